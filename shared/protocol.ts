@@ -1,0 +1,122 @@
+/**
+ * The one protocol module: every client → server message has one name and one zod schema here.
+ * The server validates each message with `parseClientMessage` before use; the client sends only
+ * through its connection module, typed by `ClientMessages`. See docs/protocol.md.
+ */
+import { z } from "zod";
+import { DraftEdit } from "./rules/answer.ts";
+import type { RefusalReason } from "./rules/model.ts";
+import { Id } from "./scenario/schema.ts";
+
+/** Bump when a message or the synced state changes shape. Checked at join. */
+export const PROTOCOL_VERSION = 1;
+
+/** The Colyseus room name every session uses. */
+export const ROOM_NAME = "game";
+
+export const PlayerName = z
+  .string()
+  .transform((s) => s.trim().replace(/\s+/g, " "))
+  .pipe(z.string().min(1, "nom vide").max(40, "40 caractères au plus"));
+
+/** Options passed to `client.join(ROOM_NAME, options)` / `joinById`. */
+export const JoinOptions = z.discriminatedUnion("as", [
+  z.strictObject({
+    as: z.literal("player"),
+    protocol: z.number(),
+    code: z.string().max(16),
+    name: PlayerName,
+    teamId: Id.optional(),
+  }),
+  z.strictObject({
+    as: z.literal("facilitator"),
+    protocol: z.number(),
+    code: z.string().max(16),
+    facilitatorKey: z.string().min(1).max(128),
+  }),
+  z.strictObject({
+    as: z.literal("screen"),
+    protocol: z.number(),
+    code: z.string().max(16),
+  }),
+]);
+export type JoinOptions = z.input<typeof JoinOptions>;
+
+const StepRef = { stepId: Id };
+
+/** Messages any seated player may send (for their own team only). */
+export const PlayerMessages = {
+  "choose-team": z.strictObject({ teamId: Id }),
+  edit: z.strictObject({ ...StepRef, edit: DraftEdit }),
+  propose: z.strictObject({ ...StepRef }),
+  approve: z.strictObject({ ...StepRef }),
+  "withdraw-proposal": z.strictObject({ ...StepRef }),
+  hint: z.strictObject({ ...StepRef }),
+  /** Team-paced: move the team on to its next step once the current one is closed. */
+  advance: z.strictObject({ ...StepRef }),
+} as const;
+
+/** Messages only the facilitator's client may send. */
+export const FacilitatorMessages = {
+  start: z.strictObject({}),
+  pause: z.strictObject({}),
+  resume: z.strictObject({}),
+  "add-time": z.strictObject({ seconds: z.int().min(-600).max(3600) }),
+  skip: z.strictObject({}),
+  reveal: z.strictObject({}),
+  next: z.strictObject({}),
+  "move-player": z.strictObject({ playerId: z.string().min(1).max(64), teamId: Id }),
+  kick: z.strictObject({ playerId: z.string().min(1).max(64) }),
+  lock: z.strictObject({ locked: z.boolean() }),
+  end: z.strictObject({}),
+} as const;
+
+export const ClientMessages = { ...PlayerMessages, ...FacilitatorMessages } as const;
+export type ClientMessageName = keyof typeof ClientMessages;
+export type ClientMessage<N extends ClientMessageName> = z.input<(typeof ClientMessages)[N]>;
+
+export function isFacilitatorMessage(name: string): name is keyof typeof FacilitatorMessages {
+  return Object.hasOwn(FacilitatorMessages, name);
+}
+
+/** Protocol-level error codes, beyond the rules' refusal reasons. */
+export type ProtocolErrorCode =
+  | RefusalReason
+  | "unknown-message"
+  | "invalid-message"
+  | "not-facilitator"
+  | "not-player"
+  | "other-team"
+  | "rate-limited"
+  | "internal";
+
+/** Server → client messages. */
+export interface ServerMessages {
+  /** Reply to a refused or malformed message. Nothing changed. */
+  error: { code: ProtocolErrorCode; message: string; request: string };
+}
+
+export type ParsedMessage =
+  | { ok: true; name: ClientMessageName; payload: unknown }
+  | { ok: false; code: "unknown-message" | "invalid-message"; message: string };
+
+/** Validates a raw message against its schema. Never throws. */
+export function parseClientMessage(name: unknown, payload: unknown): ParsedMessage {
+  if (typeof name !== "string" || !Object.hasOwn(ClientMessages, name)) {
+    return { ok: false, code: "unknown-message", message: `message inconnu : ${String(name).slice(0, 40)}` };
+  }
+  const schema = ClientMessages[name as ClientMessageName];
+  const result = schema.safeParse(payload ?? {});
+  if (!result.success) {
+    return { ok: false, code: "invalid-message", message: z.prettifyError(result.error) };
+  }
+  return { ok: true, name: name as ClientMessageName, payload: result.data };
+}
+
+/** Close codes the server uses when it disconnects a client on purpose. */
+export const CloseCodes = {
+  kicked: 4001,
+  flooding: 4002,
+  protocolMismatch: 4003,
+  sessionEnded: 4004,
+} as const;

@@ -1,0 +1,166 @@
+/**
+ * The session model: everything the rules need to know about a live session, as plain data.
+ * The room holds one `SessionModel`, calls the pure functions of `shared/rules/` with it, and
+ * mirrors the result into the Colyseus state. Time (`now`, epoch ms) and randomness (a seed)
+ * are always inputs; nothing here reads a clock or `Math.random`.
+ */
+import type { Answer, DraftEdit } from "./answer.ts";
+
+export type Phase = "lobby" | "playing" | "paused" | "debrief" | "ended";
+/** facilitator: every team on the same step, revealed by the facilitator (café).
+ *  team: each team advances on its own under a global timer (hackathon). */
+export type Pace = "facilitator" | "team";
+/** How many connected members must agree before a proposal is submitted. */
+export type SubmissionRule = "any" | "majority" | "unanimous";
+
+export interface SessionOptions {
+  pace: Pace;
+  /** Number of teams, or "auto": as many as needed so that no team exceeds `teamSize`. */
+  teamCount: number | "auto";
+  /** Maximum players per team (2–6 in practice). */
+  teamSize: number;
+  submissionRule: SubmissionRule;
+  /** Attempts allowed per step and team (≥ 1). */
+  maxAttempts: number;
+  /** Overrides every step's own time limit when set (seconds). */
+  stepTimeSeconds: number | null;
+  /** Global timer for team-paced sessions (seconds); null = none. */
+  sessionTimeSeconds: number | null;
+  hintsEnabled: boolean;
+  /** When true, nobody can join or change team once the session has started. */
+  lockAfterStart: boolean;
+  /** When true, players pick their team in the lobby; otherwise they are auto-balanced. */
+  playersChooseTeam: boolean;
+}
+
+/** A countdown stored as data. Running: `endsAt` is set. Paused: `remainingMs` is set. */
+export interface Timer {
+  durationMs: number;
+  endsAt: number | null;
+  remainingMs: number | null;
+}
+
+export interface Player {
+  id: string;
+  name: string;
+  teamId: string | null;
+  roleId: string | null;
+  connected: boolean;
+  joinedAt: number;
+  kicked: boolean;
+}
+
+export interface EditRecord {
+  playerId: string;
+  edit: DraftEdit;
+  at: number;
+}
+
+export interface Proposal {
+  by: string;
+  answer: Answer;
+  approvals: string[];
+  at: number;
+}
+
+export interface ItemFeedback {
+  /** Id of the option, item, field, cell ("rowId:columnId"), row or column concerned. */
+  id: string;
+  correct: boolean;
+  message?: string;
+}
+
+export interface ScoreResult {
+  /** In [0, 1]. */
+  score: number;
+  items: ItemFeedback[];
+}
+
+export interface Attempt {
+  answer: Answer;
+  /** Score before hint penalties, in [0, 1]. */
+  rawScore: number;
+  /** Score after hint penalties, in [0, 1]. */
+  score: number;
+  feedback: ItemFeedback[];
+  proposedBy: string;
+  approvedBy: string[];
+  at: number;
+}
+
+export interface TeamStep {
+  stepId: string;
+  draft: Answer;
+  edits: EditRecord[];
+  proposal: Proposal | null;
+  attempts: Attempt[];
+  hintsUsed: number;
+  /** Solved (score 1), out of attempts, skipped or revealed: no more submissions. */
+  closed: boolean;
+  revealed: boolean;
+  /** Best attempt's score, or 0 when closed without one. Null while open with no attempt. */
+  score: number | null;
+  /** Players (ids) present in the team while the step was played: they earn its skills. */
+  participants: string[];
+  startedAt: number | null;
+  closedAt: number | null;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+  /** Index of the step the team is on. */
+  stepIndex: number;
+  /** One entry per scenario step, in scenario order. */
+  steps: TeamStep[];
+  /** Team-paced: set when the team has finished every step. */
+  finishedAt: number | null;
+}
+
+export interface SessionModel {
+  scenarioId: string;
+  options: SessionOptions;
+  phase: Phase;
+  /** Phase to return to when resuming from "paused". */
+  pausedFrom: Phase | null;
+  locked: boolean;
+  players: Record<string, Player>;
+  teams: Team[];
+  /** Facilitator-paced: the step everybody is on. */
+  currentStep: number;
+  /** Step timer (facilitator-paced) or global timer (team-paced). */
+  timer: Timer | null;
+  /** Seed for every shuffle (order puzzles, team balancing). */
+  seed: number;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+/** Why an action was refused. Stable codes: the protocol sends them to clients. */
+export type RefusalReason =
+  | "wrong-phase"
+  | "session-locked"
+  | "session-full"
+  | "name-taken"
+  | "name-invalid"
+  | "unknown-player"
+  | "unknown-team"
+  | "team-full"
+  | "not-in-team"
+  | "unknown-step"
+  | "step-closed"
+  | "invalid-edit"
+  | "no-proposal"
+  | "already-approved"
+  | "no-attempts-left"
+  | "hints-disabled"
+  | "no-more-hints"
+  | "not-revealed"
+  | "no-next-step"
+  | "invalid-option";
+
+export type Refusal = { ok: false; reason: RefusalReason; detail?: string };
+export type Ok<T = object> = { ok: true; model: SessionModel } & T;
+export type RuleResult<T = object> = Ok<T> | Refusal;

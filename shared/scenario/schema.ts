@@ -1,0 +1,463 @@
+/**
+ * The scenario format: the single source of truth.
+ *
+ * Designers write scenarios as JSON files in `scenarios/`. This module defines that format with zod;
+ * the JSON Schema in `scenarios/schema/` is generated from it (`npm run scenarios:schema`), and the
+ * semantic validator (`validate.ts`) checks what a schema cannot (references, solvability).
+ * Every `.describe()` text is read by designers in their editor: it is written in French.
+ */
+import { z } from "zod";
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+/** Identifiers are short, lower-case, stable: they appear in URLs, logs and results. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    message: "identifiant attendu : minuscules, chiffres et tirets, sans espace ni accent (ex. « doc-1 »)",
+  })
+  .describe("Identifiant stable : minuscules, chiffres et tirets (ex. « etape-licence », « doc-1 »).");
+
+const Text = (description: string) =>
+  z.string().trim().min(1, { message: "texte vide" }).describe(description);
+
+export const Source = z
+  .strictObject({
+    label: Text("Référence lisible de la source (ex. « Article L311-6 du CRPA », « Guide Etalab »)."),
+    url: z.url().optional().describe("Lien vers la source, si elle est en ligne."),
+  })
+  .describe("Une source citée : texte de loi, guide, documentation officielle.");
+
+export const Explanation = z
+  .strictObject({
+    text: Text("L'explication, en une ou deux phrases qu'un non-juriste comprend : la règle et pourquoi."),
+    sources: z.array(Source).min(1).describe("Au moins une source pour appuyer l'explication."),
+  })
+  .describe("Explication affichée après la révélation de l'étape.");
+
+export const Hint = z
+  .strictObject({
+    text: Text("L'indice : il aide à chercher sans donner la réponse."),
+    cost: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe("Ce que l'indice coûte, en fraction du score de l'étape (0 = gratuit, 0.25 = un quart)."),
+  })
+  .describe("Un indice que l'équipe peut demander pendant l'étape.");
+
+export const SkillWeight = z
+  .strictObject({
+    competence: Id.describe("Identifiant d'une compétence du référentiel (scenarios/referentiel.json)."),
+    weight: z
+      .number()
+      .gt(0)
+      .max(3)
+      .describe("Poids de la compétence dans l'étape (de 0 exclu à 3) : points gagnés = score × poids."),
+  })
+  .describe("Une compétence travaillée par l'étape, avec son poids.");
+
+const visibleTo = z
+  .array(Id)
+  .min(1)
+  .optional()
+  .describe(
+    "Rôles qui voient ce document (identifiants de `roles`). Absent : tout le monde le voit. Un document privé oblige l'équipe à se parler.",
+  );
+
+export const TextMaterial = z
+  .strictObject({
+    kind: z.literal("text").describe("Un document texte : courriel, lettre, extrait de guide, fiche…"),
+    id: Id,
+    title: Text("Titre du document, affiché sur sa carte."),
+    body: Text("Contenu du document. Les sauts de ligne sont conservés."),
+    visibleTo,
+  })
+  .describe("Document texte.");
+
+export const TableMaterial = z
+  .strictObject({
+    kind: z.literal("table").describe("Un extrait de tableau de données."),
+    id: Id,
+    title: Text("Titre du tableau."),
+    columns: z.array(Text("Nom de colonne.")).min(1).describe("Noms des colonnes, dans l'ordre."),
+    rows: z
+      .array(z.array(z.string()))
+      .describe("Lignes du tableau : chaque ligne a autant de cellules que de colonnes."),
+    caption: z.string().optional().describe("Légende ou source du tableau."),
+    visibleTo,
+  })
+  .describe("Tableau de données.");
+
+export const ImageMaterial = z
+  .strictObject({
+    kind: z.literal("image").describe("Une image fournie dans assets/."),
+    id: Id,
+    title: Text("Titre de l'image."),
+    src: Text("Chemin de l'image sous assets/ (ex. « assets/scenarios/carte.svg »)."),
+    alt: Text("Texte alternatif : ce que l'image montre, pour qui ne la voit pas."),
+    visibleTo,
+  })
+  .describe("Image.");
+
+export const Material = z.discriminatedUnion("kind", [TextMaterial, TableMaterial, ImageMaterial]);
+
+const Label = Text("Libellé affiché au joueur.");
+
+// ---------------------------------------------------------------------------------------------
+// Puzzle types. Each has a puzzle (what players see) and a solution (kept on the server).
+
+export const ChoiceOption = z.strictObject({
+  id: Id,
+  label: Label,
+  feedback: z
+    .string()
+    .optional()
+    .describe("Retour montré après une tentative à l'équipe qui a choisi cette option."),
+});
+
+export const ChoicePuzzle = z
+  .strictObject({
+    multiple: z
+      .boolean()
+      .describe("true : plusieurs réponses possibles (cases à cocher) ; false : une seule (boutons radio)."),
+    options: z.array(ChoiceOption).min(2).describe("Les options proposées, dans l'ordre d'affichage."),
+  })
+  .describe("Question à choix unique ou multiple.");
+
+export const ChoiceSolution = z
+  .strictObject({
+    correct: z.array(Id).min(1).describe("Identifiants des options correctes."),
+  })
+  .describe("Solution d'un choix.");
+
+export const CategorizeItem = z.strictObject({
+  id: Id,
+  label: Label,
+  detail: z.string().optional().describe("Précision affichée sous le libellé."),
+});
+
+export const CategorizePuzzle = z
+  .strictObject({
+    items: z.array(CategorizeItem).min(2).describe("Les éléments à classer."),
+    buckets: z
+      .array(z.strictObject({ id: Id, label: Label }))
+      .min(2)
+      .describe("Les catégories (colonnes) dans lesquelles ranger les éléments."),
+  })
+  .describe("Classer des éléments dans des catégories.");
+
+export const CategorizeSolution = z
+  .strictObject({
+    buckets: z
+      .record(z.string(), z.array(Id))
+      .describe("Pour chaque catégorie (clé = identifiant de catégorie), les éléments qui y vont."),
+  })
+  .describe("Solution d'un classement : chaque élément dans exactement une catégorie.");
+
+export const OrderPuzzle = z
+  .strictObject({
+    items: z
+      .array(z.strictObject({ id: Id, label: Label }))
+      .min(2)
+      .describe("Les éléments à ordonner. Ils sont mélangés pour chaque équipe."),
+  })
+  .describe("Remettre des éléments dans l'ordre.");
+
+export const OrderSolution = z
+  .strictObject({
+    order: z.array(Id).min(2).describe("Tous les éléments, dans le bon ordre."),
+  })
+  .describe("Solution d'un ordre.");
+
+export const FormField = z.strictObject({
+  id: Id,
+  label: Label,
+  help: z.string().optional().describe("Aide affichée sous le champ."),
+  input: z
+    .enum(["text", "textarea", "select", "tags", "number", "date"])
+    .describe(
+      "Type de saisie : text (une ligne), textarea (plusieurs lignes), select (liste), tags (mots-clés séparés par des virgules), number, date (AAAA-MM-JJ).",
+    ),
+  options: z
+    .array(z.strictObject({ value: z.string().min(1), label: Label }))
+    .optional()
+    .describe("Valeurs proposées, obligatoires pour un champ « select »."),
+});
+
+export const FormPuzzle = z
+  .strictObject({
+    fields: z.array(FormField).min(1).describe("Les champs du formulaire, dans l'ordre."),
+  })
+  .describe("Remplir un formulaire (ex. une fiche de métadonnées).");
+
+export const FieldRule = z
+  .discriminatedUnion("rule", [
+    z.strictObject({
+      rule: z.literal("equals").describe("La réponse doit être l'une des valeurs acceptées."),
+      accepted: z
+        .array(z.string().min(1))
+        .min(1)
+        .describe("Valeurs acceptées (comparées sans tenir compte de la casse, des accents ni des espaces)."),
+    }),
+    z.strictObject({
+      rule: z.literal("length").describe("La réponse doit avoir une longueur comprise entre min et max."),
+      min: z.int().min(0).optional().describe("Nombre minimal de caractères."),
+      max: z.int().min(1).optional().describe("Nombre maximal de caractères."),
+    }),
+    z.strictObject({
+      rule: z.literal("pattern").describe("La réponse doit respecter une expression régulière."),
+      pattern: z.string().min(1).describe("Expression régulière JavaScript, ex. « ^\\d{5}$ »."),
+      description: Text("Ce que le motif attend, en clair (affiché au joueur en cas d'erreur)."),
+    }),
+    z.strictObject({
+      rule: z.literal("number").describe("La réponse doit être un nombre dans un intervalle."),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    }),
+    z.strictObject({
+      rule: z.literal("tags").describe("Liste de mots-clés."),
+      minCount: z.int().min(0).describe("Nombre minimal de mots-clés."),
+      maxCount: z.int().min(1).optional().describe("Nombre maximal de mots-clés."),
+      minLength: z.int().min(1).optional().describe("Longueur minimale de chaque mot-clé."),
+      maxLength: z.int().min(1).optional().describe("Longueur maximale de chaque mot-clé."),
+      required: z
+        .array(z.string().min(1))
+        .optional()
+        .describe("Mots-clés qui doivent figurer dans la liste."),
+    }),
+  ])
+  .describe("Règle de validation d'un champ.");
+
+export const FieldSolution = z.strictObject({
+  check: FieldRule,
+  example: z
+    .string()
+    .describe("Une bonne réponse, montrée à la révélation. Elle doit respecter la règle `check`."),
+  feedback: z.string().optional().describe("Retour affiché quand le champ est faux."),
+});
+
+export const FormSolution = z
+  .strictObject({
+    fields: z
+      .record(z.string(), FieldSolution)
+      .describe("Pour chaque champ (clé = identifiant du champ), sa règle et un exemple de bonne réponse."),
+  })
+  .describe("Solution d'un formulaire.");
+
+/** Cleaning operations offered on a `table` puzzle, in the spirit of OpenRefine. */
+export const TableOperation = z
+  .enum([
+    "trim",
+    "normalize-boolean",
+    "decimal-point",
+    "iso-date",
+    "strip-unit",
+    "pad-zeros",
+    "empty-to-null",
+    "remove-row",
+    "remove-column",
+    "edit-cell",
+  ])
+  .describe(
+    "Opération de nettoyage : trim (espaces), normalize-boolean (oui/non → true/false), decimal-point (virgule → point), iso-date (date → AAAA-MM-JJ), strip-unit (« 535 m² » → « 535 »), pad-zeros (zéros initiaux), empty-to-null (0 ou « - » → vide), remove-row (doublon), remove-column (donnée personnelle), edit-cell (saisie libre).",
+  );
+
+export const TableColumn = z.strictObject({
+  id: Id,
+  label: Label,
+  width: z
+    .int()
+    .min(1)
+    .optional()
+    .describe("Pour pad-zeros : nombre de caractères attendus (ex. 5 pour un code INSEE)."),
+});
+
+export const TableRow = z.strictObject({
+  id: Id,
+  cells: z
+    .record(z.string(), z.string())
+    .describe("Valeur de chaque colonne (clé = identifiant de colonne)."),
+});
+
+export const TablePuzzle = z
+  .strictObject({
+    columns: z.array(TableColumn).min(1).describe("Les colonnes du tableau."),
+    rows: z.array(TableRow).min(1).describe("Les lignes, avec leurs défauts à corriger."),
+    operations: z.array(TableOperation).min(1).describe("Les opérations proposées à l'équipe."),
+  })
+  .describe("Nettoyer un tableau de données.");
+
+export const TableSolution = z
+  .strictObject({
+    rows: z
+      .array(TableRow)
+      .describe("Les lignes attendues après nettoyage (sans les lignes à supprimer), colonnes conservées."),
+    removedRows: z.array(Id).default([]).describe("Lignes à supprimer (doublons…)."),
+    removedColumns: z.array(Id).default([]).describe("Colonnes à supprimer (données personnelles…)."),
+  })
+  .describe("Solution d'un nettoyage : le tableau propre attendu.");
+
+// ---------------------------------------------------------------------------------------------
+// Steps and scenario.
+
+const StepBase = z.strictObject({
+  id: Id,
+  title: Text("Titre court de l'étape."),
+  prompt: Text("La consigne donnée à l'équipe."),
+  materials: z.array(Material).default([]).describe("Documents fournis pour l'étape."),
+  explanation: Explanation,
+  hints: z.array(Hint).max(5).default([]).describe("Indices (5 au plus), du plus vague au plus précis."),
+  timeLimitSeconds: z
+    .int()
+    .min(30)
+    .max(3600)
+    .describe("Durée conseillée de l'étape, en secondes (de 30 à 3600)."),
+  skills: z.array(SkillWeight).min(1).describe("Compétences travaillées et leur poids."),
+});
+
+export const ChoiceStep = StepBase.extend({
+  type: z.literal("choice"),
+  puzzle: ChoicePuzzle,
+  solution: ChoiceSolution,
+});
+export const CategorizeStep = StepBase.extend({
+  type: z.literal("categorize"),
+  puzzle: CategorizePuzzle,
+  solution: CategorizeSolution,
+});
+export const OrderStep = StepBase.extend({
+  type: z.literal("order"),
+  puzzle: OrderPuzzle,
+  solution: OrderSolution,
+});
+export const FormStep = StepBase.extend({
+  type: z.literal("form"),
+  puzzle: FormPuzzle,
+  solution: FormSolution,
+});
+export const TableStep = StepBase.extend({
+  type: z.literal("table"),
+  puzzle: TablePuzzle,
+  solution: TableSolution,
+});
+
+export const Step = z
+  .discriminatedUnion("type", [ChoiceStep, CategorizeStep, OrderStep, FormStep, TableStep])
+  .describe("Une étape : une consigne, des documents, une énigme (type) et sa solution.");
+
+export const PUZZLE_TYPES = ["choice", "categorize", "order", "form", "table"] as const;
+export type PuzzleType = (typeof PUZZLE_TYPES)[number];
+
+export const Role = z.strictObject({
+  id: Id,
+  name: Text("Nom du rôle (ex. « Juriste »)."),
+  description: Text("Ce que ce rôle sait ou fait dans l'équipe, montré sur sa carte de rôle."),
+});
+
+export const ScenarioMetadata = z.strictObject({
+  title: Text("Titre du scénario."),
+  summary: Text("Résumé en deux ou trois phrases, affiché dans le catalogue."),
+  audience: Text("Public visé (ex. « agents sans expérience de la donnée »)."),
+  durationMinutes: z.int().min(5).max(480).describe("Durée de jeu prévue, en minutes."),
+  difficulty: z.enum(["debutant", "intermediaire", "avance"]).describe("Niveau de difficulté."),
+  language: z.enum(["fr", "en"]).describe("Langue du contenu."),
+  tags: z.array(z.string().min(1)).default([]).describe("Mots-clés du catalogue."),
+});
+
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional().describe("Chemin du schéma JSON, pour l'éditeur."),
+    version: z.literal(SCENARIO_FORMAT_VERSION).describe("Version du format de fichier : 1."),
+    id: Id.describe("Identifiant du scénario : le même que le nom du fichier, sans « .json »."),
+    metadata: ScenarioMetadata,
+    roles: z
+      .array(Role)
+      .default([])
+      .describe("Rôles distribués aux joueurs d'une équipe ; certains documents ne sont visibles que d'eux."),
+    steps: z.array(Step).min(1).describe("Les étapes, dans l'ordre de jeu."),
+  })
+  .describe("Un scénario Datatruc.");
+
+// ---------------------------------------------------------------------------------------------
+// Competency referential.
+
+export const ReferentialLevel = z.strictObject({
+  id: Id,
+  label: Text("Nom du niveau (ex. « Découverte »)."),
+  minPoints: z
+    .number()
+    .min(0)
+    .describe("Points à cumuler sur la compétence pour atteindre ce niveau (score × poids, sur la session)."),
+});
+
+export const Competence = z.strictObject({
+  id: Id,
+  label: Text("Intitulé de la compétence."),
+  description: Text("Ce que recouvre la compétence."),
+  crcn: z
+    .array(z.enum(["1.1", "1.2", "1.3", "4.2"]))
+    .min(1)
+    .describe("Compétences Pix/CRCN correspondantes (1.1, 1.2, 1.3, 4.2)."),
+  pixData: z
+    .enum([
+      "recherche",
+      "production",
+      "qualite",
+      "ouverture",
+      "protection",
+      "reutilisation",
+      "preparation",
+      "dataviz",
+      "innovation",
+    ])
+    .optional()
+    .describe("Thème Pix+ Données correspondant, s'il y en a un."),
+  levels: z
+    .record(z.string(), Text("Ce que sait faire un joueur qui a atteint ce niveau."))
+    .describe(
+      "Pour chaque niveau du référentiel (clé = identifiant de niveau), ce que sait faire le joueur.",
+    ),
+});
+
+export const Domain = z.strictObject({
+  id: Id,
+  label: Text("Intitulé du domaine."),
+  competences: z.array(Competence).min(1),
+});
+
+export const Referential = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(SCENARIO_FORMAT_VERSION),
+    id: Id,
+    title: Text("Titre du référentiel."),
+    levels: z.array(ReferentialLevel).min(1).describe("Niveaux, du plus bas au plus haut."),
+    domains: z.array(Domain).min(1).describe("Domaines de compétences."),
+  })
+  .describe("Référentiel de compétences de la donnée.");
+
+export type Source = z.infer<typeof Source>;
+export type Explanation = z.infer<typeof Explanation>;
+export type Hint = z.infer<typeof Hint>;
+export type Material = z.infer<typeof Material>;
+export type ChoicePuzzle = z.infer<typeof ChoicePuzzle>;
+export type ChoiceSolution = z.infer<typeof ChoiceSolution>;
+export type CategorizePuzzle = z.infer<typeof CategorizePuzzle>;
+export type CategorizeSolution = z.infer<typeof CategorizeSolution>;
+export type OrderPuzzle = z.infer<typeof OrderPuzzle>;
+export type OrderSolution = z.infer<typeof OrderSolution>;
+export type FormField = z.infer<typeof FormField>;
+export type FormPuzzle = z.infer<typeof FormPuzzle>;
+export type FieldRule = z.infer<typeof FieldRule>;
+export type FormSolution = z.infer<typeof FormSolution>;
+export type TableOperation = z.infer<typeof TableOperation>;
+export type TableRow = z.infer<typeof TableRow>;
+export type TablePuzzle = z.infer<typeof TablePuzzle>;
+export type TableSolution = z.infer<typeof TableSolution>;
+export type Step = z.infer<typeof Step>;
+export type Role = z.infer<typeof Role>;
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Competence = z.infer<typeof Competence>;
+export type Referential = z.infer<typeof Referential>;
