@@ -1,0 +1,85 @@
+/**
+ * Versioned schema migrations, kept in code (Kysely's Migrator runs them in name order and records
+ * them in its own table). Never edit a released migration: add the next one.
+ * Timestamps are epoch milliseconds stored as bigint; JSON is stored as text.
+ */
+import type { Kysely, Migration } from "kysely";
+
+export const migrations: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("sessions")
+        .addColumn("code", "varchar(16)", (c) => c.primaryKey())
+        .addColumn("scenario_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("scenario_title", "text", (c) => c.notNull())
+        .addColumn("organisation", "text", (c) => c.notNull())
+        .addColumn("facilitator_key_hash", "varchar(128)", (c) => c.notNull())
+        .addColumn("options_json", "text", (c) => c.notNull())
+        .addColumn("seed", "bigint", (c) => c.notNull())
+        .addColumn("phase", "varchar(16)", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("started_at", "bigint")
+        .addColumn("ended_at", "bigint")
+        .execute();
+
+      await db.schema
+        .createTable("session_log")
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .addColumn("kind", "varchar(32)", (c) => c.notNull())
+        .addColumn("actor", "varchar(64)")
+        .addColumn("payload_json", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("session_log_pk", ["session_code", "seq"])
+        .execute();
+
+      await db.schema
+        .createTable("step_results")
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("step_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("step_index", "integer", (c) => c.notNull())
+        .addColumn("team_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("score", "double precision", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("hints_used", "integer", (c) => c.notNull())
+        .addColumn("closed_at", "bigint")
+        .addPrimaryKeyConstraint("step_results_pk", ["session_code", "player_id", "step_id"])
+        .execute();
+
+      await db.schema
+        .createTable("player_results")
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("team_id", "varchar(64)")
+        .addColumn("team_name", "text")
+        .addColumn("rank", "integer")
+        .addColumn("points", "double precision", (c) => c.notNull())
+        .addColumn("skills_json", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("player_results_pk", ["session_code", "player_id"])
+        .execute();
+
+      await db.schema
+        .createTable("attestations")
+        .addColumn("verification_code", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("organisation", "text", (c) => c.notNull())
+        .addColumn("scenario_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("scenario_title", "text", (c) => c.notNull())
+        .addColumn("issued_at", "bigint", (c) => c.notNull())
+        .addColumn("skills_json", "text", (c) => c.notNull())
+        .addUniqueConstraint("attestations_player_unique", ["session_code", "player_id"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["attestations", "player_results", "step_results", "session_log", "sessions"]) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
+};

@@ -1,0 +1,418 @@
+/**
+ * The store: one query layer (Kysely) over SQLite (default, embedded) or PostgreSQL
+ * (`DATABASE_URL=postgres://…`). Holds sessions, the append-only session log, the results derived
+ * from it and the attestations. Every method is async; callers await writes before acknowledging.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { migrations } from "./migrations.ts";
+
+interface SessionsTable {
+  code: string;
+  scenario_id: string;
+  scenario_title: string;
+  organisation: string;
+  facilitator_key_hash: string;
+  options_json: string;
+  seed: number | string;
+  phase: string;
+  created_at: number | string;
+  started_at: number | string | null;
+  ended_at: number | string | null;
+}
+interface SessionLogTable {
+  session_code: string;
+  seq: number;
+  at: number | string;
+  kind: string;
+  actor: string | null;
+  payload_json: string;
+}
+interface StepResultsTable {
+  session_code: string;
+  player_id: string;
+  step_id: string;
+  step_index: number;
+  team_id: string;
+  score: number;
+  attempts: number;
+  hints_used: number;
+  closed_at: number | string | null;
+}
+interface PlayerResultsTable {
+  session_code: string;
+  player_id: string;
+  player_name: string;
+  team_id: string | null;
+  team_name: string | null;
+  rank: number | null;
+  points: number;
+  skills_json: string;
+  updated_at: number | string;
+}
+interface AttestationsTable {
+  verification_code: string;
+  session_code: string;
+  player_id: string;
+  player_name: string;
+  organisation: string;
+  scenario_id: string;
+  scenario_title: string;
+  issued_at: number | string;
+  skills_json: string;
+}
+interface Database {
+  sessions: SessionsTable;
+  session_log: SessionLogTable;
+  step_results: StepResultsTable;
+  player_results: PlayerResultsTable;
+  attestations: AttestationsTable;
+}
+
+export interface SessionRecord {
+  code: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  organisation: string;
+  facilitatorKeyHash: string;
+  options: unknown;
+  seed: number;
+  phase: string;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface LogEntry {
+  seq: number;
+  at: number;
+  kind: string;
+  actor: string | null;
+  payload: unknown;
+}
+
+/** A skill reached by a player, with the labels needed to print it. */
+export interface SkillResult {
+  competence: string;
+  label: string;
+  points: number;
+  level: string | null;
+  levelLabel: string | null;
+}
+
+export interface StepResult {
+  playerId: string;
+  stepId: string;
+  stepIndex: number;
+  teamId: string;
+  score: number;
+  attempts: number;
+  hintsUsed: number;
+  closedAt: number | null;
+}
+
+export interface PlayerResult {
+  playerId: string;
+  playerName: string;
+  teamId: string | null;
+  teamName: string | null;
+  rank: number | null;
+  points: number;
+  skills: SkillResult[];
+}
+
+export interface Attestation {
+  verificationCode: string;
+  sessionCode: string;
+  playerId: string;
+  playerName: string;
+  organisation: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  issuedAt: number;
+  skills: SkillResult[];
+}
+
+const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+export type StoreConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
+/** Reads `DATABASE_URL` (postgres://…) or `DATABASE_PATH` (default data/datatruc.sqlite). */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  return { kind: "sqlite", path: env.DATABASE_PATH || "data/datatruc.sqlite" };
+}
+
+export class Store {
+  private constructor(private readonly db: Kysely<Database>) {}
+
+  /** Opens (creating the file if needed) and migrates the database. */
+  static async open(config: StoreConfig): Promise<Store> {
+    let db: Kysely<Database>;
+    if (config.kind === "sqlite") {
+      if (config.path !== ":memory:") mkdirSync(dirname(config.path), { recursive: true });
+      const sqlite = new BetterSqlite3(config.path);
+      sqlite.pragma("journal_mode = WAL");
+      sqlite.pragma("synchronous = NORMAL");
+      sqlite.pragma("foreign_keys = ON");
+      db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    } else {
+      db = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 10 }) }),
+      });
+    }
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === "Error");
+    if (error || failed) {
+      await db.destroy();
+      throw new Error(
+        `migration de la base impossible (${failed?.migrationName ?? "?"}) : ${String(error ?? "erreur")}`,
+      );
+    }
+    return new Store(db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    await this.db
+      .insertInto("sessions")
+      .values({
+        code: s.code,
+        scenario_id: s.scenarioId,
+        scenario_title: s.scenarioTitle,
+        organisation: s.organisation,
+        facilitator_key_hash: s.facilitatorKeyHash,
+        options_json: JSON.stringify(s.options),
+        seed: s.seed,
+        phase: s.phase,
+        created_at: s.createdAt,
+        started_at: s.startedAt,
+        ended_at: s.endedAt,
+      })
+      .execute();
+  }
+
+  async getSession(code: string): Promise<SessionRecord | null> {
+    const r = await this.db.selectFrom("sessions").selectAll().where("code", "=", code).executeTakeFirst();
+    if (!r) return null;
+    return {
+      code: r.code,
+      scenarioId: r.scenario_id,
+      scenarioTitle: r.scenario_title,
+      organisation: r.organisation,
+      facilitatorKeyHash: r.facilitator_key_hash,
+      options: JSON.parse(r.options_json),
+      seed: Number(r.seed),
+      phase: r.phase,
+      createdAt: Number(r.created_at),
+      startedAt: num(r.started_at),
+      endedAt: num(r.ended_at),
+    };
+  }
+
+  async updateSessionPhase(
+    code: string,
+    phase: string,
+    startedAt: number | null,
+    endedAt: number | null,
+  ): Promise<void> {
+    await this.db
+      .updateTable("sessions")
+      .set({ phase, started_at: startedAt, ended_at: endedAt })
+      .where("code", "=", code)
+      .execute();
+  }
+
+  /** Appends entries to a session's log (never updated, never deleted). */
+  async appendLog(code: string, entries: LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db
+      .insertInto("session_log")
+      .values(
+        entries.map((e) => ({
+          session_code: code,
+          seq: e.seq,
+          at: e.at,
+          kind: e.kind,
+          actor: e.actor,
+          payload_json: JSON.stringify(e.payload ?? null),
+        })),
+      )
+      .execute();
+  }
+
+  async readLog(code: string): Promise<LogEntry[]> {
+    const rows = await this.db
+      .selectFrom("session_log")
+      .selectAll()
+      .where("session_code", "=", code)
+      .orderBy("seq")
+      .execute();
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: Number(r.at),
+      kind: r.kind,
+      actor: r.actor,
+      payload: JSON.parse(r.payload_json),
+    }));
+  }
+
+  async lastLogSeq(code: string): Promise<number> {
+    const r = await this.db
+      .selectFrom("session_log")
+      .select((eb) => eb.fn.max("seq").as("max"))
+      .where("session_code", "=", code)
+      .executeTakeFirst();
+    return r?.max == null ? 0 : Number(r.max);
+  }
+
+  /** Replaces a session's derived results (all of them, in one transaction). */
+  async saveResults(code: string, steps: StepResult[], players: PlayerResult[], now: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom("step_results").where("session_code", "=", code).execute();
+      await tx.deleteFrom("player_results").where("session_code", "=", code).execute();
+      if (steps.length > 0) {
+        await tx
+          .insertInto("step_results")
+          .values(
+            steps.map((s) => ({
+              session_code: code,
+              player_id: s.playerId,
+              step_id: s.stepId,
+              step_index: s.stepIndex,
+              team_id: s.teamId,
+              score: s.score,
+              attempts: s.attempts,
+              hints_used: s.hintsUsed,
+              closed_at: s.closedAt,
+            })),
+          )
+          .execute();
+      }
+      if (players.length > 0) {
+        await tx
+          .insertInto("player_results")
+          .values(
+            players.map((p) => ({
+              session_code: code,
+              player_id: p.playerId,
+              player_name: p.playerName,
+              team_id: p.teamId,
+              team_name: p.teamName,
+              rank: p.rank,
+              points: p.points,
+              skills_json: JSON.stringify(p.skills),
+              updated_at: now,
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async getResults(code: string): Promise<{ steps: StepResult[]; players: PlayerResult[] }> {
+    const steps = await this.db
+      .selectFrom("step_results")
+      .selectAll()
+      .where("session_code", "=", code)
+      .orderBy("player_id")
+      .orderBy("step_index")
+      .execute();
+    const players = await this.db
+      .selectFrom("player_results")
+      .selectAll()
+      .where("session_code", "=", code)
+      .orderBy("team_name")
+      .orderBy("player_name")
+      .execute();
+    return {
+      steps: steps.map((s) => ({
+        playerId: s.player_id,
+        stepId: s.step_id,
+        stepIndex: s.step_index,
+        teamId: s.team_id,
+        score: s.score,
+        attempts: s.attempts,
+        hintsUsed: s.hints_used,
+        closedAt: num(s.closed_at),
+      })),
+      players: players.map((p) => ({
+        playerId: p.player_id,
+        playerName: p.player_name,
+        teamId: p.team_id,
+        teamName: p.team_name,
+        rank: p.rank,
+        points: p.points,
+        skills: JSON.parse(p.skills_json) as SkillResult[],
+      })),
+    };
+  }
+
+  /** Returns the player's attestation, issuing it (with the given code) on first request. */
+  async issueAttestation(a: Attestation): Promise<Attestation> {
+    const existing = await this.db
+      .selectFrom("attestations")
+      .selectAll()
+      .where("session_code", "=", a.sessionCode)
+      .where("player_id", "=", a.playerId)
+      .executeTakeFirst();
+    if (existing) {
+      // Skills may have grown since the first issue (later steps): keep the code, refresh the content.
+      await this.db
+        .updateTable("attestations")
+        .set({ skills_json: JSON.stringify(a.skills), player_name: a.playerName })
+        .where("verification_code", "=", existing.verification_code)
+        .execute();
+      return { ...toAttestation(existing), skills: a.skills, playerName: a.playerName };
+    }
+    await this.db
+      .insertInto("attestations")
+      .values({
+        verification_code: a.verificationCode,
+        session_code: a.sessionCode,
+        player_id: a.playerId,
+        player_name: a.playerName,
+        organisation: a.organisation,
+        scenario_id: a.scenarioId,
+        scenario_title: a.scenarioTitle,
+        issued_at: a.issuedAt,
+        skills_json: JSON.stringify(a.skills),
+      })
+      .execute();
+    return a;
+  }
+
+  async getAttestation(verificationCode: string): Promise<Attestation | null> {
+    const r = await this.db
+      .selectFrom("attestations")
+      .selectAll()
+      .where("verification_code", "=", verificationCode)
+      .executeTakeFirst();
+    return r ? toAttestation(r) : null;
+  }
+}
+
+function toAttestation(r: AttestationsTable): Attestation {
+  return {
+    verificationCode: r.verification_code,
+    sessionCode: r.session_code,
+    playerId: r.player_id,
+    playerName: r.player_name,
+    organisation: r.organisation,
+    scenarioId: r.scenario_id,
+    scenarioTitle: r.scenario_title,
+    issuedAt: Number(r.issued_at),
+    skills: JSON.parse(r.skills_json) as SkillResult[],
+  };
+}
