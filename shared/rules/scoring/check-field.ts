@@ -1,0 +1,89 @@
+/** Form field rules: does a value satisfy a field's `check` rule? Messages are shown to players (French). */
+import type { FieldRule } from "../../scenario/schema.ts";
+import { fold } from "../table-ops.ts";
+
+export interface FieldCheck {
+  ok: boolean;
+  /** Why the value is refused, in French; absent when ok. */
+  message?: string;
+}
+
+/** Case-, accent- and whitespace-insensitive form of a value, for `equals` and `tags.required`. */
+export function looseText(value: string): string {
+  return fold(value).replace(/\s+/g, "");
+}
+
+/** Parses `12`, `-3.5`, `3,5`, `1 234,5`; null when the text is not a number. */
+export function parseNumber(value: string): number | null {
+  const text = value
+    .trim()
+    .replace(/[ \u00a0\u202f]/g, "")
+    .replace(",", ".");
+  if (!/^-?\d+(?:\.\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+/** Splits a tags value on commas and semicolons; empty tags are dropped. */
+export function splitTags(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== "");
+}
+
+const ok: FieldCheck = { ok: true };
+const refuse = (message: string): FieldCheck => ({ ok: false, message });
+
+/**
+ * Checks one value against its rule. Never throws (an invalid designer pattern refuses the value).
+ * `length` with no `min` still requires a non-empty value.
+ */
+export function checkField(rule: FieldRule, value: string): FieldCheck {
+  const text = value.trim();
+  switch (rule.rule) {
+    case "equals":
+      return rule.accepted.some((accepted) => looseText(accepted) === looseText(text))
+        ? ok
+        : refuse("Cette réponse n'est pas celle attendue.");
+    case "length": {
+      const min = rule.min ?? 1;
+      const length = [...text].length;
+      if (length < min) return refuse(`Réponse trop courte : ${min} caractères au moins.`);
+      if (rule.max !== undefined && length > rule.max)
+        return refuse(`Réponse trop longue : ${rule.max} caractères au plus.`);
+      return ok;
+    }
+    case "pattern": {
+      let regexp: RegExp;
+      try {
+        regexp = new RegExp(rule.pattern);
+      } catch {
+        return refuse(`Format attendu : ${rule.description}.`);
+      }
+      return regexp.test(text) ? ok : refuse(`Format attendu : ${rule.description}.`);
+    }
+    case "number": {
+      const number = parseNumber(text);
+      if (number === null) return refuse("Un nombre est attendu.");
+      if (rule.min !== undefined && number < rule.min)
+        return refuse(`Nombre attendu : au moins ${rule.min}.`);
+      if (rule.max !== undefined && number > rule.max) return refuse(`Nombre attendu : au plus ${rule.max}.`);
+      return ok;
+    }
+    case "tags": {
+      const tags = splitTags(text);
+      if (tags.length < rule.minCount) return refuse(`Au moins ${rule.minCount} mots-clés sont attendus.`);
+      if (rule.maxCount !== undefined && tags.length > rule.maxCount)
+        return refuse(`Au plus ${rule.maxCount} mots-clés sont attendus.`);
+      const { minLength, maxLength } = rule;
+      if (minLength !== undefined && tags.some((tag) => [...tag].length < minLength))
+        return refuse(`Chaque mot-clé doit avoir au moins ${minLength} caractères.`);
+      if (maxLength !== undefined && tags.some((tag) => [...tag].length > maxLength))
+        return refuse(`Chaque mot-clé doit avoir au plus ${maxLength} caractères.`);
+      const present = new Set(tags.map(looseText));
+      const missing = (rule.required ?? []).filter((tag) => !present.has(looseText(tag)));
+      if (missing.length > 0) return refuse("Il manque au moins un mot-clé attendu.");
+      return ok;
+    }
+  }
+}
