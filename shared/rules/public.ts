@@ -1,0 +1,156 @@
+/**
+ * What clients may see. `toPublicScenario` strips solutions, explanations, option feedback,
+ * hint texts and role-private materials; `privateMaterialsFor` gives a role its own documents;
+ * `revealedStep` is what a team may see once the step is revealed to it.
+ */
+import type { z } from "zod";
+import type {
+  Explanation,
+  Material,
+  Role,
+  Scenario,
+  ScenarioMetadata as ScenarioMetadataSchema,
+  SkillWeight as SkillWeightSchema,
+  Step,
+} from "../scenario/schema.ts";
+import type { Answer } from "./answer.ts";
+import { emptyAnswer, solutionAnswer } from "./drafts.ts";
+import { deriveSeed } from "./rng.ts";
+
+type ScenarioMetadata = z.infer<typeof ScenarioMetadataSchema>;
+type SkillWeight = z.infer<typeof SkillWeightSchema>;
+type StepOf<T extends Step["type"]> = Extract<Step, { type: T }>;
+
+/** A choice option without its feedback (feedback comes with each attempt's result). */
+type PublicChoicePuzzle = { multiple: boolean; options: { id: string; label: string }[] };
+
+export type PublicPuzzle =
+  | { type: "choice"; puzzle: PublicChoicePuzzle }
+  | { type: "categorize"; puzzle: StepOf<"categorize">["puzzle"] }
+  | { type: "order"; puzzle: StepOf<"order">["puzzle"] }
+  | { type: "form"; puzzle: StepOf<"form">["puzzle"] }
+  | { type: "table"; puzzle: StepOf<"table">["puzzle"] };
+
+export type PublicStep = PublicPuzzle & {
+  id: string;
+  title: string;
+  prompt: string;
+  /** Materials every role sees (no `visibleTo`). */
+  materials: Material[];
+  /** One entry per hint: its cost only (the text is given when the hint is taken). */
+  hints: { cost: number }[];
+  timeLimitSeconds: number;
+  skills: SkillWeight[];
+};
+
+export interface PublicScenario {
+  version: number;
+  id: string;
+  metadata: ScenarioMetadata;
+  roles: Role[];
+  steps: PublicStep[];
+}
+
+/** Shown after the reveal: the solution, why, each option's feedback and a displayable right answer. */
+export interface RevealedStep {
+  stepId: string;
+  solution: Step["solution"];
+  explanation: Explanation;
+  /** Option id → feedback (choice steps); empty otherwise. */
+  optionFeedback: Record<string, string>;
+  /** Field id → feedback (form steps); empty otherwise. */
+  fieldFeedback: Record<string, string>;
+  hints: { text: string; cost: number }[];
+  answer: Answer;
+}
+
+const isPublic = (material: Material) => material.visibleTo === undefined;
+
+function publicPuzzle(step: Step, scenarioId: string): PublicPuzzle {
+  switch (step.type) {
+    case "choice":
+      return {
+        type: "choice",
+        puzzle: {
+          multiple: step.puzzle.multiple,
+          options: step.puzzle.options.map((option) => ({ id: option.id, label: option.label })),
+        },
+      };
+    case "order": {
+      // The designer may list items in the right order: publish them shuffled, never in solution order.
+      const shuffled = emptyAnswer(step, deriveSeed(0, scenarioId, step.id));
+      const order = shuffled.type === "order" ? shuffled.order : [];
+      const byId = new Map(step.puzzle.items.map((item) => [item.id, item]));
+      const items = order.flatMap((id) => {
+        const item = byId.get(id);
+        return item ? [{ ...item }] : [];
+      });
+      return { type: "order", puzzle: { items } };
+    }
+    case "categorize":
+      return { type: "categorize", puzzle: structuredClone(step.puzzle) };
+    case "form":
+      return { type: "form", puzzle: structuredClone(step.puzzle) };
+    case "table":
+      return { type: "table", puzzle: structuredClone(step.puzzle) };
+  }
+}
+
+/** One step as clients see it before its reveal. */
+export function toPublicStep(step: Step, scenarioId: string): PublicStep {
+  return {
+    id: step.id,
+    title: step.title,
+    prompt: step.prompt,
+    materials: step.materials.filter(isPublic).map((material) => structuredClone(material)),
+    hints: step.hints.map((hint) => ({ cost: hint.cost })),
+    timeLimitSeconds: step.timeLimitSeconds,
+    skills: step.skills.map((skill) => ({ ...skill })),
+    ...publicPuzzle(step, scenarioId),
+  };
+}
+
+/** The scenario as every client may see it: no solution, explanation, feedback, hint text or private material. */
+export function toPublicScenario(scenario: Scenario): PublicScenario {
+  return {
+    version: scenario.version,
+    id: scenario.id,
+    metadata: structuredClone(scenario.metadata),
+    roles: scenario.roles.map((role) => ({ ...role })),
+    steps: scenario.steps.map((step) => toPublicStep(step, scenario.id)),
+  };
+}
+
+/** Step id → the private materials this role sees (steps without any are absent). */
+export function privateMaterialsFor(scenario: Scenario, roleId: string | null): Record<string, Material[]> {
+  const result: Record<string, Material[]> = {};
+  if (roleId === null) return result;
+  for (const step of scenario.steps) {
+    const own = step.materials.filter((material) => material.visibleTo?.includes(roleId));
+    if (own.length > 0) result[step.id] = own.map((material) => structuredClone(material));
+  }
+  return result;
+}
+
+/** Everything about a step that may be shown once it is revealed. */
+export function revealedStep(step: Step): RevealedStep {
+  const optionFeedback: Record<string, string> = {};
+  if (step.type === "choice") {
+    for (const option of step.puzzle.options)
+      if (option.feedback) optionFeedback[option.id] = option.feedback;
+  }
+  const fieldFeedback: Record<string, string> = {};
+  if (step.type === "form") {
+    for (const [fieldId, field] of Object.entries(step.solution.fields))
+      if (field.feedback) fieldFeedback[fieldId] = field.feedback;
+  }
+  return {
+    stepId: step.id,
+    solution: structuredClone(step.solution),
+    explanation: structuredClone(step.explanation),
+    optionFeedback,
+    fieldFeedback,
+    hints: step.hints.map((hint) => ({ ...hint })),
+    answer: solutionAnswer(step),
+  };
+}
