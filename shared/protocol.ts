@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { DraftEdit } from "./rules/answer.ts";
 import type { RefusalReason } from "./rules/model.ts";
+import type { PublicScenario, RevealedStep } from "./rules/public.ts";
 import { Id } from "./scenario/schema.ts";
 
 /** Bump when a message or the synced state changes shape. Checked at join. */
@@ -27,6 +28,8 @@ export const JoinOptions = z.discriminatedUnion("as", [
     code: z.string().max(16),
     name: PlayerName,
     teamId: Id.optional(),
+    /** The `seatKey` received in `welcome`: takes the same seat back after the reconnection window. */
+    seatKey: z.string().max(64).optional(),
   }),
   z.strictObject({
     as: z.literal("facilitator"),
@@ -90,8 +93,23 @@ export type ProtocolErrorCode =
   | "rate-limited"
   | "internal";
 
+export type SeatRole = "player" | "facilitator" | "screen";
+
 /** Server → client messages. */
 export interface ServerMessages {
+  /** Sent right after each join or reconnection. */
+  welcome: {
+    protocol: number;
+    role: SeatRole;
+    /** The player's id (key of `state.players`); null for the facilitator and the screen. */
+    playerId: string | null;
+    /** Secret that takes this seat back with a later join (players only; keep it in the browser). */
+    seatKey: string | null;
+    scenario: PublicScenario;
+    serverNow: number;
+  };
+  /** A step's solution and explanation, once revealed to the receiver's team (or to all). */
+  revealed: RevealedStep & { stepIndex: number };
   /** Reply to a refused or malformed message. Nothing changed. */
   error: { code: ProtocolErrorCode; message: string; request: string };
 }
@@ -119,4 +137,9 @@ export const CloseCodes = {
   flooding: 4002,
   protocolMismatch: 4003,
   sessionEnded: 4004,
+  /** Join refusals (the SDK's join promise rejects with this code and a French message). */
+  invalidJoinOptions: 4010,
+  unknownCode: 4011,
+  wrongFacilitatorKey: 4012,
+  joinRefused: 4013,
 } as const;

@@ -1,0 +1,193 @@
+/**
+ * The synced room state (schema v5 `schema()` helper). Public data only, except fields marked
+ * `.view()`: those reach only the clients whose StateView holds the instance (a team's members and
+ * the facilitator for `TeamState.work`; the player themself and the facilitator for
+ * `PlayerState.privateMaterials`). Structured values that vary by puzzle type (draft answers,
+ * feedback, edits) travel as JSON strings. Documented in docs/protocol.md § "Synced state".
+ */
+import { type SchemaType, schema, t } from "@colyseus/schema";
+
+/** A countdown on the server clock (epoch ms). Running: `endsAt` > 0. Paused: `remainingMs` > 0. */
+export const TimerState = schema(
+  {
+    /** False when there is no timer at all. */
+    active: t.boolean(),
+    durationMs: t.number(),
+    endsAt: t.number(),
+    remainingMs: t.number(),
+  },
+  "TimerState",
+);
+export type TimerState = SchemaType<typeof TimerState>;
+
+export const OptionsState = schema(
+  {
+    /** "facilitator" | "team" */
+    pace: t.string(),
+    /** "any" | "majority" | "unanimous" */
+    submissionRule: t.string(),
+    maxAttempts: t.uint8(),
+    teamSize: t.uint8(),
+    /** Number of teams as text, or "auto". */
+    teamCount: t.string(),
+    /** 0 = each step's own time limit. */
+    stepTimeSeconds: t.uint32(),
+    /** 0 = no global timer. */
+    sessionTimeSeconds: t.uint32(),
+    hintsEnabled: t.boolean(),
+    lockAfterStart: t.boolean(),
+    playersChooseTeam: t.boolean(),
+  },
+  "OptionsState",
+);
+export type OptionsState = SchemaType<typeof OptionsState>;
+
+export const PlayerState = schema(
+  {
+    id: t.string(),
+    name: t.string(),
+    /** "" while the player has no team. */
+    teamId: t.string(),
+    /** Role id from the scenario's `roles`, "" when none. */
+    roleId: t.string(),
+    connected: t.boolean(),
+    /** JSON `Material[]`: the materials only this player's role can see, for every step.
+     *  Visible to this player and the facilitator only. */
+    privateMaterials: t.string().view(),
+  },
+  "PlayerState",
+);
+export type PlayerState = SchemaType<typeof PlayerState>;
+
+/** Public progress of one team on one step. */
+export const TeamStepState = schema(
+  {
+    stepId: t.string(),
+    /** "pending" (not reached) | "open" | "closed" */
+    status: t.string(),
+    revealed: t.boolean(),
+    /** Best score in [0, 1]; -1 while the step has no score. */
+    score: t.number(),
+    attempts: t.uint8(),
+    hintsUsed: t.uint8(),
+  },
+  "TeamStepState",
+);
+export type TeamStepState = SchemaType<typeof TeamStepState>;
+
+/** The team's pending submission proposal (who proposed, who agreed). The answer is the draft. */
+export const ProposalState = schema(
+  {
+    stepId: t.string(),
+    by: t.string(),
+    approvals: t.array("string"),
+    at: t.number(),
+  },
+  "ProposalState",
+);
+export type ProposalState = SchemaType<typeof ProposalState>;
+
+/** One attributed draft edit (team-private). */
+export const EditState = schema(
+  {
+    stepId: t.string(),
+    playerId: t.string(),
+    /** JSON `DraftEdit`. */
+    edit: t.string(),
+    at: t.number(),
+  },
+  "EditState",
+);
+export type EditState = SchemaType<typeof EditState>;
+
+/** One submitted attempt with its feedback (team-private). */
+export const AttemptState = schema(
+  {
+    stepId: t.string(),
+    /** JSON `Answer` as submitted. */
+    answer: t.string(),
+    rawScore: t.number(),
+    score: t.number(),
+    /** JSON `ItemFeedback[]`. */
+    feedback: t.string(),
+    proposedBy: t.string(),
+    approvedBy: t.array("string"),
+    at: t.number(),
+  },
+  "AttemptState",
+);
+export type AttemptState = SchemaType<typeof AttemptState>;
+
+export const HintState = schema(
+  {
+    stepId: t.string(),
+    text: t.string(),
+    cost: t.number(),
+  },
+  "HintState",
+);
+export type HintState = SchemaType<typeof HintState>;
+
+/** What only the team's members and the facilitator see. */
+export const TeamWorkState = schema(
+  {
+    /** stepId → JSON `Answer`: the shared draft of every step the team has opened. */
+    drafts: t.map("string"),
+    /** The latest attributed edits (at most the last 100; the full history is in the session log). */
+    edits: t.array(EditState),
+    attempts: t.array(AttemptState),
+    hints: t.array(HintState),
+  },
+  "TeamWorkState",
+);
+export type TeamWorkState = SchemaType<typeof TeamWorkState>;
+
+export const TeamState = schema(
+  {
+    id: t.string(),
+    name: t.string(),
+    memberIds: t.array("string"),
+    /** Index of the step the team is on. */
+    stepIndex: t.uint16(),
+    /** Sum of the team's step scores. */
+    points: t.number(),
+    solved: t.uint16(),
+    /** 1 = first; ties share a rank. */
+    rank: t.uint16(),
+    finished: t.boolean(),
+    steps: t.array(TeamStepState),
+    /** Present while a proposal is pending. */
+    proposal: t.ref(ProposalState).optional(),
+    /** Team-private: visible to the team's members and the facilitator only. */
+    work: t.ref(TeamWorkState).view(),
+  },
+  "TeamState",
+);
+export type TeamState = SchemaType<typeof TeamState>;
+
+export const GameState = schema(
+  {
+    protocol: t.uint16(),
+    code: t.string(),
+    scenarioId: t.string(),
+    scenarioTitle: t.string(),
+    /** "lobby" | "playing" | "paused" | "debrief" | "ended" */
+    phase: t.string(),
+    locked: t.boolean(),
+    /** Facilitator pace: the step everybody is on. */
+    currentStep: t.uint16(),
+    stepCount: t.uint16(),
+    /** Server clock (epoch ms), refreshed every second: clients compute remaining time against it. */
+    serverNow: t.number(),
+    /** Step timer (facilitator pace) or global timer (team pace). */
+    timer: TimerState,
+    options: OptionsState,
+    facilitatorConnected: t.boolean(),
+    /** playerId → player. */
+    players: t.map(PlayerState),
+    /** Teams in display order. */
+    teams: t.array(TeamState),
+  },
+  "GameState",
+);
+export type GameState = SchemaType<typeof GameState>;
