@@ -1,10 +1,43 @@
 /**
- * The rules engine's public API (see notes/rules-api.md): pure functions, no I/O, no clock,
- * no Math.random. Import from here, not from the modules.
+ * The rules engine's public API (notes/rules-api.md): pure functions, no I/O, no clock, no Math.random.
+ * Import from here, not from the modules. A state-changing function returns `RuleResult`:
+ * `{ ok: true, model, …extra }` or `{ ok: false, reason, detail? }`; it never throws and never mutates its input.
+ *
+ * Differences from notes/rules-api.md:
+ * - `removePlayer(model, playerId, scenario?)` and `kickPlayer(model, playerId, scenario?)` take the scenario
+ *   as an optional last argument: with it, the team's roles are re-covered after the departure.
+ *   `removePlayer` works in the lobby only (during play, use `setConnected(…, false)`).
+ * - `setConnected(model, playerId, connected, now, scenario?)`: with the scenario, a pending proposal of the
+ *   player's team is re-checked (a disconnection may meet the rule) and submitted if so. Refusal: unknown-player.
+ * - `joinPlayer` with the id of a known player reconnects them (no name check); a kicked id is refused
+ *   with the new reason "kicked". All teams full with a fixed team count: "session-full".
+ * - New refusal reasons (added to model.ts): "no-players" (startSession with no seated player),
+ *   "step-open" (advanceTeam before the step is closed), "kicked".
+ * - `chooseTeam` when players may not choose: "invalid-option". `addTime` without a timer with time left:
+ *   "wrong-phase" (detail "no-timer").
+ * - A step closes when the raw score (before hint costs) is 1, or when attempts are used up.
+ * - `skipStep`: teams keep their best score so far (0 without attempt); the step is revealed. In team pace it
+ *   moves every unfinished team past its current step.
+ * - `withdrawProposal` may be called by any member of the team (it also serves as "reject").
+ * - Team pace has no per-step timer: the model holds one timer (the global one).
+ * - `skillsEarned` entries also carry `label` and `levelLabel`; `level` is the referential level id.
+ * - `emptyAnswer`/`solutionAnswer`/`applyDraftEdit` live in drafts.ts (re-exported here).
  */
 export * from "./answer.ts";
 export { applyDraftEdit, emptyAnswer, solutionAnswer } from "./drafts.ts";
 export * from "./model.ts";
+export {
+  chooseTeam,
+  cleanName,
+  type JoinRequest,
+  joinPlayer,
+  kickPlayer,
+  MAX_NAME_LENGTH,
+  movePlayer,
+  removePlayer,
+  sameName,
+  setConnected,
+} from "./players.ts";
 export {
   type PublicPuzzle,
   type PublicScenario,
@@ -15,6 +48,39 @@ export {
   toPublicScenario,
   toPublicStep,
 } from "./public.ts";
+export {
+  type PlayerResult,
+  type PlayerStepResult,
+  playerResults,
+  type RankingEntry,
+  ranking,
+  type SkillEarned,
+  skillsEarned,
+  teamPoints,
+  teamSolved,
+} from "./results.ts";
 export { deriveSeed, mulberry32, shuffle } from "./rng.ts";
 export { checkField, type FieldCheck, scoreAnswer } from "./scoring/index.ts";
+export {
+  addTime,
+  createSession,
+  defaultOptions,
+  endSession,
+  lockSession,
+  pauseSession,
+  resumeSession,
+  startSession,
+  tick,
+} from "./session.ts";
+export { advanceTeam, isRevealedTo, nextStep, revealStep, skipStep, stepDurationMs } from "./steps.ts";
+export {
+  applyEdit,
+  approvalsNeeded,
+  approveProposal,
+  proposalAccepted,
+  proposeSubmission,
+  takeHint,
+  withdrawProposal,
+} from "./submission.ts";
 export * from "./table-ops.ts";
+export { remainingMs } from "./timers.ts";

@@ -159,7 +159,13 @@ export type RefusalReason =
   | "no-more-hints"
   | "not-revealed"
   | "no-next-step"
-  | "invalid-option";
+  | "invalid-option"
+  /** startSession with no player in any team. */
+  | "no-players"
+  /** advanceTeam while the team's current step is still open. */
+  | "step-open"
+  /** joinPlayer with the id of a player the facilitator removed. */
+  | "kicked";
 
 export type Refusal = { ok: false; reason: RefusalReason; detail?: string };
 export type Ok<T = object> = { ok: true; model: SessionModel } & T;
