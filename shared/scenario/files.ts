@@ -1,0 +1,177 @@
+/**
+ * Node-only loader: reads `scenarios/` (or given files), validates the referential and every
+ * scenario, and returns the valid ones with all findings. The server and the CLI read scenarios
+ * through this; the other modules of `shared/scenario/` stay free of I/O for the browser.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { type Finding, guideLink, sortFindings } from "./findings.ts";
+import { locate, parseJsonSource } from "./json-source.ts";
+import type { Referential, Scenario } from "./schema.ts";
+import {
+  type ReferentialIndex,
+  referentialIndexFromText,
+  validateReferentialText,
+  validateScenarioText,
+} from "./validate.ts";
+
+/** The repository's `scenarios/` directory. */
+export const DEFAULT_SCENARIOS_DIR = resolve(import.meta.dirname, "..", "..", "scenarios");
+/** The referential's file name inside a scenarios directory. */
+export const REFERENTIAL_FILE_NAME = "referentiel.json";
+
+export interface LoadedScenario {
+  /** The file as named in findings (relative to the working directory). */
+  file: string;
+  /** Absolute path. */
+  path: string;
+  scenario: Scenario;
+}
+
+export interface LoadResult {
+  /** Scenarios without any error, in file name order (a scenario with errors is left out). */
+  scenarios: LoadedScenario[];
+  /** The referential when it has no error. */
+  referential: Referential | undefined;
+  /** Every finding, sorted by file and position. */
+  findings: Finding[];
+  /** Every file read, with whether it is usable. */
+  files: { file: string; kind: "scenario" | "referential"; ok: boolean }[];
+}
+
+export interface LoadOptions {
+  /** Base for the file names shown in findings; default: the working directory. */
+  cwd?: string;
+}
+
+function displayName(path: string, cwd: string): string {
+  const relativePath = relative(cwd, path);
+  const shown = relativePath.startsWith("..") ? path : relativePath;
+  return shown.split(sep).join("/");
+}
+
+function looksLikeReferential(path: string, text: string): boolean {
+  if (basename(path) === REFERENTIAL_FILE_NAME) return true;
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    return value !== null && typeof value === "object" && "domains" in value && !("steps" in value);
+  } catch {
+    return false;
+  }
+}
+
+function jsonFilesIn(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => join(directory, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/**
+ * Loads and validates scenarios. `target`: a directory (default `scenarios/`), or a list of files
+ * and directories. When the referential is not among the files, the one next to the first file
+ * (or in `scenarios/`) is used and only its errors are reported.
+ */
+export function loadScenarioFiles(
+  target: string | readonly string[] = DEFAULT_SCENARIOS_DIR,
+  options: LoadOptions = {},
+): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  const targets = (typeof target === "string" ? [target] : [...target]).map((path) => resolve(cwd, path));
+  const findings: Finding[] = [];
+  const files: LoadResult["files"] = [];
+  const paths: string[] = [];
+  for (const path of targets) {
+    if (!existsSync(path)) {
+      const file = displayName(path, cwd);
+      findings.push({
+        severity: "error",
+        code: "json-invalide",
+        file,
+        path: "(racine)",
+        line: 1,
+        column: 1,
+        message: "fichier introuvable",
+        help: guideLink("json-invalide"),
+      });
+      files.push({ file, kind: "scenario", ok: false });
+    } else if (statSync(path).isDirectory()) paths.push(...jsonFilesIn(path));
+    else paths.push(path);
+  }
+
+  const texts = new Map(paths.map((path) => [path, readFileSync(path, "utf8")]));
+  const referentialPaths = paths.filter((path) => looksLikeReferential(path, texts.get(path) ?? ""));
+  const scenarioPaths = paths.filter((path) => !referentialPaths.includes(path));
+
+  let referential: Referential | undefined;
+  let index: ReferentialIndex | undefined;
+  for (const path of referentialPaths) {
+    const file = displayName(path, cwd);
+    const result = validateReferentialText(texts.get(path) ?? "", file);
+    findings.push(...result.findings);
+    files.push({ file, kind: "referential", ok: result.value !== undefined });
+    referential ??= result.value;
+    index ??= referentialIndexFromText(texts.get(path) ?? "");
+  }
+  if (referentialPaths.length === 0 && scenarioPaths.length > 0) {
+    const first = scenarioPaths[0] ?? "";
+    const candidates = [
+      join(dirname(first), REFERENTIAL_FILE_NAME),
+      join(DEFAULT_SCENARIOS_DIR, REFERENTIAL_FILE_NAME),
+    ];
+    const path = candidates.find((candidate) => existsSync(candidate));
+    if (path) {
+      const text = readFileSync(path, "utf8");
+      const result = validateReferentialText(text, displayName(path, cwd));
+      findings.push(...result.findings.filter((finding) => finding.severity === "error"));
+      referential = result.value;
+      index = referentialIndexFromText(text);
+    } else {
+      findings.push({
+        severity: "warning",
+        code: "referentiel-introuvable",
+        file: displayName(first, cwd),
+        path: "(racine)",
+        line: 1,
+        column: 1,
+        message: `référentiel introuvable (${REFERENTIAL_FILE_NAME} à côté du scénario ou dans scenarios/) : les compétences des étapes ne sont pas vérifiées`,
+        help: guideLink("referentiel-introuvable"),
+      });
+    }
+  }
+
+  const scenarios: LoadedScenario[] = [];
+  const seenIds = new Map<string, string>();
+  for (const path of scenarioPaths) {
+    const file = displayName(path, cwd);
+    const result = validateScenarioText(texts.get(path) ?? "", file, index ? { referential: index } : {});
+    findings.push(...result.findings);
+    let ok = result.value !== undefined;
+    const scenario = result.value;
+    if (scenario) {
+      const other = seenIds.get(scenario.id);
+      if (other) {
+        ok = false;
+        findings.push({
+          severity: "error",
+          code: "scenario-en-double",
+          file,
+          path: "id",
+          ...idPosition(texts.get(path) ?? ""),
+          message: `le scénario « ${scenario.id} » existe déjà dans ${other} : chaque scénario a son propre identifiant`,
+          help: guideLink("scenario-en-double"),
+        });
+      } else {
+        seenIds.set(scenario.id, file);
+        scenarios.push({ file, path, scenario });
+      }
+    }
+    files.push({ file, kind: "scenario", ok });
+  }
+  return { scenarios, referential, findings: sortFindings(findings), files };
+}
+
+function idPosition(text: string): { line: number; column: number } {
+  return locate(parseJsonSource(text), ["id"]);
+}

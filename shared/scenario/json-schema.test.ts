@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { jsonSchemaFiles, referentialJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+const scenariosDir = join(root, "scenarios");
+const fixtures = join(import.meta.dirname, "fixtures");
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
+
+function compile(schema: Record<string, unknown>) {
+  // An independent validator: ajv in strict mode, JSON Schema draft 2020-12.
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]+$/i);
+  return ajv.compile(schema);
+}
+
+describe("generated JSON Schema", () => {
+  it("is committed and up to date (run `npm run scenarios:schema` after changing schema.ts)", () => {
+    for (const [name, text] of Object.entries(jsonSchemaFiles())) {
+      const committed = readFileSync(join(scenariosDir, "schema", name), "utf8");
+      expect(committed, `scenarios/schema/${name} is stale`).toBe(text);
+    }
+  });
+
+  it("is deterministic", () => {
+    expect(JSON.stringify(scenarioJsonSchema())).toBe(JSON.stringify(scenarioJsonSchema()));
+  });
+
+  it("carries the French descriptions for editors", () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    expect(text).toContain("La consigne donnée à l'équipe.");
+    expect(text).toContain('"additionalProperties":false');
+  });
+});
+
+describe("every scenario file against the JSON Schema (ajv)", () => {
+  const validateScenario = compile(scenarioJsonSchema());
+  const validateReferential = compile(referentialJsonSchema());
+  const files = readdirSync(scenariosDir).filter((name) => name.endsWith(".json"));
+
+  it("finds scenario files and the referential", () => {
+    expect(files).toContain("referentiel.json");
+    expect(files.length).toBeGreaterThan(1);
+  });
+
+  it.each(files)("scenarios/%s is valid and points at the schema", (name) => {
+    const data = readJson(join(scenariosDir, name)) as Record<string, unknown>;
+    const isReferential = name === "referentiel.json";
+    const validate = isReferential ? validateReferential : validateScenario;
+    expect(validate(data), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(data.$schema).toBe(
+      isReferential ? "./schema/referential.schema.json" : "./schema/scenario.schema.json",
+    );
+  });
+
+  it("accepts the valid fixture and its referential", () => {
+    expect(validateScenario(readJson(join(fixtures, "valid.json")))).toBe(true);
+    expect(validateReferential(readJson(join(fixtures, "referentiel.json")))).toBe(true);
+  });
+
+  it.each([
+    ["done-when.json", ["additionalProperties", "required", "type"]],
+    ["missing-field.json", ["required"]],
+    ["wrong-type.json", ["type"]],
+    ["misspelled-key.json", ["additionalProperties"]],
+    ["unknown-type.json", ["const"]],
+    ["bad-id.json", ["pattern"]],
+  ])("rejects the broken fixture %s", (name, keywords) => {
+    expect(validateScenario(readJson(join(fixtures, name)))).toBe(false);
+    const reported = new Set((validateScenario.errors ?? []).map((error) => error.keyword));
+    for (const keyword of keywords) expect(reported).toContain(keyword);
+  });
+});
