@@ -1,0 +1,73 @@
+/**
+ * Builds and starts the whole server in one process and one port: Colyseus rooms (ws transport),
+ * the HTTP API, and the built client.
+ */
+import type { AddressInfo } from "node:net";
+import { defineRoom, defineServer } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type express from "express";
+import { ROOM_NAME } from "../shared/protocol.ts";
+import type { ServerConfig } from "./config.ts";
+import { apiErrorHandler, apiRouter } from "./http/api.ts";
+import { clientRouter } from "./http/client.ts";
+import { GameRoom } from "./rooms/GameRoom.ts";
+import { setRoomServices } from "./rooms/services.ts";
+import { loadCatalog } from "./scenarios.ts";
+import { SessionService } from "./sessions.ts";
+import { Store } from "./store/store.ts";
+
+export interface AppHooks {
+  /** Extra express setup before the client is served (the dev server mounts Vite here). */
+  beforeClient?: (app: express.Application) => void | Promise<void>;
+  /** Serve dist/client (default true). */
+  serveClient?: boolean;
+}
+
+function buildServer(config: ServerConfig, sessions: SessionService, hooks: AppHooks) {
+  return defineServer({
+    rooms: { [ROOM_NAME]: defineRoom(GameRoom) } as { game: ReturnType<typeof defineRoom<typeof GameRoom>> },
+    transport: new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3 }),
+    gracefullyShutdown: false,
+    greet: false,
+    express: async (app) => {
+      app.set("trust proxy", "loopback");
+      app.get("/healthz", async (_req, res) => {
+        res.json({ ok: true, store: config.store.kind });
+      });
+      app.use("/api", apiRouter(sessions, config.publicUrl));
+      await hooks.beforeClient?.(app);
+      if (hooks.serveClient !== false) app.use(clientRouter(config.clientDir));
+      app.use(apiErrorHandler);
+    },
+  });
+}
+
+/** The server's type, for typed SDK clients: `new Client<DatatrucServer>(url)`. */
+export type DatatrucServer = ReturnType<typeof buildServer>;
+
+export interface RunningServer {
+  server: DatatrucServer;
+  store: Store;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, hooks: AppHooks = {}): Promise<RunningServer> {
+  const catalog = loadCatalog(config.scenariosDir);
+  const store = await Store.open(config.store);
+  setRoomServices({ store, catalog, reconnectSeconds: config.reconnectSeconds });
+  const sessions = new SessionService(store, catalog);
+  const server = buildServer(config, sessions, hooks);
+  await server.listen(config.port, config.host);
+  const address = server.transport.server?.address() as AddressInfo | null;
+  const port = address?.port ?? config.port;
+  return {
+    server,
+    store,
+    port,
+    async stop() {
+      await server.gracefullyShutdown(false);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Server configuration, read once from the environment. */
+import { type StoreConfig, storeConfigFromEnv } from "./store/store.ts";
+
+export interface ServerConfig {
+  port: number;
+  /** Bind address; undefined = all interfaces. */
+  host: string | undefined;
+  /** Public origin used in join/screen/verify links; derived from the request when unset. */
+  publicUrl: string | undefined;
+  store: StoreConfig;
+  scenariosDir: string;
+  clientDir: string;
+  /** Seconds a dropped client keeps its seat before it can only come back with its seat key. */
+  reconnectSeconds: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = env.PORT === undefined || env.PORT === "" ? 2567 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT invalide : ${env.PORT}`);
+  }
+  return {
+    port,
+    host: env.HOST || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    store: storeConfigFromEnv(env),
+    scenariosDir: env.SCENARIOS_DIR || "scenarios",
+    clientDir: env.CLIENT_DIR || "dist/client",
+    reconnectSeconds: Number(env.RECONNECT_SECONDS || 180),
+  };
+}

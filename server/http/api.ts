@@ -1,0 +1,200 @@
+/**
+ * The HTTP API under /api (see docs/protocol.md § 1). Every body is validated with zod; every error
+ * is `{ error: { code, message } }` with its status.
+ */
+import express, { type NextFunction, type Request, type Response } from "express";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { z } from "zod";
+import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } from "../codes.ts";
+import { catalogEntry } from "../scenarios.ts";
+import { CreateSessionBody, type SessionService } from "../sessions.ts";
+import { resultsCsv } from "./csv.ts";
+import { publicOrigin } from "./origin.ts";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type AsyncHandler = (req: Request, res: Response) => Promise<void>;
+const route =
+  (handler: AsyncHandler) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    handler(req, res).catch(next);
+  };
+
+/** Unknown join codes an address may try per minute before being blocked for a minute. */
+export const UNKNOWN_CODE_ATTEMPTS_PER_MINUTE = 10;
+
+export function apiRouter(sessions: SessionService, publicUrl: string | undefined): express.Router {
+  const router = express.Router();
+  const unknownCodes = new RateLimiterMemory({
+    points: UNKNOWN_CODE_ATTEMPTS_PER_MINUTE,
+    duration: 60,
+    blockDuration: 60,
+  });
+
+  router.use(express.json({ limit: "100kb" }));
+
+  router.get(
+    "/scenarios",
+    route(async (_req, res) => {
+      res.json({ scenarios: [...sessions.catalog.scenarios.values()].map(catalogEntry) });
+    }),
+  );
+
+  router.post(
+    "/sessions",
+    route(async (req, res) => {
+      const body = CreateSessionBody.safeParse(req.body ?? {});
+      if (!body.success) throw new HttpError(400, "invalid-body", z.prettifyError(body.error));
+      const created = await sessions.create(body.data);
+      const origin = publicOrigin(req, publicUrl);
+      res.status(201).json({
+        code: created.code,
+        facilitatorKey: created.facilitatorKey,
+        roomId: created.roomId,
+        joinUrl: `${origin}/join/${created.code}`,
+        screenUrl: `${origin}/screen/${created.code}`,
+      });
+    }),
+  );
+
+  /** Looks a session up; unknown codes count against the caller's address. */
+  async function findSession(req: Request) {
+    const address = req.ip ?? "unknown";
+    const limit = await unknownCodes.get(address);
+    if (limit && limit.remainingPoints <= 0) {
+      throw new HttpError(429, "rate-limited", "Trop de codes inconnus essayés : réessayez dans une minute.");
+    }
+    const code = normalizeJoinCode(String(req.params.code ?? ""));
+    const session = isWellFormedJoinCode(code) ? await sessions.store.getSession(code) : null;
+    if (!session) {
+      await unknownCodes.consume(address).catch(() => undefined);
+      throw new HttpError(404, "unknown-session", "Aucune session avec ce code.");
+    }
+    return session;
+  }
+
+  function requireKey(req: Request, keyHash: string): void {
+    const header = req.get("authorization");
+    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const key = bearer ?? (typeof req.query.key === "string" ? req.query.key : undefined);
+    if (!key) throw new HttpError(401, "missing-key", "Clé d'animation requise.");
+    if (!sessions.keyMatches(key, keyHash))
+      throw new HttpError(403, "wrong-key", "Clé d'animation incorrecte.");
+  }
+
+  router.get(
+    "/sessions/:code",
+    route(async (req, res) => {
+      const session = await findSession(req);
+      const roomId = await sessions.resolveRoom(session.code);
+      res.json({
+        code: session.code,
+        scenarioId: session.scenarioId,
+        scenarioTitle: session.scenarioTitle,
+        phase: session.phase,
+        pace: (session.options as { pace?: string }).pace ?? "facilitator",
+        roomId,
+        canJoin: roomId !== null && session.phase !== "ended",
+        protocol: PROTOCOL_VERSION,
+      });
+    }),
+  );
+
+  router.get(
+    "/sessions/:code/results",
+    route(async (req, res) => {
+      const session = await findSession(req);
+      requireKey(req, session.facilitatorKeyHash);
+      const results = await sessions.store.getResults(session.code);
+      const wantsCsv =
+        req.query.format === "csv" ||
+        (req.query.format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
+      if (wantsCsv) {
+        res.type("text/csv; charset=utf-8");
+        res.setHeader("Content-Disposition", `attachment; filename="datatruc-${session.code}.csv"`);
+        res.send(resultsCsv(session, results.players));
+        return;
+      }
+      res.json({
+        code: session.code,
+        scenarioId: session.scenarioId,
+        scenarioTitle: session.scenarioTitle,
+        organisation: session.organisation,
+        phase: session.phase,
+        players: results.players,
+        steps: results.steps,
+      });
+    }),
+  );
+
+  router.get(
+    "/sessions/:code/attestations",
+    route(async (req, res) => {
+      const session = await findSession(req);
+      requireKey(req, session.facilitatorKeyHash);
+      const origin = publicOrigin(req, publicUrl);
+      const attestations = await sessions.issueAll(session);
+      res.json({
+        attestations: attestations.map((a) => ({
+          ...a,
+          verifyUrl: `${origin}/verify/${a.verificationCode}`,
+        })),
+      });
+    }),
+  );
+
+  router.get(
+    "/sessions/:code/attestations/:playerId",
+    route(async (req, res) => {
+      const session = await findSession(req);
+      const playerId = String(req.params.playerId);
+      const seatKey = typeof req.query.seatKey === "string" ? req.query.seatKey : undefined;
+      if (!(seatKey && (await sessions.seatKeyMatches(session.code, playerId, seatKey)))) {
+        requireKey(req, session.facilitatorKeyHash);
+      }
+      const attestation = await sessions.issue(session, playerId);
+      if (!attestation) throw new HttpError(404, "unknown-player", "Aucun résultat pour ce joueur.");
+      const origin = publicOrigin(req, publicUrl);
+      res.json({ ...attestation, verifyUrl: `${origin}/verify/${attestation.verificationCode}` });
+    }),
+  );
+
+  router.get(
+    "/attestations/:verificationCode",
+    route(async (req, res) => {
+      const code = normalizeVerificationCode(String(req.params.verificationCode));
+      const attestation = code ? await sessions.store.getAttestation(code) : null;
+      if (!attestation) throw new HttpError(404, "unknown-attestation", "Aucune attestation avec ce code.");
+      const { playerId: _playerId, ...publicData } = attestation;
+      res.json(publicData);
+    }),
+  );
+
+  router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));
+  router.use(apiErrorHandler);
+  return router;
+}
+
+export function apiErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (error instanceof HttpError) {
+    res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
+  const status = (error as { status?: number; type?: string }).status;
+  if (status === 400 || status === 413) {
+    // Body parser errors: malformed JSON, too large.
+    res.status(status).json({ error: { code: "invalid-body", message: "Corps de requête JSON invalide." } });
+    return;
+  }
+  console.error("[api]", error);
+  res.status(500).json({ error: { code: "internal", message: "Erreur interne du serveur." } });
+}

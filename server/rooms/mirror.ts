@@ -1,0 +1,280 @@
+/**
+ * Writes the session model into the synced state. Instances are kept per id so that StateViews
+ * stay valid and patches stay small: a field is assigned only when its value changed.
+ */
+import { ArraySchema } from "@colyseus/schema";
+import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { privateMaterialsFor, ranking } from "../../shared/rules/index.ts";
+import type { SessionModel, Team, TeamStep } from "../../shared/rules/model.ts";
+import type { Scenario } from "../../shared/scenario/schema.ts";
+import {
+  AttemptState,
+  EditState,
+  type GameState,
+  HintState,
+  PlayerState,
+  ProposalState,
+  TeamState,
+  TeamStepState,
+  TeamWorkState,
+} from "../state.ts";
+
+/** Keeps at most this many attributed edits in the synced state (the log keeps them all). */
+export const MAX_SYNCED_EDITS = 100;
+
+// biome-ignore lint/suspicious/noExplicitAny: generic field assignment on schema instances
+function set<T extends Record<string, any>, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  if (target[key] !== value) target[key] = value;
+}
+
+function setStrings(array: ArraySchema<string>, values: readonly string[]): void {
+  if (array.length === values.length && values.every((v, i) => array[i] === v)) return;
+  array.splice(0, array.length, ...values);
+}
+
+export class StateMirror {
+  readonly teams = new Map<string, TeamState>();
+  readonly players = new Map<string, PlayerState>();
+  private readonly attemptCounts = new Map<string, number>();
+  private readonly editCounts = new Map<string, number>();
+
+  constructor(
+    private readonly state: GameState,
+    private readonly scenario: Scenario,
+  ) {}
+
+  init(code: string): void {
+    const s = this.state;
+    s.protocol = PROTOCOL_VERSION;
+    s.code = code;
+    s.scenarioId = this.scenario.id;
+    s.scenarioTitle = this.scenario.metadata.title;
+    s.stepCount = this.scenario.steps.length;
+  }
+
+  apply(model: SessionModel, now: number): void {
+    const s = this.state;
+    set(s, "phase", model.phase);
+    set(s, "locked", model.locked);
+    set(s, "currentStep", model.currentStep);
+    set(s, "serverNow", now);
+    this.applyTimer(model);
+    this.applyOptions(model);
+    this.applyPlayers(model);
+    this.applyTeams(model);
+  }
+
+  setServerNow(now: number): void {
+    this.state.serverNow = now;
+  }
+
+  private applyTimer(model: SessionModel): void {
+    const t = this.state.timer;
+    const timer = model.timer;
+    set(t, "active", timer !== null);
+    set(t, "durationMs", timer?.durationMs ?? 0);
+    set(t, "endsAt", timer?.endsAt ?? 0);
+    set(t, "remainingMs", timer?.remainingMs ?? 0);
+  }
+
+  private applyOptions(model: SessionModel): void {
+    const o = this.state.options;
+    const m = model.options;
+    set(o, "pace", m.pace);
+    set(o, "submissionRule", m.submissionRule);
+    set(o, "maxAttempts", m.maxAttempts);
+    set(o, "teamSize", m.teamSize);
+    set(o, "teamCount", String(m.teamCount));
+    set(o, "stepTimeSeconds", m.stepTimeSeconds ?? 0);
+    set(o, "sessionTimeSeconds", m.sessionTimeSeconds ?? 0);
+    set(o, "hintsEnabled", m.hintsEnabled);
+    set(o, "lockAfterStart", m.lockAfterStart);
+    set(o, "playersChooseTeam", m.playersChooseTeam);
+  }
+
+  private applyPlayers(model: SessionModel): void {
+    for (const [id, player] of Object.entries(model.players)) {
+      if (player.kicked) {
+        if (this.players.has(id)) {
+          this.state.players.delete(id);
+          this.players.delete(id);
+        }
+        continue;
+      }
+      let p = this.players.get(id);
+      if (!p) {
+        p = new PlayerState();
+        p.id = id;
+        this.state.players.set(id, p);
+        this.players.set(id, p);
+      }
+      set(p, "name", player.name);
+      set(p, "teamId", player.teamId ?? "");
+      set(p, "connected", player.connected);
+      if (p.roleId !== (player.roleId ?? "") || p.privateMaterials === undefined) {
+        p.roleId = player.roleId ?? "";
+        p.privateMaterials = JSON.stringify(privateMaterialsFor(this.scenario, player.roleId));
+      }
+    }
+    for (const id of [...this.players.keys()]) {
+      if (!model.players[id]) {
+        this.state.players.delete(id);
+        this.players.delete(id);
+      }
+    }
+  }
+
+  private applyTeams(model: SessionModel): void {
+    const ranks = new Map(ranking(model).map((r) => [r.teamId, r]));
+    const ids = model.teams.map((t) => t.id);
+    // Keep the array in model order; reuse instances.
+    const current = this.state.teams.map((t) => t.id);
+    if (current.length !== ids.length || current.some((id, i) => id !== ids[i])) {
+      const ordered = ids.map((id) => this.teamState(id));
+      this.state.teams.splice(0, this.state.teams.length, ...ordered);
+      for (const id of [...this.teams.keys()]) if (!ids.includes(id)) this.teams.delete(id);
+    }
+    for (const team of model.teams) {
+      const ts = this.teamState(team.id);
+      const rank = ranks.get(team.id);
+      set(ts, "name", team.name);
+      setStrings(ts.memberIds, team.memberIds);
+      set(ts, "stepIndex", team.stepIndex);
+      set(ts, "points", rank?.points ?? 0);
+      set(ts, "solved", rank?.solved ?? 0);
+      set(ts, "rank", rank?.rank ?? 0);
+      set(ts, "finished", team.finishedAt !== null);
+      this.applyTeamSteps(ts, team);
+      this.applyProposal(ts, team);
+      this.applyWork(ts, team);
+    }
+  }
+
+  private teamState(id: string): TeamState {
+    let ts = this.teams.get(id);
+    if (!ts) {
+      ts = new TeamState();
+      ts.id = id;
+      ts.work = new TeamWorkState();
+      this.teams.set(id, ts);
+    }
+    return ts;
+  }
+
+  private applyTeamSteps(ts: TeamState, team: Team): void {
+    team.steps.forEach((step, i) => {
+      let s = ts.steps[i];
+      if (!s) {
+        s = new TeamStepState();
+        s.stepId = step.stepId;
+        ts.steps.push(s);
+      }
+      set(s, "status", stepStatus(step, i, team.stepIndex));
+      set(s, "revealed", step.revealed);
+      set(s, "score", step.score ?? -1);
+      set(s, "attempts", step.attempts.length);
+      set(s, "hintsUsed", step.hintsUsed);
+    });
+  }
+
+  private applyProposal(ts: TeamState, team: Team): void {
+    const index = team.steps.findIndex((s) => s.proposal !== null);
+    const step = index >= 0 ? team.steps[index] : undefined;
+    const proposal = step?.proposal;
+    if (!step || !proposal) {
+      if (ts.proposal !== undefined) ts.proposal = undefined;
+      return;
+    }
+    let p = ts.proposal;
+    if (!p || p.stepId !== step.stepId || p.at !== proposal.at || p.by !== proposal.by) {
+      p = new ProposalState();
+      p.stepId = step.stepId;
+      p.by = proposal.by;
+      p.at = proposal.at;
+      ts.proposal = p;
+    }
+    setStrings(p.approvals, proposal.approvals);
+  }
+
+  private applyWork(ts: TeamState, team: Team): void {
+    const work = ts.work;
+    team.steps.forEach((step, i) => {
+      if (step.startedAt === null && i !== team.stepIndex) return;
+      const draft = JSON.stringify(step.draft);
+      if (work.drafts.get(step.stepId) !== draft) work.drafts.set(step.stepId, draft);
+    });
+    this.appendNew(
+      `${team.id}:attempts`,
+      this.attemptCounts,
+      team,
+      (step) => step.attempts,
+      (a, step) => {
+        const s = new AttemptState();
+        s.stepId = step.stepId;
+        s.answer = JSON.stringify(a.answer);
+        s.rawScore = a.rawScore;
+        s.score = a.score;
+        s.feedback = JSON.stringify(a.feedback);
+        s.proposedBy = a.proposedBy;
+        s.approvedBy = new ArraySchema<string>(...a.approvedBy);
+        s.at = a.at;
+        work.attempts.push(s);
+      },
+    );
+    this.appendNew(
+      `${team.id}:edits`,
+      this.editCounts,
+      team,
+      (step) => step.edits,
+      (e, step) => {
+        const s = new EditState();
+        s.stepId = step.stepId;
+        s.playerId = e.playerId;
+        s.edit = JSON.stringify(e.edit);
+        s.at = e.at;
+        work.edits.push(s);
+      },
+    );
+    while (work.edits.length > MAX_SYNCED_EDITS) work.edits.shift();
+    const hints = team.steps.flatMap((step, i) => {
+      const scenarioStep = this.scenario.steps[i];
+      return (scenarioStep?.hints ?? []).slice(0, step.hintsUsed).map((h) => ({ stepId: step.stepId, ...h }));
+    });
+    for (let i = work.hints.length; i < hints.length; i++) {
+      const h = hints[i];
+      if (!h) continue;
+      const s = new HintState();
+      s.stepId = h.stepId;
+      s.text = h.text;
+      s.cost = h.cost;
+      work.hints.push(s);
+    }
+  }
+
+  /** Pushes the entries of each step's list not seen yet (lists only grow, per step). */
+  private appendNew<E>(
+    key: string,
+    counts: Map<string, number>,
+    team: Team,
+    list: (step: TeamStep) => E[],
+    push: (entry: E, step: TeamStep) => void,
+  ): void {
+    team.steps.forEach((step) => {
+      const k = `${key}:${step.stepId}`;
+      const entries = list(step);
+      const seen = counts.get(k) ?? 0;
+      // A list that shrank (e.g. a reset) is simply followed from its new length.
+      for (let i = Math.min(seen, entries.length); i < entries.length; i++) {
+        const e = entries[i];
+        if (e !== undefined) push(e, step);
+      }
+      counts.set(k, entries.length);
+    });
+  }
+}
+
+function stepStatus(step: TeamStep, index: number, current: number): "pending" | "open" | "closed" {
+  if (step.closed) return "closed";
+  if (index === current && step.startedAt !== null) return "open";
+  return "pending";
+}

@@ -1,0 +1,20 @@
+/** What rooms need from the process: the store, the scenario catalogue, settings. Set once at start. */
+import type { Catalog } from "../scenarios.ts";
+import type { Store } from "../store/store.ts";
+
+export interface RoomServices {
+  store: Store;
+  catalog: Catalog;
+  reconnectSeconds: number;
+}
+
+let services: RoomServices | undefined;
+
+export function setRoomServices(value: RoomServices): void {
+  services = value;
+}
+
+export function getRoomServices(): RoomServices {
+  if (!services) throw new Error("room services not set: call setRoomServices() before creating rooms");
+  return services;
+}

@@ -1,0 +1,120 @@
+/**
+ * Sessions seen from HTTP: creating one (record + room), resolving a join code to its room through
+ * Colyseus presence, and issuing attestations from the stored results.
+ */
+import { randomInt } from "node:crypto";
+import { matchMaker } from "@colyseus/core";
+import { z } from "zod";
+import { ROOM_NAME } from "../shared/protocol.ts";
+import { defaultOptions, type SessionOptions } from "../shared/rules/index.ts";
+import { Id } from "../shared/scenario/schema.ts";
+import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches } from "./codes.ts";
+import { HttpError } from "./http/api.ts";
+import { CODES_KEY } from "./rooms/GameRoom.ts";
+import type { Catalog } from "./scenarios.ts";
+import type { Attestation, SessionRecord, Store } from "./store/store.ts";
+
+export const CreateSessionBody = z.strictObject({
+  scenarioId: Id,
+  organisation: z.string().trim().min(1).max(120).default("Datatruc"),
+  pace: z.enum(["facilitator", "team"]).default("facilitator"),
+  teamCount: z.union([z.int().min(1).max(50), z.literal("auto")]).default("auto"),
+  teamSize: z.int().min(1).max(12).default(4),
+  options: z
+    .strictObject({
+      submissionRule: z.enum(["any", "majority", "unanimous"]).optional(),
+      maxAttempts: z.int().min(1).max(10).optional(),
+      stepTimeSeconds: z.int().min(30).max(7200).nullable().optional(),
+      sessionTimeSeconds: z.int().min(60).max(86_400).nullable().optional(),
+      hintsEnabled: z.boolean().optional(),
+      lockAfterStart: z.boolean().optional(),
+      playersChooseTeam: z.boolean().optional(),
+    })
+    .default({}),
+});
+export type CreateSessionBody = z.output<typeof CreateSessionBody>;
+
+export class SessionService {
+  constructor(
+    readonly store: Store,
+    readonly catalog: Catalog,
+  ) {}
+
+  async create(body: CreateSessionBody): Promise<{ code: string; facilitatorKey: string; roomId: string }> {
+    const scenario = this.catalog.scenarios.get(body.scenarioId);
+    if (!scenario) throw new HttpError(404, "unknown-scenario", "Scénario inconnu.");
+    const defined = Object.fromEntries(Object.entries(body.options).filter(([, v]) => v !== undefined));
+    const options: SessionOptions = {
+      ...defaultOptions(body.pace),
+      ...defined,
+      pace: body.pace,
+      teamCount: body.teamCount,
+      teamSize: body.teamSize,
+    };
+    let code = newJoinCode();
+    while (await this.store.getSession(code)) code = newJoinCode();
+    const facilitatorKey = newSecret();
+    await this.store.createSession({
+      code,
+      scenarioId: scenario.id,
+      scenarioTitle: scenario.metadata.title,
+      organisation: body.organisation,
+      facilitatorKeyHash: hashSecret(facilitatorKey),
+      options,
+      seed: randomInt(2 ** 31),
+      phase: "lobby",
+      createdAt: Date.now(),
+      startedAt: null,
+      endedAt: null,
+    });
+    const room = await matchMaker.createRoom(ROOM_NAME, { code });
+    return { code, facilitatorKey, roomId: room.roomId };
+  }
+
+  /** The id of the room playing this session, or null when none runs (any process, via presence). */
+  async resolveRoom(code: string): Promise<string | null> {
+    const roomId = await matchMaker.presence.hget(CODES_KEY, code);
+    if (!roomId) return null;
+    const room = await matchMaker.getRoomById(roomId).catch(() => undefined);
+    return room ? roomId : null;
+  }
+
+  keyMatches(key: string, hash: string): boolean {
+    return secretMatches(key, hash);
+  }
+
+  /** True when `seatKey` is the one given to `playerId` at join (kept hashed in the session log). */
+  async seatKeyMatches(code: string, playerId: string, seatKey: string): Promise<boolean> {
+    const log = await this.store.readLog(code);
+    const join = log.find((e) => e.kind === "join" && e.actor === playerId);
+    const hash = (join?.payload as { seatKeyHash?: string } | undefined)?.seatKeyHash;
+    return !!hash && secretMatches(seatKey, hash);
+  }
+
+  async issue(session: SessionRecord, playerId: string): Promise<Attestation | null> {
+    const { players } = await this.store.getResults(session.code);
+    const player = players.find((p) => p.playerId === playerId);
+    if (!player) return null;
+    return this.store.issueAttestation({
+      verificationCode: newVerificationCode(),
+      sessionCode: session.code,
+      playerId,
+      playerName: player.playerName,
+      organisation: session.organisation,
+      scenarioId: session.scenarioId,
+      scenarioTitle: session.scenarioTitle,
+      issuedAt: Date.now(),
+      skills: player.skills,
+    });
+  }
+
+  async issueAll(session: SessionRecord): Promise<Attestation[]> {
+    const { players } = await this.store.getResults(session.code);
+    const issued: Attestation[] = [];
+    for (const p of players) {
+      const a = await this.issue(session, p.playerId);
+      if (a) issued.push(a);
+    }
+    return issued;
+  }
+}
