@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import type { DraftEdit } from "./answer.ts";
+import type { SessionModel } from "./model.ts";
+import { setConnected } from "./players.ts";
+import { pauseSession } from "./session.ts";
+import {
+  applyEdit,
+  approvalsNeeded,
+  approveProposal,
+  proposeSubmission,
+  takeHint,
+  withdrawProposal,
+} from "./submission.ts";
+import { fixtureScenario as scenario } from "./test-fixtures.ts";
+import { must, sessionWith, T0 } from "./test-helpers.ts";
+
+const pick = (optionId: string): DraftEdit => ({ op: "toggle-option", optionId });
+const step0 = (model: SessionModel, team = 0) => {
+  const step = model.teams[team]?.steps[0];
+  if (!step) throw new Error("no step");
+  return step;
+};
+
+describe("approvalsNeeded", () => {
+  it("any = 1, majority = more than half, unanimous = all (connected members)", () => {
+    expect([1, 2, 3, 4, 5].map((n) => approvalsNeeded("any", n))).toEqual([1, 1, 1, 1, 1]);
+    expect([1, 2, 3, 4, 5].map((n) => approvalsNeeded("majority", n))).toEqual([1, 2, 2, 3, 3]);
+    expect([1, 2, 3, 4, 5].map((n) => approvalsNeeded("unanimous", n))).toEqual([1, 2, 3, 4, 5]);
+    expect(approvalsNeeded("unanimous", 0)).toBe(1);
+  });
+});
+
+describe("applyEdit", () => {
+  it("updates the team draft, records the edit with its player and cancels a proposal", () => {
+    const model = sessionWith(scenario, ["A", "B"]);
+    const proposed = must(proposeSubmission(model, scenario, "p1", "licence", T0 + 1));
+    expect(step0(proposed).proposal).not.toBeNull();
+    const edited = must(applyEdit(proposed, scenario, "p2", "licence", pick("lo"), T0 + 2));
+    expect(edited.extra.teamId).toBe("equipe-1");
+    expect(step0(edited)).toMatchObject({
+      draft: { type: "choice", selected: ["lo"] },
+      edits: [{ playerId: "p2", edit: pick("lo"), at: T0 + 2 }],
+      proposal: null,
+    });
+  });
+
+  it("refuses wrong phase, unknown player, other step, invalid edit, closed step", () => {
+    const model = sessionWith(scenario, ["A"]);
+    expect(applyEdit(must(pauseSession(model, T0)), scenario, "p1", "licence", pick("lo"), T0)).toMatchObject(
+      {
+        reason: "wrong-phase",
+      },
+    );
+    expect(applyEdit(model, scenario, "zz", "licence", pick("lo"), T0)).toMatchObject({
+      reason: "unknown-player",
+    });
+    expect(applyEdit(model, scenario, "p1", "procedure", pick("lo"), T0)).toMatchObject({
+      reason: "unknown-step",
+    });
+    expect(applyEdit(model, scenario, "p1", "licence", pick("zz"), T0)).toMatchObject({
+      reason: "invalid-edit",
+    });
+    expect(
+      applyEdit(model, scenario, "p1", "licence", { op: "set-field", fieldId: "a", value: "" }, T0),
+    ).toMatchObject({
+      reason: "invalid-edit",
+    });
+    const solved = must(
+      proposeSubmission(
+        must(applyEdit(model, scenario, "p1", "licence", pick("lo"), T0)),
+        scenario,
+        "p1",
+        "licence",
+        T0,
+      ),
+    );
+    expect(applyEdit(solved, scenario, "p1", "licence", pick("lo"), T0)).toMatchObject({
+      reason: "step-closed",
+    });
+  });
+});
+
+describe("proposals and attempts", () => {
+  it("a lone connected member submits at once; a solved step closes with score 1", () => {
+    const model = must(applyEdit(sessionWith(scenario, ["A"]), scenario, "p1", "licence", pick("lo"), T0));
+    const result = must(proposeSubmission(model, scenario, "p1", "licence", T0 + 5));
+    expect(result.extra.submitted).toMatchObject({
+      rawScore: 1,
+      score: 1,
+      proposedBy: "p1",
+      approvedBy: ["p1"],
+      at: T0 + 5,
+    });
+    expect(step0(result)).toMatchObject({
+      closed: true,
+      closedAt: T0 + 5,
+      score: 1,
+      revealed: false,
+      proposal: null,
+    });
+  });
+
+  it("majority of connected members: 2 of 3, disconnected members not counted", () => {
+    const model = sessionWith(scenario, ["A", "B", "C"]);
+    const proposed = must(proposeSubmission(model, scenario, "p1", "licence", T0));
+    expect(proposed.extra.submitted).toBeNull();
+    expect(step0(proposed).proposal).toMatchObject({ by: "p1", approvals: ["p1"] });
+    expect(approveProposal(proposed, scenario, "p1", "licence", T0)).toMatchObject({
+      reason: "already-approved",
+    });
+    const approved = must(approveProposal(proposed, scenario, "p2", "licence", T0 + 1));
+    expect(approved.extra.submitted).toMatchObject({ rawScore: 0, approvedBy: ["p1", "p2"] });
+    expect(step0(approved)).toMatchObject({ closed: false, score: 0, proposal: null });
+
+    const twoAway = must(setConnected(must(setConnected(model, "p2", false, T0)), "p3", false, T0));
+    expect(must(proposeSubmission(twoAway, scenario, "p1", "licence", T0)).extra.submitted).not.toBeNull();
+  });
+
+  it("a disconnection re-checks a pending proposal when given the scenario", () => {
+    const model = sessionWith(scenario, ["A", "B"], { submissionRule: "unanimous" });
+    const proposed = must(proposeSubmission(model, scenario, "p1", "licence", T0));
+    expect(step0(must(setConnected(proposed, "p2", false, T0))).proposal).not.toBeNull();
+    const settled = must(setConnected(proposed, "p2", false, T0 + 3, scenario));
+    expect(step0(settled).attempts).toHaveLength(1);
+  });
+
+  it("closes the step when attempts are used up, keeping the best score", () => {
+    const model = sessionWith(scenario, ["A"], { maxAttempts: 2 });
+    let m = must(proposeSubmission(model, scenario, "p1", "licence", T0));
+    expect(step0(m)).toMatchObject({ closed: false, score: 0 });
+    m = must(proposeSubmission(m, scenario, "p1", "licence", T0));
+    expect(step0(m)).toMatchObject({ closed: true, score: 0 });
+    expect(proposeSubmission(m, scenario, "p1", "licence", T0)).toMatchObject({ reason: "step-closed" });
+  });
+
+  it("withdraw and approve need a pending proposal", () => {
+    const model = sessionWith(scenario, ["A", "B"]);
+    expect(withdrawProposal(model, scenario, "p1", "licence")).toMatchObject({ reason: "no-proposal" });
+    expect(approveProposal(model, scenario, "p2", "licence", T0)).toMatchObject({ reason: "no-proposal" });
+    const proposed = must(proposeSubmission(model, scenario, "p1", "licence", T0));
+    expect(step0(must(withdrawProposal(proposed, scenario, "p2", "licence"))).proposal).toBeNull();
+  });
+});
+
+describe("hints", () => {
+  it("gives hints in order and applies their costs to later attempts", () => {
+    const model = sessionWith(scenario, ["A"]);
+    const first = must(takeHint(model, scenario, "p1", "licence"));
+    expect(first.extra.hint).toEqual({ text: "Pensez aux licences homologuées.", cost: 0.25 });
+    const second = must(takeHint(first, scenario, "p1", "licence"));
+    expect(takeHint(second, scenario, "p1", "licence")).toMatchObject({ reason: "no-more-hints" });
+    const answered = must(applyEdit(second, scenario, "p1", "licence", pick("lo"), T0));
+    const attempt = must(proposeSubmission(answered, scenario, "p1", "licence", T0)).extra.submitted;
+    expect(attempt).toMatchObject({ rawScore: 1, score: 0.25 });
+  });
+
+  it("refuses when hints are disabled", () => {
+    expect(
+      takeHint(sessionWith(scenario, ["A"], { hintsEnabled: false }), scenario, "p1", "licence"),
+    ).toMatchObject({
+      reason: "hints-disabled",
+    });
+  });
+});
