@@ -75,7 +75,9 @@ export class SessionService {
   async resolveRoom(code: string): Promise<string | null> {
     const roomId = await matchMaker.presence.hget(CODES_KEY, code);
     if (!roomId) return null;
-    const room = await matchMaker.getRoomById(roomId).catch(() => undefined);
+    const room = await Promise.resolve()
+      .then(() => matchMaker.getRoomById(roomId))
+      .catch(() => undefined);
     return room ? roomId : null;
   }
 

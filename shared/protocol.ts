@@ -131,15 +131,16 @@ export function parseClientMessage(name: unknown, payload: unknown): ParsedMessa
   return { ok: true, name: name as ClientMessageName, payload: result.data };
 }
 
-/** Close codes the server uses when it disconnects a client on purpose. */
+/** Close codes the server uses when it disconnects a client on purpose, and join refusal codes.
+ *  Kept in 41xx: Colyseus itself uses 4000–4003 and 4010 (the SDK reconnects on some of them). */
 export const CloseCodes = {
-  kicked: 4001,
-  flooding: 4002,
-  protocolMismatch: 4003,
-  sessionEnded: 4004,
+  kicked: 4101,
+  flooding: 4102,
+  protocolMismatch: 4103,
+  sessionEnded: 4104,
   /** Join refusals (the SDK's join promise rejects with this code and a French message). */
-  invalidJoinOptions: 4010,
-  unknownCode: 4011,
-  wrongFacilitatorKey: 4012,
-  joinRefused: 4013,
+  invalidJoinOptions: 4110,
+  unknownCode: 4111,
+  wrongFacilitatorKey: 4112,
+  joinRefused: 4113,
 } as const;

@@ -1,0 +1,283 @@
+/**
+ * Integration test harness: runs the real server as a child process (`node --import tsx
+ * server/main.ts`) on 127.0.0.1 and a random port, with a SQLite file in a temp dir, and connects
+ * real @colyseus/sdk clients that record everything they receive.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import type { GameRoom } from "../../server/rooms/GameRoom.ts";
+import { PROTOCOL_VERSION, type ServerMessages } from "../../shared/protocol.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+export function tempDir(prefix = "datatruc-test-"): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface ServerProcess {
+  url: string;
+  wsUrl: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(
+  dbPath: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SKIP_CLIENT_BUILD: "1",
+      DATABASE_PATH: dbPath,
+      DATABASE_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+  return {
+    url,
+    wsUrl: url.replace(/^http/, "ws"),
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function api<T = unknown>(
+  server: ServerProcess,
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+  const headers = new Headers(init.headers);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set("content-type", "application/json");
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(`${server.url}${path}`, { ...init, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (CSV)
+  }
+  return { status: res.status, body: parsed as T, text, headers: res.headers };
+}
+
+export interface CreatedSession {
+  code: string;
+  facilitatorKey: string;
+  roomId: string;
+  joinUrl: string;
+  screenUrl: string;
+}
+
+export async function createSession(server: ServerProcess, body: object): Promise<CreatedSession> {
+  const res = await api<CreatedSession>(server, "/api/sessions", { method: "POST", json: body });
+  if (res.status !== 201) throw new Error(`create session: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+type Received = { type: string; payload: unknown };
+
+/** A connected SDK client that keeps everything it received: messages, raw frames, state snapshots. */
+export class Seat {
+  readonly messages: Received[] = [];
+  readonly frames: Buffer[] = [];
+  readonly snapshots: string[] = [];
+  private waiters: (() => void)[] = [];
+  playerId: string | null = null;
+  seatKey: string | null = null;
+
+  constructor(
+    public room: Room<GameRoom>,
+    readonly label: string,
+  ) {
+    this.attach(room);
+  }
+
+  attach(room: Room<GameRoom>): void {
+    this.room = room;
+    const connection = (
+      room as unknown as { connection: { events: { onmessage: (e: MessageEvent) => void } } }
+    ).connection;
+    const original = connection.events.onmessage;
+    connection.events.onmessage = (event: MessageEvent) => {
+      this.frames.push(Buffer.from(event.data as ArrayBuffer));
+      original(event);
+    };
+    room.onMessage("*", (type, payload) => {
+      this.messages.push({ type: String(type), payload });
+      if (type === "welcome") {
+        const w = payload as ServerMessages["welcome"];
+        this.playerId = w.playerId;
+        if (w.seatKey) this.seatKey = w.seatKey;
+      }
+      this.notify();
+    });
+    room.onStateChange(() => {
+      this.snapshots.push(JSON.stringify(room.state.toJSON()));
+      this.notify();
+    });
+  }
+
+  get state() {
+    return this.room.state;
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves once `predicate` holds (checked on every message and patch); rejects after 15 s. */
+  waitFor(predicate: () => boolean, what = "condition"): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${this.label}: timed out waiting for ${what}`)),
+        15_000,
+      );
+      const check = () => {
+        let ok = false;
+        try {
+          ok = predicate();
+        } catch {
+          ok = false;
+        }
+        if (ok) {
+          clearTimeout(timer);
+          resolve();
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  errors(): ServerMessages["error"][] {
+    return this.messages.filter((m) => m.type === "error").map((m) => m.payload as ServerMessages["error"]);
+  }
+
+  revealed(): ServerMessages["revealed"][] {
+    return this.messages
+      .filter((m) => m.type === "revealed")
+      .map((m) => m.payload as ServerMessages["revealed"]);
+  }
+
+  welcome(): ServerMessages["welcome"] | undefined {
+    return this.messages.findLast((m) => m.type === "welcome")?.payload as
+      | ServerMessages["welcome"]
+      | undefined;
+  }
+
+  send(name: string, payload?: unknown): void {
+    (this.room as unknown as { send(n: string, p: unknown): void }).send(name, payload);
+  }
+
+  /** Sends a message and waits for the `error` reply it must get. */
+  async expectError(name: string, payload: unknown, code?: string): Promise<ServerMessages["error"]> {
+    const before = this.errors().length;
+    this.send(name, payload);
+    await this.waitFor(() => this.errors().length > before, `error reply to ${name}`);
+    const error = this.errors()[before];
+    if (!error) throw new Error("no error");
+    if (code && error.code !== code) {
+      throw new Error(
+        `${this.label}: ${name} → expected error ${code}, got ${error.code} (${error.message})`,
+      );
+    }
+    return error;
+  }
+
+  /** Everything received, as text (frames decoded as UTF-8, messages and snapshots as JSON). */
+  everything(): string {
+    return [
+      ...this.frames.map((f) => f.toString("utf8")),
+      ...this.messages.map((m) => JSON.stringify(m)),
+      ...this.snapshots,
+    ].join("\n");
+  }
+
+  async leave(): Promise<void> {
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+export function sdkClient(server: ServerProcess): Client {
+  return new Client(server.url);
+}
+
+async function resolveRoom(server: ServerProcess, code: string): Promise<string> {
+  const res = await api<{ roomId: string | null }>(server, `/api/sessions/${code}`);
+  if (!res.body.roomId) throw new Error(`no room for ${code}`);
+  return res.body.roomId;
+}
+
+export async function joinAsPlayer(
+  server: ServerProcess,
+  code: string,
+  name: string,
+  extra: { teamId?: string; seatKey?: string; protocol?: number } = {},
+): Promise<Seat> {
+  const roomId = await resolveRoom(server, code);
+  const room = await sdkClient(server).joinById<GameRoom>(roomId, {
+    as: "player",
+    protocol: extra.protocol ?? PROTOCOL_VERSION,
+    code,
+    name,
+    ...(extra.teamId ? { teamId: extra.teamId } : {}),
+    ...(extra.seatKey ? { seatKey: extra.seatKey } : {}),
+  });
+  const seat = new Seat(room, name);
+  await seat.waitFor(() => seat.welcome() !== undefined, "welcome");
+  return seat;
+}
+
+export async function joinAsFacilitator(server: ServerProcess, code: string, key: string): Promise<Seat> {
+  const roomId = await resolveRoom(server, code);
+  const room = await sdkClient(server).joinById<GameRoom>(roomId, {
+    as: "facilitator",
+    protocol: PROTOCOL_VERSION,
+    code,
+    facilitatorKey: key,
+  });
+  const seat = new Seat(room, "facilitator");
+  await seat.waitFor(() => seat.welcome() !== undefined, "welcome");
+  return seat;
+}
+
+export async function joinAsScreen(server: ServerProcess, code: string): Promise<Seat> {
+  const roomId = await resolveRoom(server, code);
+  const room = await sdkClient(server).joinById<GameRoom>(roomId, {
+    as: "screen",
+    protocol: PROTOCOL_VERSION,
+    code,
+  });
+  const seat = new Seat(room, "screen");
+  await seat.waitFor(() => seat.welcome() !== undefined, "welcome");
+  return seat;
+}
