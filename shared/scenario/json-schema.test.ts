@@ -73,3 +73,17 @@ describe("every scenario file against the JSON Schema (ajv)", () => {
     for (const keyword of keywords) expect(reported).toContain(keyword);
   });
 });
+
+describe("editor settings", () => {
+  it("map scenarios/*.json and the referential to the committed schemas", () => {
+    const settings = readJson(join(root, ".vscode", "settings.json")) as {
+      "json.schemas": { fileMatch: string[]; url: string }[];
+    };
+    const mappings = settings["json.schemas"];
+    expect(mappings.map((mapping) => [mapping.fileMatch, mapping.url])).toEqual([
+      [["/scenarios/*.json", "!/scenarios/referentiel.json"], "./scenarios/schema/scenario.schema.json"],
+      [["/scenarios/referentiel.json"], "./scenarios/schema/referential.schema.json"],
+    ]);
+    for (const mapping of mappings) expect(() => readFileSync(join(root, mapping.url))).not.toThrow();
+  });
+});

@@ -8,12 +8,7 @@
  */
 import { z } from "zod";
 import { checkField } from "../rules/scoring/check-field.ts";
-import {
-  applyOperationToValue,
-  COLUMN_OPERATIONS,
-  type ColumnOperation,
-  sameCell,
-} from "../rules/table-ops.ts";
+import { COLUMN_OPERATIONS, sameCell } from "../rules/table-ops.ts";
 import { listForMessage } from "./findings.ts";
 import type { JsonPath } from "./json-source.ts";
 import {
@@ -40,6 +35,7 @@ import {
   TableStep,
 } from "./schema.ts";
 import { type Report, suggest } from "./structure.ts";
+import { columnPlan } from "./table-reach.ts";
 
 type Indexed<T> = { index: number; value: T };
 
@@ -402,44 +398,6 @@ function checkForm(step: StepParts & { type: "form" }, at: JsonPath, report: Rep
   }
 }
 
-const MAX_OPERATION_SEQUENCE = 5;
-
-/**
- * Whether a whole column can be brought to its expected values with the column operations offered
- * (applied in any order, each as often as wanted). Returns the cells that cannot, for the best
- * sequence found.
- */
-function unreachableCells(
-  initial: readonly string[],
-  expected: readonly string[],
-  operations: readonly ColumnOperation[],
-  width: number | undefined,
-): number[] {
-  const mismatches = (state: readonly string[]) =>
-    state.flatMap((value, i) => (sameCell(value, expected[i]) ? [] : [i]));
-  let best = mismatches(initial);
-  if (best.length === 0 || operations.length === 0) return best;
-  const seen = new Set([JSON.stringify(initial)]);
-  let frontier: string[][] = [[...initial]];
-  for (let depth = 0; depth < MAX_OPERATION_SEQUENCE && frontier.length > 0; depth++) {
-    const next: string[][] = [];
-    for (const state of frontier) {
-      for (const operation of operations) {
-        const after = state.map((value) => applyOperationToValue(operation, value, width));
-        const key = JSON.stringify(after);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const wrong = mismatches(after);
-        if (wrong.length < best.length) best = wrong;
-        if (wrong.length === 0) return [];
-        next.push(after);
-      }
-    }
-    frontier = next;
-  }
-  return best;
-}
-
 function checkTable(step: StepParts & { type: "table" }, at: JsonPath, report: Report): void {
   if (!step.puzzle) return;
   const { puzzle, solution } = step;
@@ -543,7 +501,7 @@ function checkTable(step: StepParts & { type: "table" }, at: JsonPath, report: R
     defects += initial.filter((value, i) => !sameCell(value, expected[i])).length;
     if (offered.has("edit-cell")) continue;
     const operations = COLUMN_OPERATIONS.filter((operation) => offered.has(operation));
-    for (const i of unreachableCells(initial, expected, operations, column.width)) {
+    for (const i of columnPlan(initial, expected, operations, column.width).unreachable) {
       const row = kept[i];
       const target = row && expectedRows.get(row.id);
       if (!row || !target) continue;
