@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Referential } from "../scenario/schema.ts";
+import { Referential, Scenario } from "../scenario/schema.ts";
 import type { SessionModel } from "./model.ts";
 import { playerResults, ranking, skillsEarned } from "./results.ts";
-import { revealStep } from "./steps.ts";
+import { revealStep, skipStep } from "./steps.ts";
 import { applyEdit, proposeSubmission } from "./submission.ts";
 import { fixtureScenario as scenario } from "./test-fixtures.ts";
 import { must, sessionWith, T0 } from "./test-helpers.ts";
@@ -85,5 +85,20 @@ describe("skillsEarned and playerResults", () => {
       steps: [{ stepId: "licence", stepIndex: 0, score: 1, attempts: 1, hintsUsed: 0, closedAt: T0 + 1 }],
     });
     expect(results.find((r) => r.playerId === "p3")).toMatchObject({ rank: 3, points: 0, edits: 0 });
+  });
+});
+
+describe("with the example scenario and the real referential", () => {
+  it("every competence of exemple.json has its referential label", () => {
+    const exemple = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json", "utf8")));
+    const real = Referential.parse(JSON.parse(readFileSync("scenarios/referentiel.json", "utf8")));
+    let model = sessionWith(exemple, ["A"], { pace: "team" });
+    for (const step of exemple.steps) {
+      model = must(skipStep(model, exemple, T0));
+      expect(model.teams[0]?.steps.find((s) => s.stepId === step.id)?.closed).toBe(true);
+    }
+    const skills = skillsEarned(model, exemple, real).p1 ?? [];
+    expect(skills.length).toBeGreaterThan(0);
+    for (const skill of skills) expect(skill.label).not.toBe(skill.competence);
   });
 });
