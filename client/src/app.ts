@@ -1,0 +1,123 @@
+/**
+ * The application shell: one current screen, rendered with lit-html into #app, re-rendered on
+ * demand (batched), plus the ARIA live region and client-side navigation.
+ */
+import { html, render, type TemplateResult } from "lit-html";
+import { getLang, LANGS, type Lang, setLang, t } from "./i18n/index.ts";
+import { hrefFor, parseRoute, type Route } from "./router.ts";
+
+export interface Screen {
+  view(): TemplateResult;
+  /** Document title (already translated). */
+  title(): string;
+  dispose?(): void;
+  /** Called after each render (e.g. to mount or feed a canvas). */
+  afterRender?(): void;
+  /** Full-bleed screens (projected screen, print) hide the top bar. */
+  chrome?: "full" | "none";
+}
+
+export type ScreenFactory = (route: Route) => Promise<Screen>;
+
+let current: Screen | null = null;
+let factory: ScreenFactory;
+let scheduled = false;
+let routeVersion = 0;
+
+export function startApp(createScreen: ScreenFactory): void {
+  factory = createScreen;
+  globalThis.addEventListener("popstate", () => void show(parseRoute(location.pathname)));
+  document.addEventListener("click", (event) => {
+    const anchor = (event.target as Element | null)?.closest?.("a[data-nav]");
+    if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    navigate(parseRoute(new URL((anchor as HTMLAnchorElement).href).pathname));
+  });
+  void show(parseRoute(location.pathname));
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const href = hrefFor(route);
+  if (options.replace) history.replaceState(null, "", href);
+  else history.pushState(null, "", href);
+  void show(route);
+}
+
+async function show(route: Route): Promise<void> {
+  const version = ++routeVersion;
+  current?.dispose?.();
+  current = null;
+  const screen = await factory(route);
+  if (version !== routeVersion) return screen.dispose?.();
+  current = screen;
+  renderNow();
+  document.getElementById("app")?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+}
+
+/** Schedules a re-render of the current screen (many state patches → one render). */
+export function requestRender(): void {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    renderNow();
+  });
+}
+
+function renderNow(): void {
+  const root = document.getElementById("app");
+  if (!root || !current) return;
+  document.title = `${current.title()} · Datatruc`;
+  const chrome = current.chrome ?? "full";
+  // Keyed elements (data-focus-key) keep the keyboard focus across re-renders, even when a list
+  // re-orders and moves the focused node.
+  const focused = document.activeElement as HTMLElement | null;
+  const focusKey = focused?.dataset?.focusKey;
+  render(
+    html`${chrome === "full" ? topBar() : null}
+      <main id="main" class=${`screen ${chrome === "none" ? "bare" : ""}`}>${current.view()}</main>`,
+    root,
+  );
+  if (focusKey && document.activeElement !== focused) {
+    root
+      .querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)
+      ?.focus({ preventScroll: false });
+  }
+  current.afterRender?.();
+}
+
+function topBar(): TemplateResult {
+  const switchTo = (lang: Lang) => {
+    setLang(lang);
+    renderNow();
+  };
+  return html`<header class="topbar">
+    <a class="skip" href="#main">${t("app.skip")}</a>
+    <a class="brand" href="/" data-nav>${t("app.name")}</a>
+    <nav class="langs" aria-label=${t("app.language")}>
+      ${LANGS.map(
+        (lang) =>
+          html`<button
+            type="button"
+            class="link"
+            lang=${lang}
+            aria-pressed=${getLang() === lang ? "true" : "false"}
+            @click=${() => switchTo(lang)}
+          >
+            ${lang.toUpperCase()}
+          </button>`,
+      )}
+    </nav>
+  </header>`;
+}
+
+let lastAnnouncement = "";
+/** Says something to screen-reader users through the polite live region. */
+export function announce(message: string): void {
+  const region = document.getElementById("live");
+  if (!region || !message) return;
+  // Repeating the same text would not be read again: toggle a trailing no-break space.
+  const text = message === lastAnnouncement.trim() ? `${message}\u00a0` : message;
+  lastAnnouncement = text;
+  region.textContent = text;
+}

@@ -1,0 +1,307 @@
+/**
+ * The team board (DOM part): prompt, documents, the puzzle, proposal and approvals, attempts and
+ * feedback, hints, teammates and their edits. The Phaser table above it is fed by `tablePicture`.
+ */
+import { html, nothing } from "lit-html";
+import type { DraftEdit } from "../../../shared/rules/answer.ts";
+import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
+import { formatClock, type MessageKey, t } from "../i18n/index.ts";
+import { puzzleView } from "../puzzles/index.ts";
+import { icon } from "../ui/icons.ts";
+import { materialCard } from "../ui/material.ts";
+import { explanationView, solutionView } from "../ui/reveal.ts";
+import { describeEdit, feedbackTarget } from "../view/answers.ts";
+import { emptyDraft } from "../view/empty-draft.ts";
+import {
+  approvalsNeeded,
+  attemptsOf,
+  draftOf,
+  editsOf,
+  type GameView,
+  hintsOf,
+  membersOf,
+  percent,
+  playerName,
+  privateMaterialsOf,
+  remainingMs,
+  stepIndexOf,
+  type TeamView,
+  teamOf,
+} from "../view/state.ts";
+import type { TablePicture } from "../view/table-picture.ts";
+
+export interface BoardInput {
+  game: GameView;
+  scenario: PublicScenario;
+  me: string;
+  revealed: Map<number, RevealedStep>;
+  clockOffsetMs: number;
+  now: number;
+  edit: (stepId: string, edit: DraftEdit) => void;
+  act: (name: "propose" | "approve" | "withdraw-proposal" | "hint" | "advance", stepId: string) => void;
+  attestationHref: string | null;
+}
+
+interface BoardData {
+  team: TeamView;
+  stepIndex: number;
+  step: PublicStep;
+  status: string;
+  editable: boolean;
+  roleName: (roleId: string) => string;
+}
+
+function boardData(input: BoardInput): BoardData | null {
+  const team = teamOf(input.game, input.me);
+  if (!team) return null;
+  const stepIndex = Math.min(stepIndexOf(input.game, team), input.scenario.steps.length - 1);
+  const step = input.scenario.steps[stepIndex];
+  if (!step) return null;
+  const status = team.steps[stepIndex]?.status ?? "pending";
+  const editable = input.game.phase === "playing" && status === "open";
+  const roleName = (roleId: string) => input.scenario.roles.find((role) => role.id === roleId)?.name ?? "";
+  return { team, stepIndex, step, status, editable, roleName };
+}
+
+export function timerText(input: Pick<BoardInput, "game" | "clockOffsetMs" | "now">): {
+  text: string;
+  fraction: number | null;
+} {
+  const left = remainingMs(input.game.timer, input.clockOffsetMs, input.now);
+  if (left === null) return { text: "—", fraction: null };
+  const duration = input.game.timer?.durationMs ?? 0;
+  return { text: formatClock(left / 1000), fraction: duration > 0 ? left / duration : null };
+}
+
+/** The picture the Phaser table draws for this player. */
+export function tablePicture(input: BoardInput): TablePicture | null {
+  const data = boardData(input);
+  if (!data) return null;
+  const { team, step, stepIndex } = data;
+  const edits = editsOf(team, step.id);
+  const proposal = team.proposal && team.proposal.stepId === step.id ? team.proposal : null;
+  const me = input.game.players[input.me];
+  const timer = timerText(input);
+  const privateOwn = privateMaterialsOf(me, step.id);
+  const status =
+    input.game.phase === "paused"
+      ? t("board.paused")
+      : proposal
+        ? t("proposal.by", { name: playerName(input.game, proposal.by) })
+        : data.status === "closed"
+          ? t("board.closed")
+          : "";
+  return {
+    heading: t("board.step", { index: stepIndex + 1, total: input.scenario.steps.length }),
+    subtitle: step.title,
+    timerText: timer.text,
+    timerFraction: timer.fraction,
+    status,
+    seats: membersOf(input.game, team).map((player) => {
+      const last = [...edits].reverse().find((entry) => entry.playerId === player.id);
+      const sentence = last ? describeEdit(step, last.edit, player.name) : null;
+      return {
+        name: player.name,
+        role: data.roleName(player.roleId),
+        online: player.connected,
+        me: player.id === input.me,
+        activity: sentence ? t(sentence.key, sentence.params).replace(`${player.name} `, "") : null,
+        agreed: proposal?.approvals.includes(player.id) ?? false,
+      };
+    }),
+    cards: [
+      ...step.materials.map((m) => ({ title: m.title, privateTo: "", privateLabel: "" })),
+      ...privateOwn.map((m) => ({
+        title: m.title,
+        privateTo: data.roleName(me?.roleId ?? ""),
+        privateLabel: t("board.privateShort"),
+      })),
+    ],
+  };
+}
+
+export function boardView(input: BoardInput) {
+  const data = boardData(input);
+  if (!data) return html`<p class="notice info">${t("board.notInTeam")}</p>`;
+  const { team, step, stepIndex, editable } = data;
+  const { game } = input;
+  const me = game.players[input.me];
+  const myRole = data.roleName(me?.roleId ?? "");
+  const draft = draftOf(team, step.id) ?? emptyDraft(step);
+  const attempts = attemptsOf(team, step.id);
+  const last = attempts.at(-1);
+  const marks = new Map((last?.feedback ?? []).map((item) => [item.id, item.correct]));
+  const revealed = input.revealed.get(stepIndex) ?? null;
+  const teamStep = team.steps[stepIndex];
+  const proposal = team.proposal && team.proposal.stepId === step.id ? team.proposal : null;
+  const members = membersOf(game, team);
+  const connected = members.filter((m) => m.connected).length;
+  const rule = game.options?.submissionRule ?? "majority";
+  const maxAttempts = game.options?.maxAttempts ?? 1;
+  const hints = hintsOf(team, step.id);
+  const timer = timerText(input);
+  const teamPace = game.options?.pace === "team";
+  const privateOwn = privateMaterialsOf(me, step.id);
+
+  const header = html`<div class="board-head">
+    <div>
+      <p class="muted" style="margin:0">${t("board.step", { index: stepIndex + 1, total: input.scenario.steps.length })} · ${team.name}</p>
+      <h1 tabindex="-1">${step.title}</h1>
+    </div>
+    <div class="timer" role="timer" aria-label=${t("board.timer")}>${icon("clock")} ${timer.text}</div>
+  </div>`;
+
+  const proposalPanel = () => {
+    if (!editable && !proposal) return nothing;
+    if (!proposal) {
+      return html`<div class="row">
+        <button type="button" class="primary" data-focus-key="propose" ?disabled=${!editable} @click=${() => input.act("propose", step.id)}>
+          ${icon("send")} ${t("proposal.propose")}
+        </button>
+        <span class="muted">${t(`proposal.rule.${rule}` as MessageKey)}</span>
+      </div>`;
+    }
+    const agreed = proposal.approvals.includes(input.me);
+    return html`<div class="notice warn" role="status">
+      <p><strong>${t("proposal.by", { name: playerName(game, proposal.by) })}</strong></p>
+      <p>${t("proposal.approvals", { names: proposal.approvals.map((id) => playerName(game, id)).join(", ") })}
+        (${proposal.approvals.length}/${approvalsNeeded(rule, connected)})</p>
+      <p class="muted">${t(`proposal.rule.${rule}` as MessageKey)} ${t("proposal.editCancels")}</p>
+      <div class="row">
+        ${agreed ? html`<span class="badge ok">✔ ${t("proposal.approved")}</span>` : html`<button type="button" class="primary" data-focus-key="approve" @click=${() => input.act("approve", step.id)}>${icon("agree")} ${t("proposal.approve")}</button>`}
+        ${proposal.by === input.me ? html`<button type="button" data-focus-key="withdraw" @click=${() => input.act("withdraw-proposal", step.id)}>${t("proposal.withdraw")}</button>` : null}
+      </div>
+    </div>`;
+  };
+
+  const attemptsPanel = html`<section class="card" aria-labelledby="attempts-title">
+    <h2 id="attempts-title">${t("attempts.title")}</h2>
+    <p>${t("attempts.left", { count: Math.max(0, maxAttempts - (teamStep?.attempts ?? attempts.length)) })}</p>
+    ${
+      attempts.length === 0
+        ? html`<p class="muted">${t("attempts.none")}</p>`
+        : html`<ol>${attempts.map(
+            (attempt, index) =>
+              html`<li>${t("attempts.item", {
+                index: index + 1,
+                score: percent(attempt.score),
+                name: playerName(game, attempt.proposedBy),
+                approvers: attempt.approvedBy.map((id) => playerName(game, id)).join(", "),
+              })}</li>`,
+          )}</ol>`
+    }
+    ${
+      last
+        ? html`<div class="feedback" aria-label=${t("feedback.title")}>
+            <h3>${t("feedback.title")}</h3>
+            <ul>
+              ${last.feedback.map(
+                (item) => html`<li class=${`feedback-item ${item.correct ? "ok" : "bad"}`}>
+                  <strong>${feedbackTarget(step, item.id)}</strong> : ${item.correct ? t("feedback.correct") : t("feedback.incorrect")}${item.message ? html` — ${item.message}` : null}
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : null
+    }
+    ${revealed ? html`${explanationView(revealed)} ${solutionView(step, revealed)}` : null}
+  </section>`;
+
+  const hintsPanel = html`<section class="card" aria-labelledby="hints-title">
+    <h2 id="hints-title">${icon("hint")} ${t("hints.title")}</h2>
+    ${hints.length > 0 ? html`<ol>${hints.map((hint) => html`<li>${hint.text}</li>`)}</ol>` : null}
+    ${(() => {
+      if (game.options && !game.options.hintsEnabled)
+        return html`<p class="muted">${t("hints.disabled")}</p>`;
+      const next = step.hints[hints.length];
+      if (!next) return html`<p class="muted">${t("hints.none")}</p>`;
+      return html`<button type="button" data-focus-key="hint" ?disabled=${!editable} @click=${() => input.act("hint", step.id)}>
+        ${icon("hint")} ${next.cost > 0 ? t("hints.take", { cost: percent(next.cost) }) : t("hints.takeFree")}
+      </button>`;
+    })()}
+  </section>`;
+
+  const edits = editsOf(team, step.id).slice(-12).reverse();
+  const side = html`<aside class="stack">
+    <section class="card" aria-labelledby="members-title">
+      <h2 id="members-title">${icon("users")} ${t("presence.members")}</h2>
+      <ul class="people">
+        ${members.map(
+          (player) => html`<li class=${player.connected ? "" : "offline"}>
+            <strong>${player.name}</strong>${player.id === input.me ? ` (${t("app.you")})` : ""}
+            ${player.roleId ? html`<span class="muted">· ${data.roleName(player.roleId)}</span>` : null}
+            <span class="visually-hidden">,</span>
+            <span class=${`badge ${player.connected ? "ok" : "off"}`}>${player.connected ? t("presence.online") : t("presence.offline")}</span>
+          </li>`,
+        )}
+      </ul>
+      ${myRole ? html`<p style="margin-top:0.6rem"><span class="badge private">${icon("lock")} ${t("board.roleCard", { role: myRole })}</span></p>` : null}
+    </section>
+    <section class="card" aria-labelledby="activity-title">
+      <h2 id="activity-title">${t("board.activity")}</h2>
+      ${
+        edits.length === 0
+          ? html`<p class="muted">${t("board.noActivity")}</p>`
+          : html`<ul class="activity">${edits.map((entry) => {
+              const sentence = describeEdit(step, entry.edit, playerName(game, entry.playerId));
+              return html`<li>${t(sentence.key, sentence.params)}</li>`;
+            })}</ul>`
+      }
+    </section>
+    ${hintsPanel}
+  </aside>`;
+
+  const endNotice =
+    game.phase === "debrief" || game.phase === "ended"
+      ? html`<div class="notice ok" role="status">
+          <p>${t("board.debrief")}</p>
+          ${input.attestationHref ? html`<a class="button primary" href=${input.attestationHref} data-nav>${icon("print")} ${t("board.attestation")}</a>` : null}
+        </div>`
+      : null;
+
+  const closedNotice =
+    game.phase === "playing" && teamStep?.status === "closed"
+      ? html`<div class="notice info" role="status">
+          ${
+            teamPace
+              ? team.finished
+                ? html`<p>${t("board.finished")}</p>`
+                : html`<p>${t("board.closed")}</p>
+                  <button type="button" class="primary" data-focus-key="advance" @click=${() => input.act("advance", step.id)}>${icon("skip")} ${t("board.advance")}</button>`
+              : html`<p>${teamStep.revealed ? t("board.waitingNext") : t("board.waitingReveal")}</p>`
+          }
+          ${teamStep.score >= 0 ? html`<p>${t("board.score", { score: percent(teamStep.score) })}</p>` : null}
+        </div>`
+      : null;
+
+  return html`
+    ${header}
+    ${game.phase === "paused" ? html`<p class="notice warn" role="status">${icon("pause")} ${t("board.paused")}</p>` : null}
+    ${endNotice}
+    <div class="table-canvas" id="table-canvas" role="img" aria-label=${t("board.canvasLabel")}></div>
+    <div class="board">
+      <div class="stack">
+        <section class="card">
+          <p class="prompt">${step.prompt}</p>
+        </section>
+        <section aria-labelledby="materials-title">
+          <h2 id="materials-title">${t("board.materials")}</h2>
+          ${
+            step.materials.length + privateOwn.length === 0
+              ? html`<p class="muted">${t("board.noMaterials")}</p>`
+              : html`<div class="materials">
+                  ${step.materials.map((m) => materialCard(m, null))} ${privateOwn.map((m) => materialCard(m, myRole))}
+                </div>`
+          }
+        </section>
+        <section class="card" aria-labelledby="puzzle-title">
+          <h2 id="puzzle-title">${t("board.puzzle")}</h2>
+          ${puzzleView({ step, draft, editable, marks, send: (edit) => input.edit(step.id, edit) })}
+        </section>
+        ${closedNotice}
+        ${proposalPanel()}
+        ${attemptsPanel}
+      </div>
+      ${side}
+    </div>`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Message catalogues: French (default) and English. Every text a user reads comes from here;
+ * screens and scenes call `t(key, params)`. Placeholders are written `{name}`.
+ */
+import { en } from "./en.ts";
+import { fr, type MessageKey } from "./fr.ts";
+
+export type { MessageKey };
+export type Lang = "fr" | "en";
+export const LANGS: readonly Lang[] = ["fr", "en"];
+export const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
+
+const STORAGE_KEY = "datatruc.lang";
+let current: Lang = "fr";
+
+export function initLang(): Lang {
+  const fromQuery = new URLSearchParams(globalThis.location?.search ?? "").get("lang");
+  const stored = safeStorageGet(STORAGE_KEY);
+  const wanted = fromQuery ?? stored;
+  current = wanted === "en" ? "en" : "fr";
+  if (typeof document !== "undefined") document.documentElement.lang = current;
+  return current;
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+}
+
+export type Params = Record<string, string | number>;
+
+/** Translates a key in a given language (pure; used by tests and by `t`). */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  return translate(current, key, params);
+}
+
+/** Formats a number of seconds as m:ss. */
+export function formatClock(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, "0")}`;
+}
+
+export function formatDate(epochMs: number): string {
+  return new Intl.DateTimeFormat(current === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long" }).format(
+    new Date(epochMs),
+  );
+}
+
+function safeStorageGet(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * HTTP API calls (see docs/protocol.md). Every response error is `{ error: { code, message } }`.
+ */
+import type { SessionOptions } from "../../../shared/rules/model.ts";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: {
+        accept: "application/json",
+        ...(init?.body ? { "content-type": "application/json" } : {}),
+        ...init?.headers,
+      },
+    });
+  } catch {
+    throw new ApiError(0, "network", "network");
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? "http", error?.message ?? response.statusText);
+  }
+  return body as T;
+}
+
+export interface CatalogueEntry {
+  id: string;
+  title: string;
+  summary: string;
+  audience?: string;
+  durationMinutes?: number;
+  difficulty?: string;
+  tags?: string[];
+  stepCount?: number;
+  roles?: { id: string; name: string }[];
+}
+
+export async function getCatalogue(): Promise<CatalogueEntry[]> {
+  const body = await request<unknown>("/api/scenarios");
+  const list = Array.isArray(body) ? body : ((body as { scenarios?: unknown[] }).scenarios ?? []);
+  return list.map((raw) => flattenCatalogueEntry(raw as Record<string, unknown>));
+}
+
+/** Accepts entries with metadata either flat or nested under `metadata`. */
+function flattenCatalogueEntry(raw: Record<string, unknown>): CatalogueEntry {
+  const metadata = (raw.metadata ?? {}) as Record<string, unknown>;
+  return { ...metadata, ...raw } as unknown as CatalogueEntry;
+}
+
+export interface CreateSessionBody {
+  scenarioId: string;
+  organisation?: string;
+  pace?: SessionOptions["pace"];
+  teamCount?: SessionOptions["teamCount"];
+  teamSize?: number;
+  options?: Partial<Omit<SessionOptions, "pace" | "teamCount" | "teamSize">>;
+}
+
+export interface CreatedSession {
+  code: string;
+  facilitatorKey: string;
+  joinUrl: string;
+  screenUrl: string;
+}
+
+export function createSession(body: CreateSessionBody): Promise<CreatedSession> {
+  return request("/api/sessions", { method: "POST", body: JSON.stringify(body) });
+}
+
+export interface SessionInfo {
+  code: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  phase: string;
+  pace: string;
+  roomId: string | null;
+  canJoin: boolean;
+  protocol: number;
+}
+
+export function getSessionInfo(code: string): Promise<SessionInfo> {
+  return request(`/api/sessions/${encodeURIComponent(code)}`);
+}
+
+export function resultsUrl(code: string, key: string, format: "json" | "csv"): string {
+  const query = new URLSearchParams({ key, ...(format === "csv" ? { format: "csv" } : {}) });
+  return `/api/sessions/${encodeURIComponent(code)}/results?${query}`;
+}
+
+export interface SkillResult {
+  competence: string;
+  label: string;
+  points: number;
+  level: string | null;
+  levelLabel: string | null;
+}
+
+export interface Results {
+  code: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  organisation: string;
+  phase: string;
+  players: {
+    playerId: string;
+    playerName: string;
+    teamId: string;
+    teamName: string;
+    rank: number;
+    points: number;
+    skills: SkillResult[];
+  }[];
+  steps: {
+    playerId: string;
+    stepId: string;
+    stepIndex: number;
+    teamId: string;
+    score: number;
+    attempts: number;
+    hintsUsed: number;
+    closedAt: number;
+  }[];
+}
+
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export function getResults(code: string, key: string): Promise<Results> {
+  return request(`/api/sessions/${encodeURIComponent(code)}/results`, { headers: bearer(key) });
+}
+
+export interface Attestation {
+  verificationCode: string;
+  sessionCode: string;
+  playerId?: string;
+  playerName: string;
+  organisation: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  issuedAt: number;
+  skills: SkillResult[];
+  verifyUrl: string;
+}
+
+export async function getSessionAttestations(code: string, key: string): Promise<Attestation[]> {
+  const body = await request<{ attestations: Attestation[] }>(
+    `/api/sessions/${encodeURIComponent(code)}/attestations`,
+    { headers: bearer(key) },
+  );
+  return body.attestations;
+}
+
+export function getPlayerAttestation(code: string, playerId: string, seatKey: string): Promise<Attestation> {
+  const query = new URLSearchParams({ seatKey });
+  return request(
+    `/api/sessions/${encodeURIComponent(code)}/attestations/${encodeURIComponent(playerId)}?${query}`,
+  );
+}
+
+export function getAttestation(verificationCode: string): Promise<Attestation> {
+  return request(`/api/attestations/${encodeURIComponent(verificationCode)}`);
+}

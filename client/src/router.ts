@@ -1,0 +1,66 @@
+/**
+ * The one routing table of the client. Paths are parsed into typed routes; `hrefFor` builds them
+ * back. Pure: the history/DOM glue lives in main.ts.
+ */
+export type Route =
+  | { name: "home" }
+  | { name: "join"; code: string }
+  | { name: "play"; code: string }
+  | { name: "facilitator"; code: string }
+  | { name: "screen"; code: string }
+  | { name: "debrief"; code: string }
+  | { name: "attestation"; verificationCode: string }
+  | { name: "verify"; verificationCode: string }
+  | { name: "preview"; scenarioId: string }
+  | { name: "not-found"; path: string };
+
+type ParamRoute = Exclude<Route, { name: "home" } | { name: "not-found" }>;
+
+const PARAM_ROUTES: Record<string, (value: string) => ParamRoute> = {
+  join: (code) => ({ name: "join", code: normalizeCode(code) }),
+  play: (code) => ({ name: "play", code: normalizeCode(code) }),
+  facilitator: (code) => ({ name: "facilitator", code: normalizeCode(code) }),
+  screen: (code) => ({ name: "screen", code: normalizeCode(code) }),
+  debrief: (code) => ({ name: "debrief", code: normalizeCode(code) }),
+  attestation: (verificationCode) => ({ name: "attestation", verificationCode }),
+  verify: (verificationCode) => ({ name: "verify", verificationCode }),
+  preview: (scenarioId) => ({ name: "preview", scenarioId }),
+};
+
+/** Join codes are typed by people: upper-case, no spaces or dashes. */
+export function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split("/").filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { name: "home" };
+  const [head, value, ...rest] = parts;
+  const make = head ? PARAM_ROUTES[head] : undefined;
+  if (make && value && rest.length === 0 && value.length <= 80) return make(value);
+  return { name: "not-found", path: pathname };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case "home":
+      return "/";
+    case "not-found":
+      return route.path;
+    case "attestation":
+    case "verify":
+      return `/${route.name}/${encodeURIComponent(route.verificationCode)}`;
+    case "preview":
+      return `/preview/${encodeURIComponent(route.scenarioId)}`;
+    default:
+      return `/${route.name}/${encodeURIComponent(route.code)}`;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

@@ -1,0 +1,56 @@
+/** A printable A4 attestation, read from the public check endpoint by its verification code. */
+import { html } from "lit-html";
+import { requestRender, type Screen } from "../app.ts";
+import { formatDate, t } from "../i18n/index.ts";
+import { type Attestation, getAttestation } from "../net/api.ts";
+import { icon } from "../ui/icons.ts";
+
+export function attestationScreen(verificationCode: string): Screen {
+  let attestation: Attestation | null = null;
+  let missing = false;
+  getAttestation(verificationCode)
+    .then((a) => {
+      attestation = a;
+    })
+    .catch(() => {
+      missing = true;
+    })
+    .finally(requestRender);
+
+  const verifyUrl = (a: Attestation) =>
+    a.verifyUrl || `${location.origin}/verify/${encodeURIComponent(a.verificationCode)}`;
+
+  return {
+    title: () => (attestation ? `${t("att.title")} · ${attestation.playerName}` : t("att.title")),
+    view: () => {
+      if (missing)
+        return html`<h1 tabindex="-1">${t("att.title")}</h1><p class="notice bad" role="alert">${t("att.notFound")}</p>`;
+      const a = attestation;
+      if (!a) return html`<p>${t("app.loading")}</p>`;
+      return html`<div class="no-print row" style="justify-content:flex-end">
+          <button type="button" class="primary" @click=${() => window.print()}>${icon("print")} ${t("att.print")}</button>
+        </div>
+        <article class="attestation">
+          <h1 tabindex="-1">${t("att.title")}</h1>
+          <p class="center">${t("att.intro")}</p>
+          <p class="name">${a.playerName}</p>
+          <p class="center">${t("att.took", { date: formatDate(a.issuedAt), scenario: a.scenarioTitle })}</p>
+          <p class="center">${t("att.organisation", { organisation: a.organisation })}</p>
+          <h2>${t("att.skills")}</h2>
+          <table>
+            <thead><tr><th scope="col">${t("att.competence")}</th><th scope="col">${t("att.points")}</th><th scope="col">${t("att.level")}</th></tr></thead>
+            <tbody>
+              ${a.skills.map(
+                (skill) =>
+                  html`<tr><td>${skill.label}</td><td>${Math.round(skill.points * 100) / 100}</td><td>${skill.levelLabel ?? t("debrief.noLevel")}</td></tr>`,
+              )}
+            </tbody>
+          </table>
+          <div class="verify">
+            <p><strong>${t("att.verifyCode", { code: a.verificationCode })}</strong></p>
+            <p>${t("att.verifyAt", { url: "" })}<a href=${verifyUrl(a)}>${verifyUrl(a)}</a></p>
+          </div>
+        </article>`;
+    },
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * Facilitator console: session links, lobby with teams (move by drag or by list, kick), game
+ * controls, each team's progress and live draft, then results, exports and attestations.
+ */
+import { html, nothing } from "lit-html";
+import type { ClientMessage, ClientMessageName } from "../../../shared/protocol.ts";
+import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import { announce, requestRender, type Screen } from "../app.ts";
+import { timerText } from "../board/board-view.ts";
+import { type MessageKey, t } from "../i18n/index.ts";
+import { type Attestation, getSessionAttestations, resultsUrl } from "../net/api.ts";
+import { type CloseReason, Connection, type ConnectionStatus } from "../net/connection.ts";
+import { loadFacilitatorKey } from "../net/seats.ts";
+import { connectionBanner } from "../ui/conn-banner.ts";
+import { errorCodeText } from "../ui/errors.ts";
+import { icon } from "../ui/icons.ts";
+import { linesView, solutionView } from "../ui/reveal.ts";
+import { answerLines } from "../view/answers.ts";
+import {
+  draftOf,
+  type GameView,
+  type PlayerView,
+  percent,
+  readGame,
+  type TeamView,
+  unassignedPlayers,
+} from "../view/state.ts";
+
+const DRAG_TYPE = "text/x-datatruc-player";
+
+export function facilitatorScreen(code: string): Screen {
+  const key = loadFacilitatorKey(code);
+  let connection: Connection | null = null;
+  let game: GameView | null = null;
+  let scenario: PublicScenario | null = null;
+  let status: ConnectionStatus = "connected";
+  let closeReason: CloseReason | undefined;
+  let problem = key ? "" : t("fac.keyMissing");
+  let clockOffsetMs = 0;
+  let attestations: Attestation[] | null = null;
+  const revealed = new Map<number, RevealedStep>();
+  const ticker = setInterval(() => game?.timer?.active && requestRender(), 1000);
+
+  const send = <N extends ClientMessageName>(name: N, payload: ClientMessage<N>) =>
+    connection?.send(name, payload);
+
+  const loadAttestations = () => {
+    if (!key || attestations) return;
+    getSessionAttestations(code, key)
+      .then((list) => {
+        attestations = list;
+        requestRender();
+      })
+      .catch(() => undefined);
+  };
+
+  const attach = (conn: Connection) => {
+    connection = conn;
+    conn.on("welcome", (welcome) => {
+      scenario = welcome.scenario;
+      requestRender();
+    });
+    conn.on("revealed", (r) => {
+      revealed.set(r.stepIndex, r);
+      requestRender();
+    });
+    conn.on("state", (raw) => {
+      const before = game?.phase;
+      game = readGame(raw);
+      if (game.serverNow) clockOffsetMs = game.serverNow - Date.now();
+      if (before && before !== game.phase)
+        announce(t("fac.phase", { phase: t(`phase.${game.phase}` as MessageKey) }));
+      if (game.phase === "ended") loadAttestations();
+      requestRender();
+    });
+    conn.on("status", (next, reason) => {
+      status = next;
+      closeReason = reason;
+      if (reason === "ended") loadAttestations();
+      requestRender();
+    });
+    conn.on("error", (error) => {
+      problem = errorCodeText(error.code, error.message);
+      announce(problem);
+      requestRender();
+    });
+  };
+
+  if (key) {
+    void (async () => {
+      try {
+        attach(
+          (await Connection.resume("facilitator", code)) ??
+            (await Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })),
+        );
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+      requestRender();
+    })();
+  }
+
+  const origin = location.origin;
+  const playerRow = (g: GameView, player: PlayerView) => html`<div class="player-row" draggable="true"
+      @dragstart=${(event: DragEvent) => event.dataTransfer?.setData(DRAG_TYPE, player.id)}>
+    <strong>${player.name}</strong>
+    <span class=${`badge ${player.connected ? "ok" : "off"}`}>${player.connected ? t("presence.online") : t("presence.offline")}</span>
+    ${player.roleId ? html`<span class="muted">${scenario?.roles.find((r) => r.id === player.roleId)?.name ?? player.roleId}</span>` : null}
+    <label class="visually-hidden" for=${`move-${player.id}`}>${t("fac.moveTo", { name: player.name })}</label>
+    <select id=${`move-${player.id}`} data-focus-key=${`move-${player.id}`}
+      @change=${(event: Event) => {
+        const teamId = (event.target as HTMLSelectElement).value;
+        if (teamId && teamId !== player.teamId) send("move-player", { playerId: player.id, teamId });
+      }}>
+      ${player.teamId ? null : html`<option value="" selected>${t("fac.unassigned")}</option>`}
+      ${g.teams.map((team) => html`<option value=${team.id} ?selected=${team.id === player.teamId}>${team.name}</option>`)}
+    </select>
+    <button type="button" class="danger" aria-label=${t("fac.kick", { name: player.name })}
+      @click=${() => confirm(t("fac.confirmKick", { name: player.name })) && send("kick", { playerId: player.id })}>${icon("kick")}</button>
+  </div>`;
+
+  const teamBox = (g: GameView, team: TeamView) => html`<section class="team-box" aria-label=${team.name}
+      @dragover=${(event: DragEvent) => {
+        event.preventDefault();
+        (event.currentTarget as HTMLElement).classList.add("drop-target");
+      }}
+      @dragleave=${(event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove("drop-target")}
+      @drop=${(event: DragEvent) => {
+        event.preventDefault();
+        (event.currentTarget as HTMLElement).classList.remove("drop-target");
+        const playerId = event.dataTransfer?.getData(DRAG_TYPE);
+        if (playerId && g.players[playerId]?.teamId !== team.id)
+          send("move-player", { playerId, teamId: team.id });
+      }}>
+    <h3>${team.name} <span class="muted">(${team.memberIds.length})</span></h3>
+    ${team.memberIds.length === 0 ? html`<p class="muted">${t("fac.teamEmpty")}</p>` : team.memberIds.map((id) => (g.players[id] ? playerRow(g, g.players[id]) : null))}
+  </section>`;
+
+  const controls = (g: GameView) => {
+    const phase = g.phase;
+    const teamPace = g.options?.pace === "team";
+    const ended = phase === "ended";
+    return html`<section class="card" aria-labelledby="controls-title">
+      <h2 id="controls-title">${t("fac.controls")}</h2>
+      <p>${t("fac.phase", { phase: t(`phase.${phase}` as MessageKey) })} ${g.locked ? html`<span class="badge off">${icon("lock")} ${t("fac.locked")}</span>` : null}
+        · <span role="timer">${icon("clock")} ${timerText({ game: g, clockOffsetMs, now: Date.now() }).text}</span></p>
+      <div class="row">
+        ${phase === "lobby" ? html`<button type="button" class="primary" @click=${() => send("start", {})}>${icon("play")} ${t("fac.start")}</button>` : null}
+        ${phase === "playing" ? html`<button type="button" @click=${() => send("pause", {})}>${icon("pause")} ${t("fac.pause")}</button>` : null}
+        ${phase === "paused" ? html`<button type="button" class="primary" @click=${() => send("resume", {})}>${icon("play")} ${t("fac.resume")}</button>` : null}
+        ${phase === "playing" || phase === "paused" ? html`<button type="button" @click=${() => send("add-time", { seconds: 60 })}>${icon("plus")} ${t("fac.addTime")}</button>` : null}
+        ${phase === "playing" && !teamPace ? html`<button type="button" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
+        ${phase === "playing" && teamPace ? html`<button type="button" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
+        ${phase === "playing" && !teamPace ? html`<button type="button" @click=${() => send("next", {})}>${icon("skip")} ${t("fac.next")}</button>` : null}
+        ${phase === "playing" && !teamPace ? html`<button type="button" @click=${() => send("skip", {})}>${t("fac.skip")}</button>` : null}
+        ${!ended ? html`<button type="button" @click=${() => send("lock", { locked: !g.locked })}>${icon("lock")} ${g.locked ? t("fac.unlock") : t("fac.lock")}</button>` : null}
+        ${!ended ? html`<button type="button" class="danger" @click=${() => confirm(t("fac.confirmEnd")) && send("end", {})}>${icon("stop")} ${t("fac.end")}</button>` : null}
+      </div>
+    </section>`;
+  };
+
+  const progress = (g: GameView) => {
+    if (!scenario || g.phase === "lobby") return nothing;
+    const s = scenario;
+    const current = s.steps[g.currentStep];
+    return html`<section class="card" aria-labelledby="progress-title">
+      <h2 id="progress-title">${t("fac.progress")}</h2>
+      ${current && g.options?.pace !== "team" ? html`<p>${t("fac.currentStep", { title: `${g.currentStep + 1}. ${current.title}` })}</p>` : null}
+      ${g.teams.map((team) => {
+        const index = Math.min(team.stepIndex, s.steps.length - 1);
+        const step = s.steps[index];
+        const teamStep = team.steps[index];
+        const draft = step ? draftOf(team, step.id) : null;
+        return html`<div class="team-box" data-team=${team.id}>
+          <h3>${t("fac.teamProgress", { team: team.name, step: index + 1, points: Math.round(team.points * 100) / 100 })}</h3>
+          <div class="progress" role="progressbar" aria-label=${team.name} aria-valuemin="0" aria-valuemax=${s.steps.length} aria-valuenow=${team.solved}>
+            <span style=${`width:${(100 * team.steps.filter((x) => x.status === "closed").length) / Math.max(1, s.steps.length)}%`}></span>
+          </div>
+          ${teamStep ? html`<p>${teamStep.status === "closed" ? t("fac.stepClosed") : t("fac.stepOpen")} · ${t("fac.submitted", { count: teamStep.attempts, score: teamStep.score >= 0 ? percent(teamStep.score) : 0 })}</p>` : null}
+          ${team.proposal ? html`<p class="badge">${t("proposal.by", { name: g.players[team.proposal.by]?.name ?? "?" })}</p>` : null}
+          ${step ? html`<details><summary>${t("fac.draft")}</summary>${linesView(answerLines(step, draft))}</details>` : null}
+        </div>`;
+      })}
+      ${current && revealed.get(g.currentStep) ? html`<details><summary>${t("feedback.solution")}</summary>${solutionView(current, revealed.get(g.currentStep) as RevealedStep)}</details>` : null}
+    </section>`;
+  };
+
+  const results = (g: GameView | null) => {
+    const over = g?.phase === "debrief" || g?.phase === "ended" || closeReason === "ended";
+    if (!over || !key) return nothing;
+    return html`<section class="card" aria-labelledby="results-title">
+      <h2 id="results-title">${t("fac.results")}</h2>
+      <div class="row">
+        <a class="button primary" href=${resultsUrl(code, key, "csv")} download=${`datatruc-${code}.csv`}>${t("fac.csv")}</a>
+        <a class="button" href=${resultsUrl(code, key, "json")} target="_blank" rel="noopener">${t("fac.json")}</a>
+        <a class="button" href=${`/debrief/${code}`} data-nav>${t("fac.debrief")}</a>
+      </div>
+      <h3 style="margin-top:1rem">${t("fac.attestations")}</h3>
+      ${
+        attestations
+          ? html`<ul>${attestations.map((a) => html`<li><a href=${`/attestation/${encodeURIComponent(a.verificationCode)}`} data-nav>${a.playerName}</a></li>`)}</ul>`
+          : html`<p class="muted">${t("fac.noAttestation")}</p>`
+      }
+    </section>`;
+  };
+
+  return {
+    title: () => t("fac.title"),
+    view: () => {
+      const g = game;
+      const players = g ? Object.values(g.players) : [];
+      return html`${connectionBanner(status, closeReason)}
+        <h1 tabindex="-1">${t("fac.title")} · ${g?.scenarioTitle ?? ""}</h1>
+        ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
+        <section class="card row" aria-label=${t("fac.code", { code })}>
+          <span class="big-code">${code}</span>
+          <span>${t("fac.joinLink")} : <a href=${`/join/${code}`}>${origin}/join/${code}</a></span>
+          <a class="button" href=${`/screen/${code}`} target="_blank" rel="noopener">${t("fac.screenLink")}</a>
+          ${key ? html`<details><summary>${t("fac.consoleLink")}</summary><code>${origin}/facilitator/${code}#key=${key}</code></details>` : null}
+        </section>
+        ${
+          g
+            ? html`<div class="fac-grid">
+                <div class="stack">
+                  ${controls(g)}
+                  <section class="card" aria-labelledby="players-title">
+                    <h2 id="players-title">${t("fac.players", { count: players.length })}</h2>
+                    ${players.length === 0 ? html`<p class="muted">${t("fac.noPlayers")}</p>` : null}
+                    ${g.teams.map((team) => teamBox(g, team))}
+                    ${
+                      unassignedPlayers(g).length > 0
+                        ? html`<section class="team-box"><h3>${t("fac.unassigned")}</h3>${unassignedPlayers(g).map((p) => playerRow(g, p))}</section>`
+                        : null
+                    }
+                  </section>
+                </div>
+                <div class="stack">${results(g)} ${progress(g)}</div>
+              </div>`
+            : html`${results(g)}<p>${t("app.loading")}</p>`
+        }`;
+    },
+    dispose: () => {
+      clearInterval(ticker);
+      void connection?.leave();
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/** Home: join with a code · create a session from the catalogue · design mode (preview links). */
+import { html } from "lit-html";
+import type { SessionOptions } from "../../../shared/rules/model.ts";
+import { navigate, requestRender, type Screen } from "../app.ts";
+import { t } from "../i18n/index.ts";
+import { ApiError, type CatalogueEntry, createSession, getCatalogue } from "../net/api.ts";
+import { saveFacilitatorKey } from "../net/seats.ts";
+import { normalizeCode } from "../router.ts";
+import { errorText } from "../ui/errors.ts";
+import { icon } from "../ui/icons.ts";
+import { readSessionOptions } from "../view/create-options.ts";
+
+export function homeScreen(): Screen {
+  let catalogue: CatalogueEntry[] | null = null;
+  let catalogueError = "";
+  let createOpen = false;
+  let creating = false;
+  let createError = "";
+  let joinError = "";
+
+  getCatalogue()
+    .then((list) => {
+      catalogue = list;
+    })
+    .catch((error: unknown) => {
+      catalogueError = errorText(error);
+    })
+    .finally(requestRender);
+
+  const onJoin = (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const code = normalizeCode(String(data.get("code") ?? ""));
+    if (!code) {
+      joinError = t("join.unknown");
+      return requestRender();
+    }
+    navigate({ name: "join", code });
+  };
+
+  const onCreate = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const scenarioId = String(data.get("scenarioId") ?? "");
+    const options: SessionOptions = readSessionOptions(data);
+    creating = true;
+    createError = "";
+    requestRender();
+    try {
+      const { pace, teamCount, teamSize, ...rest } = options;
+      const created = await createSession({ scenarioId, pace, teamCount, teamSize, options: rest });
+      saveFacilitatorKey(created.code, created.facilitatorKey);
+      navigate({ name: "facilitator", code: created.code });
+    } catch (error) {
+      createError = error instanceof ApiError ? errorText(error) : String(error);
+      creating = false;
+      requestRender();
+    }
+  };
+
+  const createForm = () => html`<form class="stack" @submit=${onCreate} aria-labelledby="create-title">
+    <h3 id="create-title">${t("create.title")}</h3>
+    <div class="field">
+      <label for="scenarioId">${t("create.scenario")}</label>
+      <select id="scenarioId" name="scenarioId" required>
+        ${(catalogue ?? []).map((entry) => html`<option value=${entry.id}>${entry.title}</option>`)}
+      </select>
+    </div>
+    <fieldset>
+      <legend>${t("create.pace")}</legend>
+      <label class="check"><input type="radio" name="pace" value="facilitator" checked /> ${t("create.pace.facilitator")}</label>
+      <label class="check"><input type="radio" name="pace" value="team" /> ${t("create.pace.team")}</label>
+    </fieldset>
+    <div class="grid">
+      <div class="field">
+        <label for="teamCount">${t("create.teamCount")}</label>
+        <select id="teamCount" name="teamCount">
+          <option value="auto">${t("create.teamCountAuto")}</option>
+          ${[1, 2, 3, 4, 5, 6, 8, 10].map((n) => html`<option value=${n}>${n}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="teamSize">${t("create.teamSize")}</label>
+        <input id="teamSize" name="teamSize" type="number" min="1" max="6" value="4" required />
+      </div>
+      <div class="field">
+        <label for="submissionRule">${t("create.submissionRule")}</label>
+        <select id="submissionRule" name="submissionRule">
+          <option value="majority">${t("create.rule.majority")}</option>
+          <option value="any">${t("create.rule.any")}</option>
+          <option value="unanimous">${t("create.rule.unanimous")}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="maxAttempts">${t("create.maxAttempts")}</label>
+        <input id="maxAttempts" name="maxAttempts" type="number" min="1" max="10" value="2" required />
+      </div>
+      <div class="field">
+        <label for="stepMinutes">${t("create.stepTime")}</label>
+        <input id="stepMinutes" name="stepMinutes" type="number" min="1" max="60" />
+      </div>
+      <div class="field">
+        <label for="sessionMinutes">${t("create.sessionTime")}</label>
+        <input id="sessionMinutes" name="sessionMinutes" type="number" min="5" max="480" />
+      </div>
+    </div>
+    <label class="check"><input type="checkbox" name="hintsEnabled" checked /> ${t("create.hints")}</label>
+    <label class="check"><input type="checkbox" name="lockAfterStart" /> ${t("create.lockAfterStart")}</label>
+    <label class="check"><input type="checkbox" name="playersChooseTeam" /> ${t("create.playersChooseTeam")}</label>
+    ${createError ? html`<p class="notice bad" role="alert">${createError}</p>` : null}
+    <button class="primary" type="submit" ?disabled=${creating || !catalogue?.length}>
+      ${icon("play")} ${creating ? t("create.creating") : t("create.submit")}
+    </button>
+  </form>`;
+
+  return {
+    title: () => t("home.title"),
+    view: () => html`
+      <h1 tabindex="-1">${t("home.title")}</h1>
+      <p class="prompt">${t("home.tagline")}</p>
+      <div class="grid">
+        <section class="card" aria-labelledby="join-title">
+          <h2 id="join-title">${t("home.join.title")}</h2>
+          <form @submit=${onJoin}>
+            <div class="field">
+              <label for="code">${t("home.join.code")}</label>
+              <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"
+                spellcheck="false" maxlength="16" required aria-describedby="code-help" />
+              <p class="help" id="code-help">${t("home.join.codeHelp")}</p>
+            </div>
+            ${joinError ? html`<p class="notice bad" role="alert">${joinError}</p>` : null}
+            <button class="primary" type="submit">${icon("join")} ${t("home.join.submit")}</button>
+          </form>
+        </section>
+        <section class="card" aria-labelledby="create-section">
+          <h2 id="create-section">${t("home.create.title")}</h2>
+          <p>${t("home.create.text")}</p>
+          ${catalogueError ? html`<p class="notice bad" role="alert">${catalogueError}</p>` : null}
+          ${
+            createOpen
+              ? createForm()
+              : html`<button type="button" class="primary" @click=${() => {
+                  createOpen = true;
+                  requestRender();
+                  queueMicrotask(() => document.getElementById("scenarioId")?.focus());
+                }}>${icon("plus")} ${t("home.create.open")}</button>`
+          }
+        </section>
+        <section class="card" aria-labelledby="design-title">
+          <h2 id="design-title">${t("home.design.title")}</h2>
+          <p>${t("home.design.text")}</p>
+          <ul>
+            ${
+              catalogue?.length === 0
+                ? html`<li>${t("home.design.none")}</li>`
+                : (catalogue ?? []).map(
+                    (entry) =>
+                      html`<li><a href=${`/preview/${entry.id}`} data-nav>${t("home.design.preview", { title: entry.title })}</a></li>`,
+                  )
+            }
+          </ul>
+        </section>
+      </div>`,
+  };
+}

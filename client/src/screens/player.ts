@@ -1,0 +1,239 @@
+/**
+ * The player's screen: join form → lobby → team board → end of game, on one connection.
+ * /join/<code> shows the form (or resumes a stored seat); /play/<code> resumes the seat.
+ */
+import { html, nothing } from "lit-html";
+import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import { announce, navigate, requestRender, type Screen } from "../app.ts";
+import { boardView, tablePicture } from "../board/board-view.ts";
+import { TableCanvas } from "../board/table-canvas.ts";
+import { type MessageKey, t } from "../i18n/index.ts";
+import { getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
+import { type CloseReason, Connection, type ConnectionStatus } from "../net/connection.ts";
+import { loadSeat } from "../net/seats.ts";
+import { connectionBanner } from "../ui/conn-banner.ts";
+import { errorCodeText, errorText } from "../ui/errors.ts";
+import { icon } from "../ui/icons.ts";
+import { type GameView, membersOf, percent, readGame, stepIndexOf, teamOf } from "../view/state.ts";
+
+export function playerScreen(code: string, entry: "join" | "play"): Screen {
+  let connection: Connection | null = null;
+  let game: GameView | null = null;
+  let scenario: PublicScenario | null = null;
+  let me: string | null = null;
+  let info: SessionInfo | null = null;
+  let formError = "";
+  let joining = false;
+  let status: ConnectionStatus = "connected";
+  let closeReason: CloseReason | undefined;
+  let clockOffsetMs = 0;
+  let attestationHref: string | null = null;
+  let attestationAsked = false;
+  let disposed = false;
+  const revealed = new Map<number, RevealedStep>();
+  const canvas = new TableCanvas();
+  const ticker = setInterval(() => {
+    if (game?.timer?.active && game.phase === "playing") requestRender();
+  }, 1000);
+
+  let previous = { phase: "", step: -1, attempts: -1, proposal: "", connected: true };
+  const announceChanges = () => {
+    if (!game || !me) return;
+    const team = teamOf(game, me);
+    const step = stepIndexOf(game, team);
+    const teamStep = team?.steps[step];
+    const proposal = team?.proposal ? `${team.proposal.by}:${team.proposal.approvals.length}` : "";
+    if (previous.phase && game.phase !== previous.phase) announce(t(`phase.${game.phase}` as MessageKey));
+    else if (previous.step >= 0 && step !== previous.step)
+      announce(t("board.step", { index: step + 1, total: game.stepCount }));
+    if (
+      teamStep &&
+      previous.attempts >= 0 &&
+      teamStep.attempts > previous.attempts &&
+      previous.step === step
+    ) {
+      announce(t("board.score", { score: percent(teamStep.score) }));
+    }
+    if (proposal && proposal !== previous.proposal && team?.proposal) {
+      announce(t("proposal.by", { name: game.players[team.proposal.by]?.name ?? "?" }));
+    }
+    previous = { phase: game.phase, step, attempts: teamStep?.attempts ?? 0, proposal, connected: true };
+  };
+
+  const attach = (conn: Connection) => {
+    connection = conn;
+    conn.on("welcome", (welcome) => {
+      scenario = welcome.scenario;
+      me = welcome.playerId;
+      clockOffsetMs = welcome.serverNow - Date.now();
+      requestRender();
+    });
+    conn.on("revealed", (r) => {
+      revealed.set(r.stepIndex, r);
+      announce(t("feedback.explanation"));
+      requestRender();
+    });
+    conn.on("state", (raw) => {
+      game = readGame(raw);
+      if (game.serverNow) clockOffsetMs = game.serverNow - Date.now();
+      announceChanges();
+      maybeFetchAttestation();
+      requestRender();
+    });
+    conn.on("status", (next, reason) => {
+      if (next === "connected" && status === "reconnecting") announce(t("conn.reconnected"));
+      if (next === "reconnecting") announce(t("conn.reconnecting"));
+      status = next;
+      closeReason = reason;
+      requestRender();
+    });
+    conn.on("error", (error) => {
+      announce(errorCodeText(error.code, error.message));
+      formError = errorCodeText(error.code, error.message);
+      requestRender();
+    });
+    if (location.pathname !== `/play/${code}`) history.replaceState(null, "", `/play/${code}`);
+  };
+
+  const maybeFetchAttestation = () => {
+    if (attestationAsked || !game || !me || (game.phase !== "ended" && game.phase !== "debrief")) return;
+    const seatKey = loadSeat("player", code)?.seatKey ?? connection?.welcome?.seatKey;
+    if (!seatKey || game.phase !== "ended") return;
+    attestationAsked = true;
+    getPlayerAttestation(code, me, seatKey)
+      .then((attestation) => {
+        attestationHref = `/attestation/${encodeURIComponent(attestation.verificationCode)}`;
+        requestRender();
+      })
+      .catch(() => {
+        attestationAsked = false;
+      });
+  };
+
+  // Start: resume a stored seat, else show the join form (or send /play without a seat to /join).
+  void (async () => {
+    const resumed = await Connection.resume("player", code);
+    if (disposed) return void resumed?.leave();
+    if (resumed) return attach(resumed);
+    if (entry === "play") return navigate({ name: "join", code }, { replace: true });
+    try {
+      info = await getSessionInfo(code);
+    } catch (error) {
+      formError = (error as { status?: number }).status === 404 ? t("join.unknown") : errorText(error);
+    }
+    requestRender();
+  })();
+
+  const onJoin = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const name = String(new FormData(event.target as HTMLFormElement).get("name") ?? "").trim();
+    if (!name) return;
+    joining = true;
+    formError = "";
+    requestRender();
+    try {
+      attach(await Connection.join({ as: "player", protocol: 1, code, name }));
+    } catch (error) {
+      formError = error instanceof Error && error.message ? error.message : errorText(error);
+      announce(formError);
+    } finally {
+      joining = false;
+      requestRender();
+    }
+  };
+
+  const joinForm = () => html`<h1 tabindex="-1">${t("join.title", { code })}</h1>
+    ${info ? html`<p>${t("join.scenario", { title: info.scenarioTitle })}</p>` : null}
+    ${info && !info.canJoin ? html`<p class="notice bad" role="alert">${t("join.closed")}</p>` : null}
+    <form class="card" @submit=${onJoin} style="max-width:32rem">
+      <div class="field">
+        <label for="name">${t("join.name")}</label>
+        <input id="name" name="name" type="text" maxlength="40" required autocomplete="nickname" aria-describedby="name-help" />
+        <p class="help" id="name-help">${t("join.nameHelp")}</p>
+      </div>
+      ${formError ? html`<p class="notice bad" role="alert">${formError}</p>` : null}
+      <button class="primary" type="submit" ?disabled=${joining || (info !== null && !info.canJoin)}>${icon("join")} ${joining ? t("join.joining") : t("join.submit")}</button>
+    </form>`;
+
+  const lobby = (g: GameView) => {
+    const team = teamOf(g, me);
+    const player = me ? g.players[me] : undefined;
+    const role = scenario?.roles.find((r) => r.id === player?.roleId);
+    const chooseTeam = g.options?.playersChooseTeam && !g.locked;
+    return html`<h1 tabindex="-1">${t("lobby.title")}</h1>
+      <p class="big-code">${t("lobby.code", { code })}</p>
+      <p class="notice info" role="status">${t("lobby.waiting")}</p>
+      <div class="grid">
+        <section class="card" aria-labelledby="team-title">
+          <h2 id="team-title">${team ? t("lobby.yourTeam", { team: team.name }) : t("lobby.noTeam")}</h2>
+          ${
+            team
+              ? html`<ul class="people">${membersOf(g, team).map(
+                  (
+                    p,
+                  ) => html`<li class=${p.connected ? "" : "offline"}>${p.name}${p.id === me ? ` (${t("app.you")})` : ""}
+                    <span class=${`badge ${p.connected ? "ok" : "off"}`}>${p.connected ? t("presence.online") : t("presence.offline")}</span></li>`,
+                )}</ul>`
+              : null
+          }
+          ${
+            chooseTeam
+              ? html`<h3 style="margin-top:1rem">${t("lobby.chooseTeam")}</h3>
+                <div class="row">${g.teams.map(
+                  (other) => html`<button type="button" ?disabled=${other.id === team?.id}
+                    @click=${() => connection?.send("choose-team", { teamId: other.id })}>${t("lobby.join", { team: other.name })}</button>`,
+                )}</div>`
+              : null
+          }
+        </section>
+        <section class="card" aria-labelledby="role-title">
+          <h2 id="role-title">${role ? t("lobby.role", { role: role.name }) : t("lobby.noRole")}</h2>
+          ${role ? html`<p>${role.description}</p>` : null}
+        </section>
+      </div>`;
+  };
+
+  return {
+    title: () => (game && game.phase !== "lobby" ? t("board.title") : t("join.title", { code })),
+    view: () => {
+      const banner = connectionBanner(status, closeReason);
+      if (!connection) return html`${banner}${joinForm()}`;
+      if (!game || !scenario || !me) return html`${banner}<p>${t("app.loading")}</p>`;
+      if (game.phase === "lobby") return html`${banner}${lobby(game)}`;
+      return html`${banner}
+        ${boardView({
+          game,
+          scenario,
+          me,
+          revealed,
+          clockOffsetMs,
+          now: Date.now(),
+          attestationHref,
+          edit: (stepId, edit) => connection?.send("edit", { stepId, edit }),
+          act: (name, stepId) => connection?.send(name, { stepId }),
+        })}
+        ${formError && status === "connected" ? nothing : nothing}`;
+    },
+    afterRender: () => {
+      if (!game || !scenario || !me || game.phase === "lobby") return;
+      const picture = tablePicture({
+        game,
+        scenario,
+        me,
+        revealed,
+        clockOffsetMs,
+        now: Date.now(),
+        attestationHref,
+        edit: () => undefined,
+        act: () => undefined,
+      });
+      if (picture) canvas.sync(document.getElementById("table-canvas"), picture);
+    },
+    dispose: () => {
+      disposed = true;
+      clearInterval(ticker);
+      canvas.dispose();
+      void connection?.leave();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The projected screen (16:9, read-only): QR code and code to join, timer, teams' progress or
+ * ranking, and at the reveal every team's answer side by side with the explanation. Opened on the
+ * facilitator's laptop it uses the stored facilitator key to see the teams' answers; otherwise it
+ * joins as a plain screen (public state and revealed solutions only).
+ */
+import { html, nothing } from "lit-html";
+import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
+import QRCode from "qrcode";
+import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import { announce, requestRender, type Screen } from "../app.ts";
+import { timerText } from "../board/board-view.ts";
+import { type MessageKey, t } from "../i18n/index.ts";
+import { type CloseReason, Connection, type ConnectionStatus } from "../net/connection.ts";
+import { loadFacilitatorKey } from "../net/seats.ts";
+import { connectionBanner } from "../ui/conn-banner.ts";
+import { explanationView, linesView } from "../ui/reveal.ts";
+import { answerLines } from "../view/answers.ts";
+import { rankTeams } from "../view/ranking.ts";
+import { draftOf, type GameView, readGame } from "../view/state.ts";
+
+export function projectedScreen(code: string): Screen {
+  const joinUrl = `${location.origin}/join/${code}`;
+  let qr = "";
+  let connection: Connection | null = null;
+  let game: GameView | null = null;
+  let scenario: PublicScenario | null = null;
+  let status: ConnectionStatus = "connected";
+  let closeReason: CloseReason | undefined;
+  let clockOffsetMs = 0;
+  let problem = "";
+  const revealed = new Map<number, RevealedStep>();
+  const ticker = setInterval(() => game?.timer?.active && requestRender(), 1000);
+
+  QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" })
+    .then((svg) => {
+      qr = svg;
+      requestRender();
+    })
+    .catch(() => undefined);
+
+  void (async () => {
+    const key = loadFacilitatorKey(code);
+    try {
+      const conn = key
+        ? await Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })
+        : await Connection.join({ as: "screen", protocol: 1, code });
+      connection = conn;
+      conn.on("welcome", (welcome) => {
+        scenario = welcome.scenario;
+        requestRender();
+      });
+      conn.on("revealed", (r) => {
+        revealed.set(r.stepIndex, r);
+        requestRender();
+      });
+      conn.on("state", (raw) => {
+        const before = game?.phase;
+        game = readGame(raw);
+        if (game.serverNow) clockOffsetMs = game.serverNow - Date.now();
+        if (before && before !== game.phase) announce(t(`phase.${game.phase}` as MessageKey));
+        requestRender();
+      });
+      conn.on("status", (next, reason) => {
+        status = next;
+        closeReason = reason;
+        requestRender();
+      });
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+      requestRender();
+    }
+  })();
+
+  const revealPanel = (g: GameView, s: PublicScenario) => {
+    const index = g.currentStep;
+    const step = s.steps[index];
+    const reveal = revealed.get(index);
+    const teamsRevealed = g.teams.length > 0 && g.teams.every((team) => team.steps[index]?.revealed);
+    if (!step || !reveal || !teamsRevealed) return nothing;
+    return html`<div class="panel" style="grid-column: 1 / -1">
+      <h2>${t("screen.answers")}</h2>
+      <div class="answers">
+        ${g.teams.map((team) => {
+          const score = team.steps[index]?.score ?? -1;
+          return html`<div class="answer">
+            <h3>${team.name}${score >= 0 ? ` · ${Math.round(score * 100)} %` : ""}</h3>
+            ${team.work ? linesView(answerLines(step, draftOf(team, step.id))) : null}
+          </div>`;
+        })}
+        <div class="answer" style="border: 0.3vw solid #1b6631">
+          <h3>✔ ${t("feedback.solution")}</h3>
+          ${linesView(answerLines(step, reveal.answer))}
+        </div>
+      </div>
+      <div class="answer" style="margin-top:1vw">${explanationView(reveal)}</div>
+    </div>`;
+  };
+
+  return {
+    title: () => t("screen.title"),
+    chrome: "none",
+    view: () => {
+      const g = game;
+      const s = scenario;
+      const timer = g ? timerText({ game: g, clockOffsetMs, now: Date.now() }) : null;
+      const step = g && s ? s.steps[g.currentStep] : undefined;
+      const ranked = g ? rankTeams(g.teams) : [];
+      const connected = g ? Object.values(g.players).filter((p) => p.connected).length : 0;
+      const showRanking = g && (g.options?.pace === "team" || g.phase === "debrief" || g.phase === "ended");
+      const revealing = g && s ? revealPanel(g, s) : nothing;
+      return html`${connectionBanner(status, closeReason)}
+      <div class="projected">
+        <div class="stack">
+          <h1 tabindex="-1">${g?.scenarioTitle ?? t("screen.title")}</h1>
+          ${problem ? html`<p role="alert">${problem}</p>` : null}
+          <h2>${t("screen.join")}</h2>
+          <div class="qr" role="img" aria-label=${t("screen.qr", { code })}>${qr ? unsafeSVG(qr) : null}</div>
+          <p>${t("screen.joinAt", { url: joinUrl.replace(/\/join\/.*$/, "") })}</p>
+          <p class="code">${code}</p>
+        </div>
+        <div class="stack">
+          ${g ? html`<p>${t(`phase.${g.phase}` as MessageKey)} · ${t("screen.waitingPlayers", { count: connected })}</p>` : null}
+          ${step && g && g.phase !== "lobby" ? html`<h2>${t("screen.stepOf", { index: g.currentStep + 1, total: s?.steps.length ?? 0, title: step.title })}</h2>` : null}
+          ${timer && g?.timer?.active ? html`<p class="timer" role="timer">${timer.text}</p>` : null}
+          <div class="panel">
+            <h2>${showRanking ? t("screen.ranking") : t("screen.progress")}</h2>
+            ${
+              g?.phase === "lobby"
+                ? html`<ul>${g.teams.map((team) => html`<li>${team.name} : ${team.memberIds.map((id) => g.players[id]?.name ?? "").join(", ")}</li>`)}</ul>`
+                : html`<ol>
+                    ${ranked.map(
+                      (team) => html`<li>
+                        ${showRanking ? t("screen.rank", { rank: team.rank || "", team: team.name, points: team.points }) : team.name}
+                        <div class="bar" role="progressbar" aria-label=${team.name} aria-valuemin="0" aria-valuemax=${s?.steps.length ?? 0} aria-valuenow=${team.closedSteps}>
+                          <span style=${`width:${(100 * team.closedSteps) / Math.max(1, s?.steps.length ?? 1)}%`}></span>
+                        </div>
+                      </li>`,
+                    )}
+                  </ol>`
+            }
+          </div>
+        </div>
+        ${revealing}
+      </div>`;
+    },
+    dispose: () => {
+      clearInterval(ticker);
+      void connection?.leave();
+    },
+  };
+}

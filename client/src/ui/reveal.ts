@@ -1,0 +1,33 @@
+/** The explanation of a revealed step, its sources, and the right answer as lines. */
+import { html } from "lit-html";
+import type { PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
+import { t } from "../i18n/index.ts";
+import { answerLines, type Line } from "../view/answers.ts";
+
+export function linesView(lines: Line[]) {
+  if (lines.length === 0) return html`<p class="muted">${t("debrief.noAnswer")}</p>`;
+  return html`<dl class="lines">
+    ${lines.map((line) => html`<div class="row"><dt><strong>${line.label}</strong></dt><dd style="margin:0">${line.value}</dd></div>`)}
+  </dl>`;
+}
+
+export function explanationView(revealed: RevealedStep) {
+  return html`<section class="explanation" aria-label=${t("feedback.explanation")}>
+    <h3>${t("feedback.explanation")}</h3>
+    <p>${revealed.explanation.text}</p>
+    <h3>${t("feedback.sources")}</h3>
+    <ul>
+      ${revealed.explanation.sources.map(
+        (source) =>
+          html`<li>${source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.label}</a>` : source.label}</li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+export function solutionView(step: PublicStep, revealed: RevealedStep) {
+  return html`<section aria-label=${t("feedback.solution")}>
+    <h3>${t("feedback.solution")}</h3>
+    ${linesView(answerLines(step, revealed.answer))}
+  </section>`;
+}

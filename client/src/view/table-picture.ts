@@ -1,0 +1,57 @@
+/**
+ * What the Phaser table draws, as plain translated data: the board scene renders this and nothing
+ * else (no strings, no rules in the scene). Built by a pure function, unit-tested.
+ */
+export interface Seat {
+  name: string;
+  role: string;
+  online: boolean;
+  me: boolean;
+  /** Short text of this player's latest edit on the step, if any. */
+  activity: string | null;
+  /** Agreed with the pending proposal. */
+  agreed: boolean;
+}
+
+export interface Card {
+  title: string;
+  /** "" for public documents; the role's name for private ones. */
+  privateTo: string;
+  privateLabel: string;
+}
+
+export interface TablePicture {
+  heading: string;
+  subtitle: string;
+  timerText: string;
+  /** Share of the timer left in [0, 1], or null without a timer. */
+  timerFraction: number | null;
+  status: string;
+  seats: Seat[];
+  cards: Card[];
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ""}${parts[1]?.[0] ?? ""}` : name.trim().slice(0, 2);
+  return letters.toUpperCase();
+}
+
+/** Seat positions around an ellipse (centre cx, cy; radii rx, ry), starting at the bottom. */
+export function seatPositions(
+  count: number,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+): { x: number; y: number }[] {
+  return Array.from({ length: count }, (_, index) => {
+    const angle = Math.PI / 2 + (2 * Math.PI * index) / Math.max(1, count);
+    return { x: Math.round(cx + rx * Math.cos(angle)), y: Math.round(cy + ry * Math.sin(angle)) };
+  });
+}
+
+/** Shortens a text to `max` characters with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
