@@ -13,6 +13,8 @@
  *   with the new reason "kicked". All teams full with a fixed team count: "session-full".
  * - New refusal reasons (added to model.ts): "no-players" (startSession with no seated player),
  *   "step-open" (advanceTeam before the step is closed), "kicked".
+ * - `startSession` with an "auto" team count (and players not choosing) evens out team sizes first
+ *   (`balanceTeams`: the latest members of the largest teams move; sizes then differ by at most one).
  * - `chooseTeam` when players may not choose: "invalid-option". `addTime` without a timer with time left:
  *   "wrong-phase" (detail "no-timer").
  * - A step closes when the raw score (before hint costs) is 1, or when attempts are used up.

@@ -216,3 +216,24 @@ export function chooseTeam(
   if (!model.options.playersChooseTeam) return refuse("invalid-option");
   return changeTeam(model, scenario, playerId, teamId);
 }
+
+/**
+ * Evens out team sizes (they then differ by at most one) by moving the latest members of the
+ * largest teams to the smallest ones; roles re-covered. Used at start with an "auto" team count.
+ */
+export function balanceTeams(model: SessionModel, scenario: Scenario): SessionModel {
+  let next = model;
+  for (;;) {
+    const sized = next.teams;
+    if (sized.length < 2) return next;
+    const largest = sized.reduce((a, b) => (b.memberIds.length > a.memberIds.length ? b : a));
+    const smallest = sized.reduce((a, b) => (b.memberIds.length < a.memberIds.length ? b : a));
+    if (largest.memberIds.length - smallest.memberIds.length <= 1) return next;
+    const mover = largest.memberIds[largest.memberIds.length - 1];
+    if (mover === undefined) return next;
+    const unseated = unseat(next, scenario, mover);
+    const target = findTeam(unseated, smallest.id);
+    if (!target) return next;
+    next = seat(unseated, scenario, mover, target);
+  }
+}

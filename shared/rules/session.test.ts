@@ -70,6 +70,24 @@ describe("startSession", () => {
       reason: "wrong-phase",
     });
   });
+  it("auto team count: evens out team sizes at start (5 players, size 4 → 3 + 2), roles covered", () => {
+    const lobby = sessionWith(scenario, ["A", "B", "C", "D", "E"], { teamSize: 4 }, false);
+    expect(lobby.teams.map((team) => team.memberIds.length)).toEqual([4, 1]);
+    const model = must(startSession(lobby, scenario, T0));
+    expect(model.teams.map((team) => team.memberIds)).toEqual([
+      ["p1", "p2", "p3"],
+      ["p5", "p4"],
+    ]);
+    for (const team of model.teams) {
+      expect(new Set(team.memberIds.map((id) => model.players[id]?.roleId))).toEqual(
+        new Set(["juriste", "producteur"]),
+      );
+      expect(team.steps[0]?.participants).toEqual(team.memberIds);
+    }
+    const fixed = sessionWith(scenario, ["A", "B", "C"], { teamCount: 3, teamSize: 4 }, false);
+    expect(must(startSession(fixed, scenario, T0)).teams).toHaveLength(3);
+  });
+
   it("locks the session when lockAfterStart", () => {
     expect(sessionWith(scenario, ["Ana"], { lockAfterStart: true }).locked).toBe(true);
     expect(sessionWith(scenario, ["Ana"]).locked).toBe(false);

@@ -1,6 +1,7 @@
 /** Session lifecycle: create, start, pause/resume, time, lock, end, and the clock tick. */
 import type { Scenario } from "../scenario/schema.ts";
 import type { Pace, RuleResult, SessionModel, SessionOptions } from "./model.ts";
+import { balanceTeams } from "./players.ts";
 import { accept, refuse } from "./result.ts";
 import { closeTeamStep, openTeamStep, stepDurationMs } from "./steps.ts";
 import { newTeam, replaceTeamStep } from "./teams.ts";
@@ -61,10 +62,14 @@ export function createSession(
 /** Lobby → playing: empty teams dropped, step 0 opened for every team, timers set. */
 export function startSession(model: SessionModel, scenario: Scenario, now: number): RuleResult {
   if (model.phase !== "lobby") return refuse("wrong-phase");
-  const teams = model.teams.filter((team) => team.memberIds.length > 0);
+  const balanced =
+    model.options.teamCount === "auto" && !model.options.playersChooseTeam
+      ? balanceTeams({ ...model, teams: model.teams.filter((team) => team.memberIds.length > 0) }, scenario)
+      : model;
+  const teams = balanced.teams.filter((team) => team.memberIds.length > 0);
   if (teams.length === 0) return refuse("no-players");
   const started: SessionModel = {
-    ...model,
+    ...balanced,
     phase: "playing",
     locked: model.locked || model.options.lockAfterStart,
     startedAt: now,
