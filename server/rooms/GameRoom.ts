@@ -42,8 +42,10 @@ import { getRoomServices } from "./services.ts";
 /** Presence hash mapping join codes to room ids (shared by every process through Redis later). */
 export const CODES_KEY = "datatruc:codes";
 
-/** A client sending more messages than this per second is disconnected (CloseCodes.flooding). */
-export const MAX_MESSAGES_PER_SECOND = 20;
+/** Per-client message budget (token bucket): bursts up to FLOOD_BURST messages, refilled at
+ *  FLOOD_RATE per second. A client that runs out is disconnected (CloseCodes.flooding). */
+export const FLOOD_BURST = 60;
+export const FLOOD_RATE = 30;
 
 type Seat = { role: "player"; playerId: string } | { role: "facilitator" } | { role: "screen" };
 type GameClient = Client<{ userData: Seat; messages: ServerMessages }>;
@@ -82,7 +84,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly seats = new Map<string, Seat>();
   private readonly seatKeyHashes = new Map<string, string>();
   private readonly viewTeam = new Map<string, string>();
-  private readonly floodCounters = new Map<string, { windowStart: number; count: number }>();
+  private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
   private readonly revealedSent = new Set<string>();
   private closedStepsSaved = -1;
 
@@ -178,7 +180,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       if (this.seats.has(client.sessionId)) await this.markConnected(client, false);
       this.seats.delete(client.sessionId);
       this.viewTeam.delete(client.sessionId);
-      this.floodCounters.delete(client.sessionId);
+      this.floodBuckets.delete(client.sessionId);
       this.sync();
     });
   }
@@ -453,13 +455,13 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
 
   private isFlooding(client: GameClient): boolean {
     const now = Date.now();
-    const counter = this.floodCounters.get(client.sessionId);
-    if (!counter || now - counter.windowStart >= 1000) {
-      this.floodCounters.set(client.sessionId, { windowStart: now, count: 1 });
-      return false;
-    }
-    counter.count += 1;
-    return counter.count > MAX_MESSAGES_PER_SECOND;
+    const bucket = this.floodBuckets.get(client.sessionId) ?? { tokens: FLOOD_BURST, at: now };
+    bucket.tokens = Math.min(FLOOD_BURST, bucket.tokens + ((now - bucket.at) / 1000) * FLOOD_RATE);
+    bucket.at = now;
+    this.floodBuckets.set(client.sessionId, bucket);
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
+    return false;
   }
 
   private sendError(client: GameClient, code: ProtocolErrorCode, message: string, request: string): void {

@@ -111,6 +111,7 @@ export class Seat {
   readonly snapshots: string[] = [];
   private waiters: (() => void)[] = [];
   playerId: string | null = null;
+  leftCode: number | null = null;
   seatKey: string | null = null;
 
   constructor(
@@ -139,6 +140,10 @@ export class Seat {
       }
       this.notify();
     });
+    room.onLeave((code) => {
+      this.leftCode = code;
+      this.notify();
+    });
     room.onStateChange(() => {
       this.snapshots.push(JSON.stringify(room.state.toJSON()));
       this.notify();
@@ -159,7 +164,12 @@ export class Seat {
   waitFor(predicate: () => boolean, what = "condition"): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`${this.label}: timed out waiting for ${what}`)),
+        () =>
+          reject(
+            new Error(
+              `${this.label}: timed out waiting for ${what}; errors: ${JSON.stringify(this.errors().slice(-3))}; left: ${this.leftCode}`,
+            ),
+          ),
         15_000,
       );
       const check = () => {
