@@ -19,13 +19,9 @@ import {
   approveProposal,
   COLUMN_OPERATIONS,
   type ColumnOperation,
-  createSession,
   type DraftEdit,
-  defaultOptions,
-  joinPlayer,
   nextStep,
   proposeSubmission,
-  type RuleResult,
   ranking,
   revealStep,
   type SessionModel,
@@ -34,8 +30,8 @@ import {
   scoreAnswer,
   skillsEarned,
   solutionAnswer,
-  startSession,
 } from "../shared/rules/index.ts";
+import { must, sessionWith, T0 } from "../shared/rules/test-helpers.ts";
 import { DEFAULT_SCENARIOS_DIR, loadScenarioFiles } from "../shared/scenario/files.ts";
 import type { Referential, Scenario, Step } from "../shared/scenario/schema.ts";
 
@@ -43,13 +39,6 @@ const loaded = loadScenarioFiles(DEFAULT_SCENARIOS_DIR);
 const scenarios: Scenario[] = loaded.scenarios.map((entry) => entry.scenario);
 const referential = loaded.referential as Referential;
 const REAL_SCENARIOS = ["metadata-party", "referentiel-equipements", "choix-licence", "demande-cada"];
-const T0 = 1_700_000_000_000;
-
-function must<T extends object>(result: RuleResult<T>, what: string): SessionModel & T {
-  if (!result.ok)
-    throw new Error(`${what}: refused (${result.reason}${result.detail ? `, ${result.detail}` : ""})`);
-  return Object.assign(result.model, result) as SessionModel & T;
-}
 
 type TableStep = Extract<Step, { type: "table" }>;
 type TableAnswer = Extract<Answer, { type: "table" }>;
@@ -205,14 +194,7 @@ function playThrough(
   answerFor: (step: Step) => Answer,
   options: Partial<SessionOptions>,
 ): Played {
-  let model = createSession(
-    scenario,
-    { ...defaultOptions("facilitator"), teamCount: 1, ...options },
-    { now: T0, seed: 42 },
-  );
-  model = must(joinPlayer(model, scenario, { playerId: "p1", name: "Aïcha", now: T0 }), "join p1");
-  model = must(joinPlayer(model, scenario, { playerId: "p2", name: "Bastien", now: T0 }), "join p2");
-  model = must(startSession(model, scenario, T0), "start");
+  let model: SessionModel = sessionWith(scenario, ["Aïcha", "Bastien"], { teamCount: 1, ...options });
   const attempts: Attempt[] = [];
   const editCounts: Played["editCounts"] = [];
   let now = T0;
@@ -222,19 +204,17 @@ function playThrough(
     editCounts.push({ stepId: step.id, manualCells: edits.filter((edit) => edit.op === "edit-cell").length });
     edits.forEach((edit, n) => {
       now += 1000;
-      model = must(
-        applyEdit(model, scenario, n % 2 === 0 ? "p1" : "p2", step.id, edit, now),
-        `${step.id}: ${edit.op}`,
-      );
+      model = must(applyEdit(model, scenario, n % 2 === 0 ? "p1" : "p2", step.id, edit, now));
     });
     now += 1000;
-    const proposed = must(proposeSubmission(model, scenario, "p1", step.id, now), `${step.id}: propose`);
-    expect(proposed.submitted).toBeNull(); // majority of two connected players: the teammate must agree
-    const approved = must(approveProposal(proposed, scenario, "p2", step.id, now), `${step.id}: approve`);
-    if (!approved.submitted) throw new Error(`${step.id}: not submitted after approval`);
-    attempts.push(approved.submitted);
-    model = must(revealStep(approved, scenario, now), `${step.id}: reveal`);
-    model = must(nextStep(model, scenario, now), `${step.id}: next`);
+    const proposed = must(proposeSubmission(model, scenario, "p1", step.id, now));
+    expect(proposed.extra.submitted, step.id).toBeNull(); // majority of two: the teammate must agree
+    const approved = must(approveProposal(proposed, scenario, "p2", step.id, now));
+    const attempt = approved.extra.submitted;
+    if (!attempt) throw new Error(`${step.id}: not submitted after approval`);
+    attempts.push(attempt);
+    model = must(revealStep(approved, scenario, now));
+    model = must(nextStep(model, scenario, now));
   }
   return { model, attempts, editCounts };
 }
