@@ -107,14 +107,16 @@ const Label = Text("Libellé affiché au joueur.");
 // ---------------------------------------------------------------------------------------------
 // Puzzle types. Each has a puzzle (what players see) and a solution (kept on the server).
 
-export const ChoiceOption = z.strictObject({
-  id: Id,
-  label: Label,
-  feedback: z
-    .string()
-    .optional()
-    .describe("Retour montré après une tentative à l'équipe qui a choisi cette option."),
-});
+export const ChoiceOption = z
+  .strictObject({
+    id: Id,
+    label: Label,
+    feedback: z
+      .string()
+      .optional()
+      .describe("Retour montré après une tentative à l'équipe qui a choisi cette option."),
+  })
+  .describe("Une option proposée ; la solution la cite par son identifiant.");
 
 export const ChoicePuzzle = z
   .strictObject({
@@ -131,17 +133,19 @@ export const ChoiceSolution = z
   })
   .describe("Solution d'un choix.");
 
-export const CategorizeItem = z.strictObject({
-  id: Id,
-  label: Label,
-  detail: z.string().optional().describe("Précision affichée sous le libellé."),
-});
+export const CategorizeItem = z
+  .strictObject({
+    id: Id,
+    label: Label,
+    detail: z.string().optional().describe("Précision affichée sous le libellé."),
+  })
+  .describe("Un élément à classer ; la solution le cite par son identifiant.");
 
 export const CategorizePuzzle = z
   .strictObject({
     items: z.array(CategorizeItem).min(2).describe("Les éléments à classer."),
     buckets: z
-      .array(z.strictObject({ id: Id, label: Label }))
+      .array(z.strictObject({ id: Id, label: Label }).describe("Une catégorie (colonne)."))
       .min(2)
       .describe("Les catégories (colonnes) dans lesquelles ranger les éléments."),
   })
@@ -158,7 +162,7 @@ export const CategorizeSolution = z
 export const OrderPuzzle = z
   .strictObject({
     items: z
-      .array(z.strictObject({ id: Id, label: Label }))
+      .array(z.strictObject({ id: Id, label: Label }).describe("Un élément à ordonner."))
       .min(2)
       .describe("Les éléments à ordonner. Ils sont mélangés pour chaque équipe."),
   })
@@ -170,20 +174,32 @@ export const OrderSolution = z
   })
   .describe("Solution d'un ordre.");
 
-export const FormField = z.strictObject({
-  id: Id,
-  label: Label,
-  help: z.string().optional().describe("Aide affichée sous le champ."),
-  input: z
-    .enum(["text", "textarea", "select", "tags", "number", "date"])
-    .describe(
-      "Type de saisie : text (une ligne), textarea (plusieurs lignes), select (liste), tags (mots-clés séparés par des virgules), number, date (AAAA-MM-JJ).",
-    ),
-  options: z
-    .array(z.strictObject({ value: z.string().min(1), label: Label }))
-    .optional()
-    .describe("Valeurs proposées, obligatoires pour un champ « select »."),
-});
+export const FormField = z
+  .strictObject({
+    id: Id,
+    label: Label,
+    help: z.string().optional().describe("Aide affichée sous le champ."),
+    input: z
+      .enum(["text", "textarea", "select", "tags", "number", "date"])
+      .describe(
+        "Type de saisie : text (une ligne), textarea (plusieurs lignes), select (liste), tags (mots-clés séparés par des virgules), number, date (AAAA-MM-JJ).",
+      ),
+    options: z
+      .array(
+        z.strictObject({
+          value: z
+            .string()
+            .min(1)
+            .describe(
+              "Valeur enregistrée quand le joueur choisit cette option ; c'est elle que la règle compare.",
+            ),
+          label: Label,
+        }),
+      )
+      .optional()
+      .describe("Valeurs proposées, obligatoires pour un champ « select »."),
+  })
+  .describe("Un champ du formulaire ; la solution lui associe une règle par son identifiant.");
 
 export const FormPuzzle = z
   .strictObject({
@@ -212,8 +228,8 @@ export const FieldRule = z
     }),
     z.strictObject({
       rule: z.literal("number").describe("La réponse doit être un nombre dans un intervalle."),
-      min: z.number().optional(),
-      max: z.number().optional(),
+      min: z.number().optional().describe("Plus petite valeur acceptée."),
+      max: z.number().optional().describe("Plus grande valeur acceptée."),
     }),
     z.strictObject({
       rule: z.literal("tags").describe("Liste de mots-clés."),
@@ -229,13 +245,15 @@ export const FieldRule = z
   ])
   .describe("Règle de validation d'un champ.");
 
-export const FieldSolution = z.strictObject({
-  check: FieldRule,
-  example: z
-    .string()
-    .describe("Une bonne réponse, montrée à la révélation. Elle doit respecter la règle `check`."),
-  feedback: z.string().optional().describe("Retour affiché quand le champ est faux."),
-});
+export const FieldSolution = z
+  .strictObject({
+    check: FieldRule,
+    example: z
+      .string()
+      .describe("Une bonne réponse, montrée à la révélation. Elle doit respecter la règle `check`."),
+    feedback: z.string().optional().describe("Retour affiché quand le champ est faux."),
+  })
+  .describe("La règle d'un champ et un exemple de bonne réponse.");
 
 export const FormSolution = z
   .strictObject({
@@ -263,22 +281,26 @@ export const TableOperation = z
     "Opération de nettoyage : trim (espaces), normalize-boolean (oui/non → true/false), decimal-point (virgule → point), iso-date (date → AAAA-MM-JJ), strip-unit (« 535 m² » → « 535 »), pad-zeros (zéros initiaux), empty-to-null (0 ou « - » → vide), remove-row (doublon), remove-column (donnée personnelle), edit-cell (saisie libre).",
   );
 
-export const TableColumn = z.strictObject({
-  id: Id,
-  label: Label,
-  width: z
-    .int()
-    .min(1)
-    .optional()
-    .describe("Pour pad-zeros : nombre de caractères attendus (ex. 5 pour un code INSEE)."),
-});
+export const TableColumn = z
+  .strictObject({
+    id: Id,
+    label: Label,
+    width: z
+      .int()
+      .min(1)
+      .optional()
+      .describe("Pour pad-zeros : nombre de caractères attendus (ex. 5 pour un code INSEE)."),
+  })
+  .describe("Une colonne du tableau.");
 
-export const TableRow = z.strictObject({
-  id: Id,
-  cells: z
-    .record(z.string(), z.string())
-    .describe("Valeur de chaque colonne (clé = identifiant de colonne)."),
-});
+export const TableRow = z
+  .strictObject({
+    id: Id,
+    cells: z
+      .record(z.string(), z.string())
+      .describe("Valeur de chaque colonne (clé = identifiant de colonne)."),
+  })
+  .describe("Une ligne du tableau, avec son identifiant et ses cellules.");
 
 export const TablePuzzle = z
   .strictObject({
@@ -317,27 +339,29 @@ const StepBase = z.strictObject({
 });
 
 export const ChoiceStep = StepBase.extend({
-  type: z.literal("choice"),
+  type: z.literal("choice").describe("Type d'énigme : choice = question à choix unique ou multiple."),
   puzzle: ChoicePuzzle,
   solution: ChoiceSolution,
 });
 export const CategorizeStep = StepBase.extend({
-  type: z.literal("categorize"),
+  type: z
+    .literal("categorize")
+    .describe("Type d'énigme : categorize = classer des éléments dans des catégories."),
   puzzle: CategorizePuzzle,
   solution: CategorizeSolution,
 });
 export const OrderStep = StepBase.extend({
-  type: z.literal("order"),
+  type: z.literal("order").describe("Type d'énigme : order = remettre des éléments dans l'ordre."),
   puzzle: OrderPuzzle,
   solution: OrderSolution,
 });
 export const FormStep = StepBase.extend({
-  type: z.literal("form"),
+  type: z.literal("form").describe("Type d'énigme : form = remplir un formulaire."),
   puzzle: FormPuzzle,
   solution: FormSolution,
 });
 export const TableStep = StepBase.extend({
-  type: z.literal("table"),
+  type: z.literal("table").describe("Type d'énigme : table = nettoyer un tableau de données."),
   puzzle: TablePuzzle,
   solution: TableSolution,
 });
@@ -349,21 +373,25 @@ export const Step = z
 export const PUZZLE_TYPES = ["choice", "categorize", "order", "form", "table"] as const;
 export type PuzzleType = (typeof PUZZLE_TYPES)[number];
 
-export const Role = z.strictObject({
-  id: Id,
-  name: Text("Nom du rôle (ex. « Juriste »)."),
-  description: Text("Ce que ce rôle sait ou fait dans l'équipe, montré sur sa carte de rôle."),
-});
+export const Role = z
+  .strictObject({
+    id: Id,
+    name: Text("Nom du rôle (ex. « Juriste »)."),
+    description: Text("Ce que ce rôle sait ou fait dans l'équipe, montré sur sa carte de rôle."),
+  })
+  .describe("Un rôle ; les documents avec « visibleTo » le citent par son identifiant.");
 
-export const ScenarioMetadata = z.strictObject({
-  title: Text("Titre du scénario."),
-  summary: Text("Résumé en deux ou trois phrases, affiché dans le catalogue."),
-  audience: Text("Public visé (ex. « agents sans expérience de la donnée »)."),
-  durationMinutes: z.int().min(5).max(480).describe("Durée de jeu prévue, en minutes."),
-  difficulty: z.enum(["debutant", "intermediaire", "avance"]).describe("Niveau de difficulté."),
-  language: z.enum(["fr", "en"]).describe("Langue du contenu."),
-  tags: z.array(z.string().min(1)).default([]).describe("Mots-clés du catalogue."),
-});
+export const ScenarioMetadata = z
+  .strictObject({
+    title: Text("Titre du scénario."),
+    summary: Text("Résumé en deux ou trois phrases, affiché dans le catalogue."),
+    audience: Text("Public visé (ex. « agents sans expérience de la donnée »)."),
+    durationMinutes: z.int().min(5).max(480).describe("Durée de jeu prévue, en minutes."),
+    difficulty: z.enum(["debutant", "intermediaire", "avance"]).describe("Niveau de difficulté."),
+    language: z.enum(["fr", "en"]).describe("Langue du contenu."),
+    tags: z.array(z.string().min(1)).default([]).describe("Mots-clés du catalogue."),
+  })
+  .describe("Ce que le catalogue affiche du scénario.");
 
 export const Scenario = z
   .strictObject({
@@ -382,54 +410,62 @@ export const Scenario = z
 // ---------------------------------------------------------------------------------------------
 // Competency referential.
 
-export const ReferentialLevel = z.strictObject({
-  id: Id,
-  label: Text("Nom du niveau (ex. « Découverte »)."),
-  minPoints: z
-    .number()
-    .min(0)
-    .describe("Points à cumuler sur la compétence pour atteindre ce niveau (score × poids, sur la session)."),
-});
+export const ReferentialLevel = z
+  .strictObject({
+    id: Id,
+    label: Text("Nom du niveau (ex. « Découverte »)."),
+    minPoints: z
+      .number()
+      .min(0)
+      .describe(
+        "Points à cumuler sur la compétence pour atteindre ce niveau (score × poids, sur la session).",
+      ),
+  })
+  .describe("Un niveau de maîtrise.");
 
-export const Competence = z.strictObject({
-  id: Id,
-  label: Text("Intitulé de la compétence."),
-  description: Text("Ce que recouvre la compétence."),
-  crcn: z
-    .array(z.enum(["1.1", "1.2", "1.3", "4.2"]))
-    .min(1)
-    .describe("Compétences Pix/CRCN correspondantes (1.1, 1.2, 1.3, 4.2)."),
-  pixData: z
-    .enum([
-      "recherche",
-      "production",
-      "qualite",
-      "ouverture",
-      "protection",
-      "reutilisation",
-      "preparation",
-      "dataviz",
-      "innovation",
-    ])
-    .optional()
-    .describe("Thème Pix+ Données correspondant, s'il y en a un."),
-  levels: z
-    .record(z.string(), Text("Ce que sait faire un joueur qui a atteint ce niveau."))
-    .describe(
-      "Pour chaque niveau du référentiel (clé = identifiant de niveau), ce que sait faire le joueur.",
-    ),
-});
+export const Competence = z
+  .strictObject({
+    id: Id,
+    label: Text("Intitulé de la compétence."),
+    description: Text("Ce que recouvre la compétence."),
+    crcn: z
+      .array(z.enum(["1.1", "1.2", "1.3", "4.2"]))
+      .min(1)
+      .describe("Compétences Pix/CRCN correspondantes (1.1, 1.2, 1.3, 4.2)."),
+    pixData: z
+      .enum([
+        "recherche",
+        "production",
+        "qualite",
+        "ouverture",
+        "protection",
+        "reutilisation",
+        "preparation",
+        "dataviz",
+        "innovation",
+      ])
+      .optional()
+      .describe("Thème Pix+ Données correspondant, s'il y en a un."),
+    levels: z
+      .record(z.string(), Text("Ce que sait faire un joueur qui a atteint ce niveau."))
+      .describe(
+        "Pour chaque niveau du référentiel (clé = identifiant de niveau), ce que sait faire le joueur.",
+      ),
+  })
+  .describe("Une compétence ; les étapes la citent dans « skills » par son identifiant.");
 
-export const Domain = z.strictObject({
-  id: Id,
-  label: Text("Intitulé du domaine."),
-  competences: z.array(Competence).min(1),
-});
+export const Domain = z
+  .strictObject({
+    id: Id,
+    label: Text("Intitulé du domaine."),
+    competences: z.array(Competence).min(1).describe("Les compétences du domaine."),
+  })
+  .describe("Un domaine de compétences (ex. juridique, technique, métier).");
 
 export const Referential = z
   .strictObject({
-    $schema: z.string().optional(),
-    version: z.literal(SCENARIO_FORMAT_VERSION),
+    $schema: z.string().optional().describe("Chemin du schéma JSON, pour l'éditeur."),
+    version: z.literal(SCENARIO_FORMAT_VERSION).describe("Version du format de fichier : 1."),
     id: Id,
     title: Text("Titre du référentiel."),
     levels: z.array(ReferentialLevel).min(1).describe("Niveaux, du plus bas au plus haut."),
