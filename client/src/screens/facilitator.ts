@@ -140,6 +140,7 @@ export function facilitatorScreen(code: string): Screen {
     const phase = g.phase;
     const teamPace = g.options?.pace === "team";
     const ended = phase === "ended";
+    const revealedNow = g.teams.length > 0 && g.teams.every((team) => team.steps[g.currentStep]?.revealed);
     return html`<section class="card" aria-labelledby="controls-title">
       <h2 id="controls-title">${t("fac.controls")}</h2>
       <p>${t("fac.phase", { phase: t(`phase.${phase}` as MessageKey) })} ${g.locked ? html`<span class="badge off">${icon("lock")} ${t("fac.locked")}</span>` : null}
@@ -149,10 +150,9 @@ export function facilitatorScreen(code: string): Screen {
         ${phase === "playing" ? html`<button type="button" @click=${() => send("pause", {})}>${icon("pause")} ${t("fac.pause")}</button>` : null}
         ${phase === "paused" ? html`<button type="button" class="primary" @click=${() => send("resume", {})}>${icon("play")} ${t("fac.resume")}</button>` : null}
         ${phase === "playing" || phase === "paused" ? html`<button type="button" @click=${() => send("add-time", { seconds: 60 })}>${icon("plus")} ${t("fac.addTime")}</button>` : null}
-        ${phase === "playing" && !teamPace ? html`<button type="button" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
-        ${phase === "playing" && teamPace ? html`<button type="button" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
-        ${phase === "playing" && !teamPace ? html`<button type="button" @click=${() => send("next", {})}>${icon("skip")} ${t("fac.next")}</button>` : null}
-        ${phase === "playing" && !teamPace ? html`<button type="button" @click=${() => send("skip", {})}>${t("fac.skip")}</button>` : null}
+        ${phase === "playing" && (teamPace || !revealedNow) ? html`<button type="button" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
+        ${phase === "playing" && !teamPace && revealedNow ? html`<button type="button" class="primary" @click=${() => send("next", {})}>${icon("skip")} ${t("fac.next")}</button>` : null}
+        ${phase === "playing" && !teamPace && !revealedNow ? html`<button type="button" @click=${() => send("skip", {})}>${t("fac.skip")}</button>` : null}
         ${!ended ? html`<button type="button" @click=${() => send("lock", { locked: !g.locked })}>${icon("lock")} ${g.locked ? t("fac.unlock") : t("fac.lock")}</button>` : null}
         ${!ended ? html`<button type="button" class="danger" @click=${() => confirm(t("fac.confirmEnd")) && send("end", {})}>${icon("stop")} ${t("fac.end")}</button>` : null}
       </div>

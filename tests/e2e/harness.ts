@@ -1,0 +1,151 @@
+/**
+ * End-to-end harness: finds Debian's Chromium, builds the client when it is stale, starts the real
+ * server as a child process on a free port with a temporary database, and launches headless
+ * browsers with a fresh profile. No Chromium: the browser tests are skipped loudly, except under CI
+ * where they fail.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..");
+export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+export function findChromium(): string | null {
+  return CANDIDATES.find((path): path is string => Boolean(path && existsSync(path))) ?? null;
+}
+
+/** The Chromium path, or null after a loud warning (tests skip). Throws under CI. */
+export function chromiumOrSkip(suite: string): string | null {
+  const path = findChromium();
+  if (path) return path;
+  const message = `\n${"!".repeat(78)}\n!! ${suite}: Chromium introuvable (/usr/bin/chromium). Tests navigateur IGNORÉS.\n!! Installez-le : apt-get install chromium (ou CHROMIUM_PATH=…)\n${"!".repeat(78)}\n`;
+  if (process.env.CI) throw new Error(`${suite}: Chromium is required when CI is set.${message}`);
+  console.warn(message);
+  return null;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/client when missing or older than the client or shared sources. */
+export function ensureClientBuilt(): void {
+  const index = join(ROOT, "dist", "client", "index.html");
+  const sources = Math.max(newestMtime(join(ROOT, "client")), newestMtime(join(ROOT, "shared")));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node --import tsx <script>` with PORT and a temporary DATABASE_PATH; waits for /healthz. */
+export async function startServer(
+  script = "server/main.ts",
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "datatruc-e2e-"));
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: join(dataDir, "e2e.sqlite"),
+      PUBLIC_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += String(chunk);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return { url, output: () => output, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`server did not answer /healthz:\n${output}`);
+}
+
+export interface BrowserHandle {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium; Playwright gives every launch a fresh temporary profile (user-data dir), and each
+ * player gets its own browser context (separate storage). WebGL runs through SwiftShader.
+ */
+export async function launchBrowser(executablePath: string): Promise<BrowserHandle> {
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--enable-unsafe-swiftshader",
+    ],
+  });
+  return { browser, close: () => browser.close() };
+}

@@ -1,0 +1,332 @@
+/**
+ * A whole café session in real browsers against the real server: a facilitator creates the session
+ * through the UI, three players join with the code in separate browser contexts and play
+ * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize and form
+ * steps), the facilitator reveals each step and ends; the debrief and an attestation render.
+ * Screenshots of every screen go to docs/screenshots/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Scenario, type Step } from "../../shared/scenario/schema.ts";
+import {
+  type BrowserHandle,
+  chromiumOrSkip,
+  ensureClientBuilt,
+  launchBrowser,
+  ROOT,
+  SCREENSHOTS,
+  type ServerProcess,
+  startServer,
+} from "./harness.ts";
+
+const chromiumPath = chromiumOrSkip("e2e session");
+const scenario = Scenario.parse(JSON.parse(readFileSync(join(ROOT, "scenarios", "exemple.json"), "utf8")));
+
+const PHONE = { width: 412, height: 915 };
+const LAPTOP = { width: 1366, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+async function newPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  label: string,
+  errors: string[],
+) {
+  const context = await browser.newContext({ viewport, locale: "fr-FR" });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(`[${label}] ${error.message}`));
+  page.on("dialog", (dialog) => void dialog.accept());
+  return page;
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
+async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`keyboard focus never reached ${selector}`);
+}
+
+/** With a <select> focused, presses arrows until it shows `value` (Chromium fires change each time). */
+async function keyboardSelect(page: Page, value: string): Promise<void> {
+  const values = await page.evaluate(() =>
+    [...(document.activeElement as HTMLSelectElement).options].map((o) => o.value),
+  );
+  const target = values.indexOf(value);
+  expect(target, `option ${value}`).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < values.length + 1; i++) {
+    const current = await page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedIndex);
+    if (current === target) return;
+    await page.keyboard.press(current < target ? "ArrowDown" : "ArrowUp");
+  }
+  throw new Error(`could not select ${value}`);
+}
+
+async function waitForText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: "visible" });
+}
+
+/** Plays one step's solution on the board of `page`. */
+async function solveWithMouse(page: Page, step: Step): Promise<void> {
+  switch (step.type) {
+    case "choice":
+      for (const option of step.puzzle.options) {
+        if (!step.solution.correct.includes(option.id)) continue;
+        const box = page.getByLabel(option.label, { exact: true });
+        await box.check();
+        await expect.poll(() => box.isChecked()).toBe(true);
+      }
+      return;
+    case "categorize":
+      for (const [bucketId, itemIds] of Object.entries(step.solution.buckets)) {
+        for (const itemId of itemIds) {
+          await page.locator(`#place-${itemId}`).selectOption(bucketId);
+          await expect
+            .poll(() => page.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).count())
+            .toBe(1);
+        }
+      }
+      return;
+    case "order":
+      for (let target = 0; target < step.solution.order.length; target++) {
+        const itemId = step.solution.order[target] as string;
+        const label = step.puzzle.items.find((item) => item.id === itemId)?.label ?? itemId;
+        const positionOf = () =>
+          page
+            .locator(".order-list li .label")
+            .evaluateAll((nodes, l) => nodes.findIndex((n) => n.textContent?.includes(l)), label);
+        for (let guard = 0; guard < 10 && (await positionOf()) > target; guard++) {
+          const before = await positionOf();
+          await page.getByRole("button", { name: `Monter « ${label} »` }).click();
+          await expect.poll(positionOf).toBe(before - 1);
+        }
+      }
+      return;
+    case "form":
+      for (const field of step.puzzle.fields) {
+        const example = step.solution.fields[field.id]?.example ?? "";
+        const control = page.locator(`#field-${field.id}`);
+        if (field.input === "select") await control.selectOption(example);
+        else {
+          await control.fill(example);
+          await control.blur();
+        }
+      }
+      return;
+    case "table":
+      return solveTable(page, step);
+  }
+}
+
+async function solveTable(page: Page, step: Extract<Step, { type: "table" }>): Promise<void> {
+  // Two operations from the palette, then every remaining difference cell by cell.
+  const palette = async (operation: string, column: string) => {
+    await page.getByLabel("Opération", { exact: true }).selectOption(operation);
+    await page.getByLabel("Colonne", { exact: true }).selectOption(column);
+    await page.getByRole("button", { name: "Appliquer" }).click();
+  };
+  const firstRow = step.solution.rows[0];
+  if (step.puzzle.operations.includes("trim") && firstRow?.cells.nom !== undefined) {
+    await palette("trim", "nom");
+    await waitForText(page, /a appliqué « trim »/);
+  }
+  for (const rowId of step.solution.removedRows) {
+    await page.getByRole("button", { name: `Supprimer la ligne ${rowId}` }).click();
+    await page.getByRole("button", { name: `Rétablir la ligne ${rowId}` }).waitFor();
+  }
+  for (const columnId of step.solution.removedColumns) {
+    const label = step.puzzle.columns.find((c) => c.id === columnId)?.label ?? columnId;
+    await page.getByRole("button", { name: `Supprimer la colonne ${label}` }).click();
+    await page.getByRole("button", { name: `Rétablir la colonne ${label}` }).waitFor();
+  }
+  for (const row of step.solution.rows) {
+    for (const [columnId, value] of Object.entries(row.cells)) {
+      const label = step.puzzle.columns.find((c) => c.id === columnId)?.label ?? columnId;
+      const cell = page.getByLabel(`${label}, ligne ${row.id}`, { exact: true });
+      if ((await cell.inputValue()) === value) continue;
+      await cell.fill(value);
+      await cell.press("Enter");
+      await expect.poll(() => cell.inputValue()).toBe(value);
+    }
+  }
+}
+
+/** Chloé, keyboard only: categorize through each item's select. */
+async function solveCategorizeWithKeyboard(
+  page: Page,
+  step: Extract<Step, { type: "categorize" }>,
+): Promise<void> {
+  for (const [bucketId, itemIds] of Object.entries(step.solution.buckets)) {
+    for (const itemId of itemIds) {
+      await tabTo(page, `#place-${itemId}`);
+      await keyboardSelect(page, bucketId);
+      await expect.poll(() => page.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).count()).toBe(1);
+      await expect
+        .poll(() => page.evaluate((id) => document.activeElement?.id === `place-${id}`, itemId))
+        .toBe(true);
+    }
+  }
+}
+
+/** Chloé, keyboard only: fill the form by tabbing from field to field. */
+async function solveFormWithKeyboard(page: Page, step: Extract<Step, { type: "form" }>): Promise<void> {
+  for (const field of step.puzzle.fields) {
+    const example = step.solution.fields[field.id]?.example ?? "";
+    await tabTo(page, `#field-${field.id}`);
+    if (field.input === "select") await keyboardSelect(page, example);
+    else {
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(example);
+      await page.keyboard.press("Tab"); // leaving the field sends it to the team
+    }
+    await expect.poll(() => page.locator(`#field-${field.id}`).inputValue()).toBe(example);
+  }
+}
+
+describe.skipIf(!chromiumPath)("café session end to end (real server, real Chromium)", () => {
+  let server: ServerProcess;
+  let handle: BrowserHandle;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    ensureClientBuilt();
+    server = await startServer();
+    handle = await launchBrowser(chromiumPath as string);
+  }, 180_000);
+
+  afterAll(async () => {
+    await handle?.close();
+    await server?.stop();
+  });
+
+  it("runs a whole session from creation to attestation", async () => {
+    const { browser } = handle;
+    const url = server.url;
+
+    // Facilitator creates the session through the UI.
+    const fac = await newPage(browser, LAPTOP, "facilitator", errors);
+    await fac.goto(url);
+    await waitForText(fac, "Rejoindre une partie");
+    await shot(fac, "01-accueil");
+    await fac.getByRole("button", { name: "Créer une session" }).click();
+    await fac.getByLabel("Scénario", { exact: true }).selectOption("exemple");
+    await fac.getByLabel("Nombre d'équipes").selectOption("1");
+    await shot(fac, "02-creation-session");
+    await fac.getByRole("button", { name: "Créer la session" }).click();
+    await fac.waitForURL(/\/facilitator\/[A-Z0-9]+$/);
+    const code = new URL(fac.url()).pathname.split("/").pop() as string;
+    await waitForText(fac, "Commandes");
+
+    // The projected screen, opened from the facilitator's laptop.
+    const screen = await fac.context().newPage();
+    screen.on("pageerror", (error) => errors.push(`[screen] ${error.message}`));
+    await screen.setViewportSize(PROJECTOR);
+    await screen.goto(`${url}/screen/${code}`);
+    await screen.locator(".qr svg").waitFor();
+
+    // Three players join with the code, each in their own browser context (phone size).
+    const names = ["Ana", "Bruno", "Chloé"];
+    const players: Page[] = [];
+    for (const name of names) {
+      const page = await newPage(browser, PHONE, name, errors);
+      await page.goto(url);
+      await page.getByLabel("Code de la partie").fill(code.toLowerCase());
+      await page.getByRole("button", { name: "Rejoindre", exact: true }).click();
+      await page.getByLabel("Votre prénom ou pseudo").fill(name);
+      await page.getByRole("button", { name: "Entrer dans la partie" }).click();
+      await page.waitForURL(new RegExp(`/play/${code}$`));
+      await waitForText(page, "Salle d'attente");
+      players.push(page);
+    }
+    const [ana, bruno, chloe] = players as [Page, Page, Page];
+    for (const name of names) await waitForText(fac, name);
+    await waitForText(ana, "Chloé");
+    await shot(ana, "03-salle-attente-joueur");
+    await shot(fac, "04-console-salle-attente");
+    await expect.poll(() => screen.getByText("Chloé").count()).toBeGreaterThan(0);
+    await shot(screen, "05-ecran-projete-accueil", false);
+
+    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+
+    for (const [index, step] of scenario.steps.entries()) {
+      for (const page of players) await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
+      const keyboard = step.type === "categorize" || step.type === "form";
+      const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
+      if (step.type === "categorize") await solveCategorizeWithKeyboard(chloe, step);
+      else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
+      else await solveWithMouse(actor, step);
+
+      if (index === 0) {
+        await ana.locator("#table-canvas canvas").waitFor();
+        await shot(ana, "06-plateau-equipe");
+      }
+      if (step.type === "table") await shot(actor, "07-plateau-tableau");
+
+      // The actor proposes the draft; a teammate agrees (majority of three connected players).
+      if (keyboard) {
+        await tabTo(chloe, '[data-focus-key="propose"]');
+        await chloe.keyboard.press("Enter");
+      } else {
+        await actor.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
+      }
+      const other = actor === ana ? bruno : ana;
+      await other.getByRole("button", { name: "Je suis d'accord" }).click();
+      for (const page of players) await waitForText(page, "Tentative 1 : 100 %");
+      if (index === 1) await shot(chloe, "08-retour-tentative");
+
+      await fac.getByRole("button", { name: "Révéler la réponse" }).click();
+      for (const page of players) await waitForText(page, step.explanation.text);
+      await screen.getByText("Les réponses des équipes").waitFor();
+      if (index === 0) await shot(screen, "09-ecran-projete-revelation", false);
+      await fac.getByRole("button", { name: "Étape suivante" }).click();
+    }
+
+    // After the last step: debrief phase.
+    for (const page of players) await waitForText(page, "place au débrief");
+    await waitForText(fac, "Exporter les résultats (CSV)");
+    await shot(fac, "10-console-resultats");
+
+    const debrief = await fac.context().newPage();
+    debrief.on("pageerror", (error) => errors.push(`[debrief] ${error.message}`));
+    await debrief.setViewportSize(LAPTOP);
+    await debrief.goto(`${url}/debrief/${code}`);
+    await waitForText(debrief, "Compétences de Ana");
+    await waitForText(debrief, scenario.steps[0]?.explanation.text as string);
+    await shot(debrief, "11-debrief");
+    await debrief.close();
+
+    // The CSV export answers with one row per player and skill.
+    const csvHref = await fac
+      .getByRole("link", { name: "Exporter les résultats (CSV)" })
+      .getAttribute("href");
+    const csv = await (await fetch(`${url}${csvHref}`)).text();
+    expect(csv).toContain("Chloé");
+
+    // The facilitator ends the session; attestations are issued.
+    await fac.getByRole("button", { name: "Terminer la session" }).click();
+    await fac.getByRole("link", { name: "Ana" }).waitFor();
+    await fac.getByRole("link", { name: "Ana" }).click();
+    await fac.waitForURL(/\/attestation\//);
+    await waitForText(fac, "Attestation de participation");
+    await waitForText(fac, "Ana");
+    await shot(fac, "12-attestation");
+    const verifyHref = await fac.locator(".attestation .verify a").getAttribute("href");
+    expect(verifyHref).toMatch(/\/verify\//);
+    await fac.goto(verifyHref as string);
+    await waitForText(fac, "Attestation authentique");
+    await shot(fac, "13-verification");
+
+    // A player also gets their own attestation link once the session has ended.
+    await chloe.getByRole("link", { name: "Mon attestation" }).waitFor();
+
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
