@@ -28,7 +28,7 @@ describe("npm run scenarios:check", () => {
       "shared/scenario/fixtures/done-when.json:22:7: erreur: steps[0].promt: clé « promt » inconnue : vouliez-vous dire « prompt » ?",
       "shared/scenario/fixtures/done-when.json:58:37: erreur: steps[1].solution.buckets.communicable[1]: l'élément « doc-7 » n'existe pas (éléments connus : doc-1, doc-2, doc-3)",
       "shared/scenario/fixtures/done-when.json:66:5: erreur: steps[2].prompt: champ obligatoire « prompt » manquant : La consigne donnée à l'équipe.",
-      "shared/scenario/fixtures/done-when.json:108:27: erreur: steps[3].timeLimitSeconds: type incorrect : un nombre entier (sans guillemets) attendu, le texte « 240 » trouvé",
+      "shared/scenario/fixtures/done-when.json:108:27: erreur: steps[3].timeLimitSeconds: type incorrect : on attend un nombre entier (sans guillemets), on trouve le texte « 240 »",
     ]);
     expect(result.stdout).toContain("    → docs/guide-scenarios.md#reference-inconnue");
     expect(result.stdout).toContain("✗ 1 fichier vérifié : 4 erreurs, 0 avertissement");

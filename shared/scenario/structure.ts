@@ -173,7 +173,7 @@ function sizeMessage(
           : `strictement moins de ${limit}`;
       return {
         code: "valeur-hors-limites",
-        message: `valeur ${String(found)} trop ${small ? "petite" : "grande"} : ${bound} attendu`,
+        message: `valeur ${String(found)} trop ${small ? "petite" : "grande"} : il faut ${bound}`,
       };
     }
   }
@@ -217,7 +217,7 @@ export function reportStructureIssues(
             "error",
             "type-incorrect",
             path,
-            `type incorrect : ${expectedType(issue.expected, schema)} attendu, ${describeValue(found)} trouvé`,
+            `type incorrect : on attend ${expectedType(issue.expected, schema)}, on trouve ${describeValue(found)}`,
           );
         }
         break;
@@ -253,7 +253,7 @@ export function reportStructureIssues(
               "error",
               "valeur-invalide",
               fieldPath,
-              `${quote(discriminator)} vaut ${quote(value)}, valeur non prévue : ${listForMessage(options)} attendu${suggestion ? ` (vouliez-vous dire ${quote(suggestion)} ?)` : ""}`,
+              `${quote(discriminator)} vaut ${quote(value)}, valeur non prévue ; valeurs possibles : ${listForMessage(options)}${suggestion ? ` (vouliez-vous dire ${quote(suggestion)} ?)` : ""}`,
             );
           }
         } else {
@@ -265,7 +265,9 @@ export function reportStructureIssues(
         const values = issue.values.map(String);
         const suggestion = typeof found === "string" ? suggest(found, values) : undefined;
         const expected =
-          values.length === 1 ? `${values[0]} attendu` : `valeurs possibles : ${listForMessage(values)}`;
+          values.length === 1
+            ? `la valeur attendue est ${values[0]}`
+            : `valeurs possibles : ${listForMessage(values)}`;
         report(
           "error",
           "valeur-invalide",

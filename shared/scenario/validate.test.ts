@@ -62,7 +62,7 @@ describe("one broken fixture per kind of mistake: line, column, path and message
         path: "steps[3].timeLimitSeconds",
         line: 108,
         column: 27,
-        message: "type incorrect : un nombre entier (sans guillemets) attendu, le texte « 240 » trouvé",
+        message: "type incorrect : on attend un nombre entier (sans guillemets), on trouve le texte « 240 »",
       },
     ]);
     expect(findings.every((finding) => finding.severity === "error")).toBe(true);
@@ -129,7 +129,7 @@ describe("one broken fixture per kind of mistake: line, column, path and message
           line: 68,
           column: 15,
           message:
-            "« type » vaut « ordre », valeur non prévue : choice, categorize, order, form, table attendu (vouliez-vous dire « order » ?)",
+            "« type » vaut « ordre », valeur non prévue ; valeurs possibles : choice, categorize, order, form, table (vouliez-vous dire « order » ?)",
         },
       ],
     ],
@@ -435,5 +435,113 @@ describe("loadScenarioFiles", () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe("structure messages say what was expected", () => {
+  const valid = readFileSync(join(fixtures, "valid.json"), "utf8");
+  it.each<[string, string, Partial<Finding>]>([
+    [
+      '"timeLimitSeconds": 300,',
+      '"timeLimitSeconds": 10,',
+      {
+        code: "valeur-hors-limites",
+        path: "steps[4].timeLimitSeconds",
+        line: 138,
+        column: 27,
+        message: "valeur 10 trop petite : il faut au moins 30",
+      },
+    ],
+    [
+      '"title": "La licence",',
+      '"title": "  ",',
+      {
+        code: "texte-vide",
+        path: "steps[0].title",
+        line: 21,
+        column: 16,
+        message: "texte vide : écrivez au moins un caractère (hors espaces)",
+      },
+    ],
+    [
+      '"difficulty": "debutant",',
+      '"difficulty": "facile",',
+      {
+        code: "valeur-invalide",
+        path: "metadata.difficulty",
+        message:
+          "le texte « facile » n'est pas prévu ici : valeurs possibles : debutant, intermediaire, avance",
+      },
+    ],
+    [
+      '"version": 1,',
+      '"version": 2,',
+      {
+        code: "valeur-invalide",
+        path: "version",
+        message: "le nombre 2 n'est pas prévu ici : la valeur attendue est 1",
+      },
+    ],
+    [
+      '"sources": [{ "label": "Article D323-2-1 du CRPA" }]',
+      '"sources": [{ "label": "Article D323-2-1 du CRPA", "url": "cada.fr" }]',
+      {
+        code: "valeur-invalide",
+        path: "steps[0].explanation.sources[0].url",
+        message: "lien « cada.fr » invalide : une adresse complète est attendue (ex. https://www.cada.fr)",
+      },
+    ],
+    [
+      '{ "kind": "text", "id": "note"',
+      '{ "kind": "texte", "id": "note"',
+      {
+        code: "valeur-invalide",
+        path: "steps[0].materials[0].kind",
+        line: 24,
+        column: 19,
+        message:
+          "« kind » vaut « texte », valeur non prévue ; valeurs possibles : text, table, image (vouliez-vous dire « text » ?)",
+      },
+    ],
+    [
+      '"id": "tri",\n      "type": "categorize",',
+      '"id": "tri",',
+      {
+        code: "champ-manquant",
+        path: "steps[1].type",
+        line: 40,
+        column: 5,
+        message:
+          "champ obligatoire « type » manquant : il vaut l'une de ces valeurs : choice, categorize, order, form, table",
+      },
+    ],
+    [
+      '"options": [\n          { "id": "lo", "label": "Licence Ouverte" },\n          { "id": "gpl", "label": "GPL" }\n        ]',
+      '"options": [\n          { "id": "lo", "label": "Licence Ouverte" }\n        ]',
+      {
+        code: "valeur-hors-limites",
+        path: "steps[0].puzzle.options",
+        message: "au moins 2 éléments attendus dans la liste, 1 trouvé",
+      },
+    ],
+    [
+      '"communicable": ["doc-1"],',
+      '"communicable": "doc-1",',
+      {
+        code: "type-incorrect",
+        path: "steps[1].solution.buckets.communicable",
+        message: "type incorrect : on attend une liste [ … ], on trouve le texte « doc-1 »",
+      },
+    ],
+  ])("%s → %s", (from, to, expected) => {
+    expect(valid).toContain(from);
+    const findings = validateScenarioText(
+      valid.replace(from, to),
+      "valid.json",
+      referential ? { referential } : {},
+    ).findings;
+    const errors = errorsOf(findings);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject(expected);
   });
 });
