@@ -233,7 +233,9 @@ export class Seat {
   }
 
   async leave(): Promise<void> {
-    await this.room.leave(true).catch(() => undefined);
+    if (this.leftCode !== null) return;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 2000));
+    await Promise.race([this.room.leave(true).catch(() => undefined), timeout]);
   }
 }
 
