@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { type Finding, guideLink, sortFindings } from "./findings.ts";
-import { locate, parseJsonSource } from "./json-source.ts";
+import { formatPath, locate, parseJsonSource } from "./json-source.ts";
+import { salvageScenario } from "./meaning.ts";
 import type { Referential, Scenario } from "./schema.ts";
 import {
   type ReferentialIndex,
@@ -15,8 +16,10 @@ import {
   validateScenarioText,
 } from "./validate.ts";
 
+/** The repository root: image `src` paths (`assets/…`) are relative to it. */
+export const REPOSITORY_ROOT = resolve(import.meta.dirname, "..", "..");
 /** The repository's `scenarios/` directory. */
-export const DEFAULT_SCENARIOS_DIR = resolve(import.meta.dirname, "..", "..", "scenarios");
+export const DEFAULT_SCENARIOS_DIR = join(REPOSITORY_ROOT, "scenarios");
 /** The referential's file name inside a scenarios directory. */
 export const REFERENTIAL_FILE_NAME = "referentiel.json";
 
@@ -145,8 +148,9 @@ export function loadScenarioFiles(
   const seenIds = new Map<string, string>();
   for (const path of scenarioPaths) {
     const file = displayName(path, cwd);
-    const result = validateScenarioText(texts.get(path) ?? "", file, index ? { referential: index } : {});
-    findings.push(...result.findings);
+    const text = texts.get(path) ?? "";
+    const result = validateScenarioText(text, file, index ? { referential: index } : {});
+    findings.push(...result.findings, ...missingImages(text, file));
     let ok = result.value !== undefined;
     const scenario = result.value;
     if (scenario) {
@@ -170,6 +174,31 @@ export function loadScenarioFiles(
     files.push({ file, kind: "scenario", ok });
   }
   return { scenarios, referential, findings: sortFindings(findings), files };
+}
+
+/** Images whose `src` is not a file of the repository (warnings: the rest of the scenario plays). */
+function missingImages(text: string, file: string): Finding[] {
+  const source = parseJsonSource(text);
+  if (source.syntaxError) return [];
+  const findings: Finding[] = [];
+  for (const step of salvageScenario(source.value).steps) {
+    for (const { index, value: material } of step.materials) {
+      if (material.kind !== "image") continue;
+      const target = resolve(REPOSITORY_ROOT, material.src);
+      if (target.startsWith(REPOSITORY_ROOT + sep) && existsSync(target)) continue;
+      const path = ["steps", step.index, "materials", index, "src"];
+      findings.push({
+        severity: "warning",
+        code: "image-introuvable",
+        file,
+        path: formatPath(path),
+        ...locate(source, path),
+        message: `l'image « ${material.src} » est introuvable : placez le fichier sous assets/ et donnez son chemin depuis la racine du projet (ex. « assets/scenarios/carte.svg »)`,
+        help: guideLink("image-introuvable"),
+      });
+    }
+  }
+  return findings;
 }
 
 function idPosition(text: string): { line: number; column: number } {

@@ -25,6 +25,7 @@ export const FINDING_CODES = {
   "regle-incoherente": "Règle de champ incohérente",
   "tableau-irregulier": "Tableau irrégulier",
   "tableau-sans-defaut": "Tableau sans défaut",
+  "image-introuvable": "Image introuvable",
   "role-sans-document": "Rôle sans document privé",
   "competence-en-double": "Compétence en double dans une étape",
   "nom-de-fichier": "Identifiant différent du nom de fichier",

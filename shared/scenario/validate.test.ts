@@ -416,6 +416,36 @@ describe("loadScenarioFiles", () => {
     expect(errorsOf(result.findings)).toHaveLength(4);
   });
 
+  it("warns about an image whose file does not exist", () => {
+    const directory = mkdtempSync(join(tmpdir(), "datatruc-images-"));
+    try {
+      const valid = readFileSync(join(fixtures, "valid.json"), "utf8");
+      const withImage = (src: string) =>
+        valid.replace(
+          '"materials": [\n',
+          `"materials": [\n        { "kind": "image", "id": "carte", "title": "Carte", "src": "${src}", "alt": "Une carte" },\n`,
+        );
+      writeFileSync(join(directory, "valid.json"), withImage("assets/nulle-part.svg"));
+      copyFileSync(join(fixtures, "referentiel.json"), join(directory, "referentiel.json"));
+      const missing = loadScenarioFiles(directory, { cwd: directory });
+      expect(missing.findings.map(brief)).toEqual([
+        {
+          code: "image-introuvable",
+          path: "steps[0].materials[0].src",
+          line: 24,
+          column: 68,
+          message:
+            "l'image « assets/nulle-part.svg » est introuvable : placez le fichier sous assets/ et donnez son chemin depuis la racine du projet (ex. « assets/scenarios/carte.svg »)",
+        },
+      ]);
+      expect(missing.findings[0]?.severity).toBe("warning");
+      writeFileSync(join(directory, "valid.json"), withImage("docs/guide-scenarios.md"));
+      expect(loadScenarioFiles(directory, { cwd: directory }).findings).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it("reports two files with the same scenario id", () => {
     const directory = mkdtempSync(join(tmpdir(), "datatruc-scenarios-"));
     try {
