@@ -81,7 +81,10 @@ describe("editor settings", () => {
     };
     const mappings = settings["json.schemas"];
     expect(mappings.map((mapping) => [mapping.fileMatch, mapping.url])).toEqual([
-      [["/scenarios/*.json", "!/scenarios/referentiel.json"], "./scenarios/schema/scenario.schema.json"],
+      [
+        ["/scenarios/*.json", "!/scenarios/referentiel.json", "!/scenarios/schema/*.json"],
+        "./scenarios/schema/scenario.schema.json",
+      ],
       [["/scenarios/referentiel.json"], "./scenarios/schema/referential.schema.json"],
     ]);
     for (const mapping of mappings) expect(() => readFileSync(join(root, mapping.url))).not.toThrow();
