@@ -269,6 +269,11 @@ describe("scenario files", () => {
         expect(own.length, `${id}: private documents of ${role.id}`).toBeGreaterThan(0);
       }
       for (const step of scenario.steps) {
+        for (const role of scenario.roles)
+          expect(
+            step.materials.some((m) => m.visibleTo?.includes(role.id)),
+            `${id}/${step.id}: a private document for ${role.id}`,
+          ).toBe(true);
         expect(step.hints.length, `${id}/${step.id}: hints`).toBeGreaterThan(0);
         expect(step.explanation.sources.length, `${id}/${step.id}: sources`).toBeGreaterThan(0);
       }
