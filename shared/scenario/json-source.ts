@@ -73,6 +73,8 @@ function syntaxMessage(error: ParseError, text: string): string {
   switch (printParseErrorCode(error.error)) {
     case "PropertyNameExpected":
     case "ValueExpected":
+      if (/\d\s*,$/.test(text.slice(0, error.offset).trimEnd()) && /^\d/.test(found))
+        return `nombre écrit avec une virgule décimale ? En JSON, le séparateur décimal est le point (ex. 0.25, pas 0,25)`;
       if (previousSignificantChar(text, error.offset) === ",")
         return `virgule en trop avant ${shown} : en JSON, le dernier élément d'une liste ou d'un objet n'est pas suivi d'une virgule`;
       if (printParseErrorCode(error.error) === "PropertyNameExpected")

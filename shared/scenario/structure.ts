@@ -88,6 +88,73 @@ function objectKeys(schema: z.ZodType | undefined): string[] {
   return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
 }
 
+/**
+ * French names designers may type for the format's English keys (folded: lower case, no accent).
+ * Used when no key is close enough in spelling.
+ */
+const FRENCH_KEYS: Record<string, string[]> = {
+  titre: ["title"],
+  consigne: ["prompt"],
+  question: ["prompt"],
+  enonce: ["prompt"],
+  documents: ["materials"],
+  materiels: ["materials"],
+  indices: ["hints"],
+  indice: ["hints"],
+  explication: ["explanation"],
+  competences: ["skills", "competences"],
+  competence: ["competence"],
+  duree: ["timeLimitSeconds", "durationMinutes"],
+  temps: ["timeLimitSeconds"],
+  etapes: ["steps"],
+  resume: ["summary"],
+  public: ["audience"],
+  difficulte: ["difficulty"],
+  langue: ["language"],
+  motscles: ["tags"],
+  "mots-cles": ["tags"],
+  libelle: ["label"],
+  intitule: ["label"],
+  texte: ["text", "body"],
+  corps: ["body"],
+  contenu: ["body"],
+  cout: ["cost"],
+  poids: ["weight"],
+  ordre: ["order"],
+  elements: ["items"],
+  categories: ["buckets"],
+  champs: ["fields"],
+  colonnes: ["columns"],
+  lignes: ["rows"],
+  cellules: ["cells"],
+  operations: ["operations"],
+  exemple: ["example"],
+  regle: ["check", "rule"],
+  aide: ["help"],
+  nom: ["name"],
+  visiblepar: ["visibleTo"],
+  "visible-par": ["visibleTo"],
+  sources: ["sources"],
+  lien: ["url"],
+  legende: ["caption"],
+  niveaux: ["levels"],
+  domaines: ["domains"],
+  reponses: ["correct"],
+  correctes: ["correct"],
+  bonnes: ["correct"],
+  retour: ["feedback"],
+  type: ["type", "kind"],
+  genre: ["kind"],
+};
+
+const foldKey = (text: string) =>
+  text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[ _]/g, "");
+
+/** The known key a designer probably meant: close in spelling, or its French name. */
+export function suggestKey(key: string, candidates: readonly string[]): string | undefined {
+  return suggest(key, candidates) ?? FRENCH_KEYS[foldKey(key)]?.find((name) => candidates.includes(name));
+}
+
 /** The closest candidate when it is close enough to be a plausible typo. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
@@ -227,7 +294,7 @@ export function reportStructureIssues(
         const present = found && typeof found === "object" ? Object.keys(found) : [];
         for (const key of issue.keys) {
           const candidates = known.filter((name) => !present.includes(name));
-          const suggestion = suggest(key, candidates);
+          const suggestion = suggestKey(key, candidates);
           const message = suggestion
             ? `clé ${quote(key)} inconnue : vouliez-vous dire ${quote(suggestion)} ?`
             : `clé ${quote(key)} inconnue ici (clés possibles : ${listForMessage(known)})`;

@@ -563,6 +563,28 @@ describe("structure messages say what was expected", () => {
         message: "type incorrect : on attend une liste [ … ], on trouve le texte « doc-1 »",
       },
     ],
+    [
+      '"prompt": "Quelle licence choisir pour publier ces données ?",',
+      '"consigne": "Quelle licence choisir pour publier ces données ?",',
+      {
+        code: "cle-inconnue",
+        path: "steps[0].consigne",
+        line: 22,
+        column: 7,
+        message: "clé « consigne » inconnue : vouliez-vous dire « prompt » ?",
+      },
+    ],
+    [
+      '"cost": 0.25',
+      '"cost": 0,25',
+      {
+        code: "json-invalide",
+        line: 36,
+        column: 73,
+        message:
+          "nombre écrit avec une virgule décimale ? En JSON, le séparateur décimal est le point (ex. 0.25, pas 0,25)",
+      },
+    ],
   ])("%s → %s", (from, to, expected) => {
     expect(valid).toContain(from);
     const findings = validateScenarioText(
