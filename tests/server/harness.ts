@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
@@ -232,6 +233,15 @@ export class Seat {
     ].join("\n");
   }
 
+  /** Closes the connection without telling the room (a closed tab): no automatic reconnection. */
+  closeTab(): void {
+    this.room.reconnection.enabled = false;
+    (this.room as unknown as { connection: { close(code: number, reason: string): void } }).connection.close(
+      3000,
+      "onglet fermé",
+    );
+  }
+
   async leave(): Promise<void> {
     if (this.leftCode !== null) return;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, 2000));
@@ -292,4 +302,36 @@ export async function joinAsScreen(server: ServerProcess, code: string): Promise
   const seat = new Seat(room, "screen");
   await seat.waitFor(() => seat.welcome() !== undefined, "welcome");
   return seat;
+}
+
+/** A TCP relay in front of the server whose connections can be cut, as a network failure would
+ *  (no close handshake). Clients that connect through `server` reconnect through it too. */
+export async function startRelay(
+  target: ServerProcess,
+): Promise<{ server: ServerProcess; cut(): void; close(): void }> {
+  const { hostname, port } = new URL(target.url);
+  const sockets = new Set<Socket>();
+  const relay = createServer((inbound) => {
+    const outbound = connect(Number(port), hostname);
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => undefined);
+    }
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const address = relay.address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    server: { ...target, url, wsUrl: url.replace(/^http/, "ws") },
+    cut: () => {
+      for (const s of sockets) s.destroy();
+    },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      relay.close();
+    },
+  };
 }
