@@ -236,7 +236,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     const names = ["Ana", "Bruno", "Chloé"];
     const players: Page[] = [];
     for (const name of names) {
-      const page = await newPage(browser, PHONE, name, errors);
+      // Bruno plays on a laptop, Ana and Chloé on phones.
+      const page = await newPage(browser, name === "Bruno" ? LAPTOP : PHONE, name, errors);
       await page.goto(url);
       await page.getByLabel("Code de la partie").fill(code.toLowerCase());
       await page.getByRole("button", { name: "Rejoindre", exact: true }).click();
@@ -265,8 +266,12 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       else await solveWithMouse(actor, step);
 
       if (index === 0) {
+        // Ana's edits appear, attributed, on Bruno's board.
+        await waitForText(bruno, /Ana a modifié le choix/);
+        await bruno.locator("#table-canvas canvas").waitFor();
         await ana.locator("#table-canvas canvas").waitFor();
-        await shot(ana, "06-plateau-equipe");
+        await shot(bruno, "06-plateau-equipe", false);
+        await shot(ana, "06b-plateau-telephone");
       }
       if (step.type === "table") await shot(actor, "07-plateau-tableau");
 
@@ -281,6 +286,13 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       await other.getByRole("button", { name: "Je suis d'accord" }).click();
       for (const page of players) await waitForText(page, "Tentative 1 : 100 %");
       if (index === 1) await shot(chloe, "08-retour-tentative");
+      if (index === 0) {
+        // A reload puts Ana back on her seat and board with the stored reconnection token.
+        await ana.reload();
+        await ana.getByRole("heading", { level: 1, name: step.title }).waitFor();
+        await waitForText(ana, "Tentative 1 : 100 %");
+        await waitForText(fac, "Ana");
+      }
 
       await fac.getByRole("button", { name: "Révéler la réponse" }).click();
       for (const page of players) await waitForText(page, step.explanation.text);

@@ -5,8 +5,10 @@
 import * as Phaser from "phaser";
 import { clip, initials, seatPositions, type TablePicture } from "../view/table-picture.ts";
 
-const WIDTH = 960;
-const HEIGHT = 420;
+/** Logical sizes: wide for laptops, compact (bigger text once scaled) for phones in portrait. */
+const WIDE = { width: 960, height: 420, cards: 6, text: 1 };
+const COMPACT = { width: 480, height: 330, cards: 3, text: 0.8 };
+type Layout = typeof WIDE;
 const FONT = "Atkinson Hyperlegible, system-ui, sans-serif";
 const COLORS = {
   felt: 0x2f5d3a,
@@ -24,7 +26,7 @@ const COLORS = {
 class TableScene extends Phaser.Scene {
   private picture: TablePicture | null = null;
 
-  constructor() {
+  constructor(private readonly layout: Layout) {
     super("table");
   }
 
@@ -53,56 +55,59 @@ class TableScene extends Phaser.Scene {
     this.children.removeAll(true);
     const picture = this.picture;
     if (!picture) return;
+    const { width: W, height: H } = this.layout;
+    const compact = this.layout === COMPACT;
     const g = this.add.graphics();
 
     // The table.
-    g.fillStyle(COLORS.feltEdge, 1).fillRoundedRect(150, 70, 660, 250, 120);
-    g.fillStyle(COLORS.felt, 1).fillRoundedRect(160, 80, 640, 230, 110);
+    const tx0 = W * 0.12;
+    const ty0 = H * 0.2;
+    const tw = W * 0.76;
+    const th = H * 0.58;
+    g.fillStyle(COLORS.feltEdge, 1).fillRoundedRect(tx0, ty0, tw, th, Math.min(120, th / 2));
+    g.fillStyle(COLORS.felt, 1).fillRoundedRect(
+      tx0 + 10,
+      ty0 + 10,
+      tw - 20,
+      th - 20,
+      Math.min(110, th / 2 - 10),
+    );
 
     // Heading and status.
-    this.add.text(20, 14, picture.heading, {
-      fontFamily: FONT,
-      fontSize: "22px",
-      color: "#ffffff",
-      fontStyle: "bold",
-      resolution: 2,
-    });
-    this.add.text(20, 42, clip(picture.subtitle, 60), {
-      fontFamily: FONT,
-      fontSize: "18px",
-      color: "#ffffff",
-      resolution: 2,
-    });
-    if (picture.status) this.text(WIDTH / 2, 300, clip(picture.status, 70), 17, "#ffffff", true);
+    this.text(16, 16, picture.heading, 22, "#ffffff", true).setOrigin(0, 0);
+    if (!compact) this.text(16, 44, clip(picture.subtitle, 60), 18).setOrigin(0, 0);
+    if (picture.status)
+      this.text(W / 2, ty0 + th - 28, clip(picture.status, compact ? 40 : 70), 17, "#ffffff", true);
 
     // Timer ring (top right).
-    const tx = WIDTH - 70;
-    const ty = 60;
-    g.lineStyle(10, COLORS.timerTrack, 1).strokeCircle(tx, ty, 38);
+    const rx = W - 56;
+    const ry = 50;
+    const radius = compact ? 30 : 38;
+    g.lineStyle(10, COLORS.timerTrack, 1).strokeCircle(rx, ry, radius);
     if (picture.timerFraction !== null) {
       g.lineStyle(10, COLORS.timer, 1);
       g.beginPath();
       g.arc(
-        tx,
-        ty,
-        38,
+        rx,
+        ry,
+        radius,
         -Math.PI / 2,
         -Math.PI / 2 + 2 * Math.PI * Math.max(0, Math.min(1, picture.timerFraction)),
         false,
       );
       g.strokePath();
     }
-    this.text(tx, ty, picture.timerText, 20, "#ffffff", true);
+    this.text(rx, ry, picture.timerText, 20, "#ffffff", true);
 
     // Documents as cards on the table.
-    const cards = picture.cards.slice(0, 6);
-    const cardW = 140;
-    const cardH = 92;
-    const gap = 14;
-    const startX = WIDTH / 2 - (cards.length * cardW + (cards.length - 1) * gap) / 2;
+    const cards = picture.cards.slice(0, this.layout.cards);
+    const cardW = compact ? 118 : 140;
+    const cardH = compact ? 84 : 92;
+    const gap = 12;
+    const startX = W / 2 - (cards.length * cardW + (cards.length - 1) * gap) / 2;
     cards.forEach((card, index) => {
       const x = startX + index * (cardW + gap);
-      const y = 140 + (index % 2) * 14;
+      const y = ty0 + (compact ? 34 : 60) + (index % 2) * 12;
       const isPrivate = card.privateTo !== "";
       g.fillStyle(0x000000, 0.25).fillRoundedRect(x + 4, y + 5, cardW, cardH, 10);
       g.fillStyle(COLORS.card, 1).fillRoundedRect(x, y, cardW, cardH, 10);
@@ -114,36 +119,38 @@ class TableScene extends Phaser.Scene {
         10,
       );
       this.add
-        .text(x + cardW / 2, y + 36, clip(card.title, 44), {
+        .text(x + cardW / 2, y + 34, clip(card.title, compact ? 34 : 44), {
           fontFamily: FONT,
-          fontSize: "14px",
+          fontSize: `${Math.round(14 * this.layout.text * (compact ? 1.15 : 1))}px`,
           color: "#1b1f2a",
           align: "center",
-          wordWrap: { width: cardW - 16 },
+          wordWrap: { width: cardW - 14 },
           resolution: 2,
         })
         .setOrigin(0.5);
       if (isPrivate)
-        this.text(x + cardW / 2, y + cardH - 14, clip(card.privateLabel, 22), 12, "#6a2c91", true);
+        this.text(x + cardW / 2, y + cardH - 13, clip(card.privateLabel, 22), 13, "#6a2c91", true);
     });
 
     // Seats around the table.
-    const positions = seatPositions(picture.seats.length, WIDTH / 2, 195, 390, 165);
+    const positions = seatPositions(picture.seats.length, W / 2, ty0 + th / 2, tw / 2 + 10, th / 2 + 8);
     picture.seats.forEach((seat, index) => {
       const pos = positions[index];
       if (!pos) return;
-      const y = Math.min(HEIGHT - 40, Math.max(40, pos.y));
-      const x = Math.min(WIDTH - 60, Math.max(60, pos.x));
-      if (seat.me) g.fillStyle(COLORS.me, 1).fillCircle(x, y, 31);
-      g.fillStyle(seat.online ? COLORS.seat : COLORS.seatOff, 1).fillCircle(x, y, 26);
-      if (!seat.online) g.lineStyle(3, 0xffffff, 1).strokeCircle(x, y, 22);
+      const y = Math.min(H - 46, Math.max(40, pos.y));
+      const x = Math.min(W - 50, Math.max(50, pos.x));
+      if (seat.me) g.fillStyle(COLORS.me, 1).fillCircle(x, y, 30);
+      g.fillStyle(seat.online ? COLORS.seat : COLORS.seatOff, 1).fillCircle(x, y, 25);
+      if (!seat.online) g.lineStyle(3, 0xffffff, 1).strokeCircle(x, y, 21);
       this.text(x, y, initials(seat.name), 18, "#ffffff", true);
-      const label = `${clip(seat.name, 16)}${seat.agreed ? " ✔" : ""}${seat.online ? "" : " ⨯"}`;
-      const nameText = this.text(x, y + 40, label, 15, "#ffffff", true);
-      nameText.setBackgroundColor("#1b1f2a").setPadding(4, 2, 4, 2);
-      if (seat.activity) {
-        const bubble = this.text(x, y - 44, clip(seat.activity, 34), 13, "#1b1f2a");
-        bubble.setBackgroundColor("#ffffff").setPadding(6, 3, 6, 3);
+      const label = `${clip(seat.name, compact ? 10 : 16)}${seat.agreed ? " ✔" : ""}${seat.online ? "" : " ⨯"}`;
+      this.text(x, y + 38, label, 15, "#ffffff", true)
+        .setBackgroundColor("#1b1f2a")
+        .setPadding(4, 2, 4, 2);
+      if (seat.activity && !compact) {
+        this.text(x, y - 42, clip(seat.activity, 34), 13, "#1b1f2a")
+          .setBackgroundColor("#ffffff")
+          .setPadding(6, 3, 6, 3);
       }
     });
   }
@@ -155,12 +162,14 @@ export interface TableHandle {
 }
 
 export function mountTable(parent: HTMLElement): TableHandle {
-  const scene = new TableScene();
+  const layout = parent.clientWidth > 0 && parent.clientWidth < 640 ? COMPACT : WIDE;
+  parent.style.aspectRatio = `${layout.width} / ${layout.height}`;
+  const scene = new TableScene(layout);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    width: WIDTH,
-    height: HEIGHT,
+    width: layout.width,
+    height: layout.height,
     transparent: true,
     banner: false,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },

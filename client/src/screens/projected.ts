@@ -78,7 +78,7 @@ export function projectedScreen(code: string): Screen {
     const reveal = revealed.get(index);
     const teamsRevealed = g.teams.length > 0 && g.teams.every((team) => team.steps[index]?.revealed);
     if (!step || !reveal || !teamsRevealed) return nothing;
-    return html`<div class="panel" style="grid-column: 1 / -1">
+    return html`<div class="panel">
       <h2>${t("screen.answers")}</h2>
       <div class="answers">
         ${g.teams.map((team) => {
@@ -110,7 +110,7 @@ export function projectedScreen(code: string): Screen {
       const showRanking = g && (g.options?.pace === "team" || g.phase === "debrief" || g.phase === "ended");
       const revealing = g && s ? revealPanel(g, s) : nothing;
       return html`${connectionBanner(status, closeReason)}
-      <div class="projected">
+      <div class=${`projected ${revealing === nothing ? "" : "revealing"}`}>
         <div class="stack">
           <h1 tabindex="-1">${g?.scenarioTitle ?? t("screen.title")}</h1>
           ${problem ? html`<p role="alert">${problem}</p>` : null}
@@ -122,8 +122,9 @@ export function projectedScreen(code: string): Screen {
         <div class="stack">
           ${g ? html`<p>${t(`phase.${g.phase}` as MessageKey)} · ${t("screen.waitingPlayers", { count: connected })}</p>` : null}
           ${step && g && g.phase !== "lobby" ? html`<h2>${t("screen.stepOf", { index: g.currentStep + 1, total: s?.steps.length ?? 0, title: step.title })}</h2>` : null}
-          ${timer && g?.timer?.active ? html`<p class="timer" role="timer">${timer.text}</p>` : null}
-          <div class="panel">
+          ${timer && g?.timer?.active && revealing === nothing ? html`<p class="timer" role="timer">${timer.text}</p>` : null}
+          ${revealing}
+          <div class="panel" ?hidden=${revealing !== nothing}>
             <h2>${showRanking ? t("screen.ranking") : t("screen.progress")}</h2>
             ${
               g?.phase === "lobby"
@@ -141,7 +142,6 @@ export function projectedScreen(code: string): Screen {
             }
           </div>
         </div>
-        ${revealing}
       </div>`;
     },
     dispose: () => {
