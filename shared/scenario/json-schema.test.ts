@@ -12,6 +12,8 @@ const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"
 function compile(schema: Record<string, unknown>) {
   // An independent validator: ajv in strict mode, JSON Schema draft 2020-12.
   const ajv = new Ajv2020({ strict: true, allErrors: true });
+  // VS Code's completion snippets: an annotation, not a constraint.
+  ajv.addKeyword({ keyword: "defaultSnippets", schemaType: "array" });
   ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]+$/i);
   return ajv.compile(schema);
 }
@@ -22,6 +24,37 @@ describe("generated JSON Schema", () => {
       const committed = readFileSync(join(scenariosDir, "schema", name), "utf8");
       expect(committed, `scenarios/schema/${name} is stale`).toBe(text);
     }
+  });
+
+  it("offers VS Code a complete, valid step of each puzzle type and a document of each kind as snippets", () => {
+    const schema = scenarioJsonSchema() as {
+      properties: {
+        steps: { items: { defaultSnippets: { label: string; body: unknown }[]; oneOf: unknown[] } };
+      };
+    };
+    const snippets = schema.properties.steps.items.defaultSnippets;
+    expect(snippets.map((snippet) => snippet.label)).toEqual([
+      "Étape choice",
+      "Étape categorize",
+      "Étape order",
+      "Étape form",
+      "Étape table",
+    ]);
+    const validate = compile(scenarioJsonSchema());
+    for (const { body } of snippets) {
+      const scenario = { ...(readJson(join(fixtures, "valid.json")) as object), steps: [body] };
+      expect(validate(scenario), JSON.stringify(validate.errors)).toBe(true);
+    }
+    const materials = (
+      schema.properties.steps.items.oneOf[0] as {
+        properties: { materials: { items: { defaultSnippets: { label: string }[] } } };
+      }
+    ).properties.materials.items.defaultSnippets;
+    expect(materials.map((snippet) => snippet.label)).toEqual([
+      "Document text",
+      "Document table",
+      "Document image",
+    ]);
   });
 
   it("is deterministic", () => {

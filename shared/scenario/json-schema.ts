@@ -4,16 +4,18 @@
  * files are stale. Editors use them for completion and to show the French `.describe()` texts.
  */
 import { z } from "zod";
+import { STARTER_COMPETENCES, starterScenario } from "./scaffold.ts";
 import { Referential, Scenario } from "./schema.ts";
+import {
+  REFERENTIAL_SCHEMA_FILE,
+  REFERENTIAL_SCHEMA_REF,
+  SCENARIO_SCHEMA_FILE,
+  SCENARIO_SCHEMA_REF,
+} from "./schema-paths.ts";
 
 type JsonSchema = Record<string, unknown>;
 
-/** File names under `scenarios/schema/`, as referenced by `$schema` in scenario files. */
-export const SCENARIO_SCHEMA_FILE = "scenario.schema.json";
-export const REFERENTIAL_SCHEMA_FILE = "referential.schema.json";
-/** The `$schema` value a scenario or referential file in `scenarios/` carries. */
-export const SCENARIO_SCHEMA_REF = `./schema/${SCENARIO_SCHEMA_FILE}`;
-export const REFERENTIAL_SCHEMA_REF = `./schema/${REFERENTIAL_SCHEMA_FILE}`;
+export { REFERENTIAL_SCHEMA_FILE, REFERENTIAL_SCHEMA_REF, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_REF };
 
 function generate(schema: z.ZodType, title: string): JsonSchema {
   // io "input": what designers write (fields with a default are optional in the file).
@@ -26,8 +28,50 @@ function generate(schema: z.ZodType, title: string): JsonSchema {
   return { $schema, title, ...rest };
 }
 
+/**
+ * VS Code's `defaultSnippets`: completion offers a complete step of each type (from the starter
+ * scenario) when adding to `steps`, and a document of each kind when adding to `materials`.
+ */
+function snippetBody(value: unknown): unknown {
+  // In a snippet body, `$` starts a placeholder: escape it in texts.
+  if (typeof value === "string") return value.replaceAll("$", "\\$");
+  if (Array.isArray(value)) return value.map(snippetBody);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, snippetBody(inner)]));
+  return value;
+}
+
+function addSnippets(schema: JsonSchema): JsonSchema {
+  const starter = starterScenario("mon-scenario", STARTER_COMPETENCES);
+  const steps = (schema.properties as Record<string, JsonSchema>).steps as JsonSchema;
+  const stepItems = steps.items as JsonSchema;
+  stepItems.defaultSnippets = starter.steps.map((step) => ({
+    label: `Étape ${step.type}`,
+    description: step.title,
+    body: snippetBody(step),
+  }));
+  const materials = starter.steps.flatMap((step) => step.materials ?? []);
+  const image = {
+    kind: "image",
+    id: "image-1",
+    title: "Titre de l'image",
+    src: "assets/scenarios/mon-image.svg",
+    alt: "Ce que l'image montre, pour qui ne la voit pas",
+  };
+  const snippets = [...materials, image].map((material) => ({
+    label: `Document ${material.kind}`,
+    body: snippetBody(material),
+  }));
+  for (const option of stepItems.oneOf as JsonSchema[]) {
+    const materialsSchema = (option.properties as Record<string, JsonSchema>).materials;
+    const materialItems = materialsSchema?.items as JsonSchema | undefined;
+    if (materialItems) materialItems.defaultSnippets = snippets;
+  }
+  return schema;
+}
+
 export function scenarioJsonSchema(): JsonSchema {
-  return generate(Scenario, "Scénario Datatruc");
+  return addSnippets(generate(Scenario, "Scénario Datatruc"));
 }
 
 export function referentialJsonSchema(): JsonSchema {

@@ -3,8 +3,9 @@
  * type, two roles with private documents. JSON has no comments, so the guidance is in the texts
  * themselves (« Remplacez… »); the editor shows each field's description on hover.
  */
-import { SCENARIO_SCHEMA_REF } from "./json-schema.ts";
+
 import { Id, type ScenarioInput } from "./schema.ts";
+import { SCENARIO_SCHEMA_REF } from "./schema-paths.ts";
 
 /** Competences the starter steps prefer, by puzzle type, when the referential has them. */
 const PREFERRED = {
@@ -14,6 +15,9 @@ const PREFERRED = {
   form: "metadonnees",
   table: "qualite-nettoyage",
 } as const;
+
+/** The competences the starter uses, when the referential has them. */
+export const STARTER_COMPETENCES: readonly string[] = [...new Set(Object.values(PREFERRED))];
 
 export function isValidScenarioId(id: string): boolean {
   return Id.safeParse(id).success;

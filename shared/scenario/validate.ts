@@ -7,7 +7,6 @@
  */
 import type { z } from "zod";
 import { type Finding, type FindingCode, guideLink, type Severity, sortFindings } from "./findings.ts";
-import { REFERENTIAL_SCHEMA_FILE, SCENARIO_SCHEMA_FILE } from "./json-schema.ts";
 import { formatPath, type JsonPath, type JsonSource, locate, parseJsonSource } from "./json-source.ts";
 import {
   checkReferentialMeaning,
@@ -17,6 +16,7 @@ import {
   salvageScenario,
 } from "./meaning.ts";
 import { Referential, Scenario } from "./schema.ts";
+import { REFERENTIAL_SCHEMA_FILE, SCENARIO_SCHEMA_FILE } from "./schema-paths.ts";
 import { type Report, reportStructureIssues } from "./structure.ts";
 
 export type { ReferentialIndex } from "./meaning.ts";
