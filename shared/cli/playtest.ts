@@ -55,9 +55,9 @@ export function formatReport(report: PlaytestReport): string {
         `  indices        : ${hints.count}, coût total ${percent(hints.totalCost)} : avec tous les indices la solution vaut ${percent(step.scores.indices.mean)}`,
       );
     const luck = (step.scores.hasard.histogram[5] ?? 0) / report.teams;
-    if (luck >= 0.25)
+    if (luck > 0.4)
       lines.push(
-        `  attention      : au hasard, ${percent(luck)} des équipes réussissent l'étape ; ajoutez des options ou des éléments`,
+        `  attention      : en répondant au hasard, ${percent(luck)} des équipes réussissent l'étape du premier coup ; ajoutez des options ou des éléments`,
       );
     const fit =
       step.estimatedSeconds > step.timeLimitSeconds

@@ -5,7 +5,7 @@
  *
  * Strategies: « solution » plays the solution edit by edit (a step it cannot bring to 1 is
  * unsolvable), « solution avec indices » does the same after taking every hint, « partielle » plays
- * a random part of the solution, « hasard » plays random edits.
+ * a random part of the solution, « hasard » plays random edits. One attempt per step and team.
  */
 import {
   type Answer,
@@ -256,7 +256,7 @@ function simulate(scenario: Scenario, strategy: Strategy, teams: number, seed: n
     teamCount: teams,
     teamSize: members,
     submissionRule: "any" as const,
-    maxAttempts: strategy === "hasard" ? 2 : 1,
+    maxAttempts: 1,
     sessionTimeSeconds: null,
   };
   let now = 0;
@@ -279,20 +279,14 @@ function simulate(scenario: Scenario, strategy: Strategy, teams: number, seed: n
       if (strategy === "indices")
         for (let h = 0; h < step.hints.length; h++)
           model = expectOk(takeHint(model, scenario, actor(h), step.id, now), "takeHint").model;
-      for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
-        const current = model.teams.find((t) => t.id === team.id)?.steps[stepIndex];
-        if (!current || current.closed) break;
-        editsFor(strategy, step, random).forEach((edit, i) => {
-          now += 1000;
-          const result = applyEdit(model, scenario, actor(i), step.id, edit, now);
-          if (result.ok) model = result.model;
-          else refused[stepIndex]?.push(`${edit.op} (${result.reason})`);
-        });
-        model = expectOk(
-          proposeSubmission(model, scenario, actor(0), step.id, now),
-          "proposeSubmission",
-        ).model;
-      }
+      // Every edit is made by a member in turn, then one submission (rule "any": submitted at once).
+      editsFor(strategy, step, random).forEach((edit, i) => {
+        now += 1000;
+        const result = applyEdit(model, scenario, actor(i), step.id, edit, now);
+        if (result.ok) model = result.model;
+        else refused[stepIndex]?.push(`${edit.op} (${result.reason})`);
+      });
+      model = expectOk(proposeSubmission(model, scenario, actor(0), step.id, now), "proposeSubmission").model;
       const played = model.teams.find((t) => t.id === team.id)?.steps[stepIndex];
       scores[stepIndex]?.push(played?.score ?? 0);
       model = expectOk(advanceTeam(model, scenario, actor(0), step.id, now), "advanceTeam").model;
