@@ -55,7 +55,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, hooks: AppHooks = {}): Promise<RunningServer> {
   const catalog = loadCatalog(config.scenariosDir);
   const store = await Store.open(config.store);
-  setRoomServices({ store, catalog, reconnectSeconds: config.reconnectSeconds });
+  setRoomServices({ store, catalog, reconnectSeconds: config.reconnectSeconds, flood: config.flood });
   const sessions = new SessionService(store, catalog);
   const server = buildServer(config, sessions, hooks);
   await server.listen(config.port, config.host);

@@ -12,6 +12,8 @@ export interface ServerConfig {
   clientDir: string;
   /** Seconds a dropped client keeps its seat before it can only come back with its seat key. */
   reconnectSeconds: number;
+  /** Per-client message budget: FLOOD_BURST (60) messages at once, FLOOD_RATE (30) per second. */
+  flood: { burst: number; rate: number };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,5 +29,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     scenariosDir: env.SCENARIOS_DIR || "scenarios",
     clientDir: env.CLIENT_DIR || "dist/client",
     reconnectSeconds: Number(env.RECONNECT_SECONDS || 180),
+    flood: { burst: Number(env.FLOOD_BURST || 60), rate: Number(env.FLOOD_RATE || 30) },
   };
 }

@@ -23,6 +23,7 @@ import {
   isRevealedTo,
   joinPlayer,
   type PublicScenario,
+  removePlayer,
   revealedStep,
   type SessionModel,
   type SessionOptions,
@@ -41,11 +42,6 @@ import { getRoomServices } from "./services.ts";
 
 /** Presence hash mapping join codes to room ids (shared by every process through Redis later). */
 export const CODES_KEY = "datatruc:codes";
-
-/** Per-client message budget (token bucket): bursts up to FLOOD_BURST messages, refilled at
- *  FLOOD_RATE per second. A client that runs out is disconnected (CloseCodes.flooding). */
-export const FLOOD_BURST = 60;
-export const FLOOD_RATE = 30;
 
 type Seat = { role: "player"; playerId: string } | { role: "facilitator" } | { role: "screen" };
 type GameClient = Client<{ userData: Seat; messages: ServerMessages }>;
@@ -177,7 +173,20 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
 
   override async onLeave(client: GameClient) {
     await this.enqueue(async () => {
-      if (this.seats.has(client.sessionId)) await this.markConnected(client, false);
+      const seat = this.seats.get(client.sessionId);
+      if (seat?.role === "player" && this.model.phase === "lobby") {
+        // Leaving the lobby frees the seat (and the name): nothing was played yet.
+        const result = removePlayer(this.model, seat.playerId, this.scenario);
+        if (result.ok) {
+          await this.log("leave", seat.playerId, {});
+          const before = this.model;
+          this.model = result.model;
+          this.seatKeyHashes.delete(seat.playerId);
+          await this.afterChange(before);
+        }
+      } else if (seat) {
+        await this.markConnected(client, false);
+      }
       this.seats.delete(client.sessionId);
       this.viewTeam.delete(client.sessionId);
       this.floodBuckets.delete(client.sessionId);
@@ -287,9 +296,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       await store.saveResults(this.code, results.steps, results.players, Date.now());
       this.closedStepsSaved = closed;
     }
-    if (m.phase === "ended") {
+    if (m.phase === "ended" && !this.autoDispose) {
       // Nothing more to play: the room goes away once the last client leaves.
       this.autoDispose = true;
+      if (this.clients.length === 0) void this.disconnect();
     }
     this.sync();
     this.sendNewReveals();
@@ -454,9 +464,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 
   private isFlooding(client: GameClient): boolean {
+    const { burst, rate } = getRoomServices().flood;
     const now = Date.now();
-    const bucket = this.floodBuckets.get(client.sessionId) ?? { tokens: FLOOD_BURST, at: now };
-    bucket.tokens = Math.min(FLOOD_BURST, bucket.tokens + ((now - bucket.at) / 1000) * FLOOD_RATE);
+    const bucket = this.floodBuckets.get(client.sessionId) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;
     this.floodBuckets.set(client.sessionId, bucket);
     if (bucket.tokens < 1) return true;

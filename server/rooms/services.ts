@@ -6,6 +6,9 @@ export interface RoomServices {
   store: Store;
   catalog: Catalog;
   reconnectSeconds: number;
+  /** Per-client message budget (token bucket): bursts up to `burst` messages, refilled at `rate`
+   *  per second. A client that runs out is disconnected (CloseCodes.flooding). */
+  flood: { burst: number; rate: number };
 }
 
 let services: RoomServices | undefined;

@@ -47,6 +47,11 @@ describe("joining a session", () => {
     expect(me?.roleId).not.toBe("");
     expect(me?.connected).toBe(true);
     await ana.leave();
+    // Leaving the lobby frees the seat and the name.
+    const again = await joinAsPlayer(server, session.code, "ana lopez");
+    await again.waitFor(() => !again.state.players.has(ana.playerId ?? ""), "old seat removed");
+    expect(again.playerId).not.toBe(ana.playerId);
+    await again.leave();
   });
 
   it("refuses a taken name, a wrong protocol, a wrong code and a wrong facilitator key", async () => {
