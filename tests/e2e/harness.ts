@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium } from "playwright-core";
@@ -148,4 +148,56 @@ export async function launchBrowser(executablePath: string): Promise<BrowserHand
     ],
   });
   return { browser, close: () => browser.close() };
+}
+
+export interface NetworkLink {
+  url: string;
+  /** Cuts every open connection and refuses new ones until `restore()`: a network drop. */
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP relay in front of the server, so a test can drop one browser's network for real. */
+export async function startNetworkLink(targetUrl: string): Promise<NetworkLink> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<import("node:net").Socket>();
+  let blocked = false;
+  const relay = createServer((incoming) => {
+    if (blocked) {
+      incoming.destroy();
+      return;
+    }
+    const outgoing = connect(Number(target.port), target.hostname);
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    incoming.pipe(outgoing);
+    outgoing.pipe(incoming);
+    incoming.on("close", () => outgoing.destroy());
+    outgoing.on("close", () => incoming.destroy());
+  });
+  const port = await new Promise<number>((resolvePort) => {
+    relay.listen(0, "127.0.0.1", () => {
+      const address = relay.address();
+      resolvePort(typeof address === "object" && address ? address.port : 0);
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      blocked = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      blocked = false;
+    },
+    close: () =>
+      new Promise((resolveClose) => {
+        for (const socket of sockets) socket.destroy();
+        relay.close(() => resolveClose());
+      }),
+  };
 }

@@ -15,9 +15,11 @@ import {
   chromiumOrSkip,
   ensureClientBuilt,
   launchBrowser,
+  type NetworkLink,
   ROOT,
   SCREENSHOTS,
   type ServerProcess,
+  startNetworkLink,
   startServer,
 } from "./harness.ts";
 
@@ -193,17 +195,20 @@ async function solveFormWithKeyboard(page: Page, step: Extract<Step, { type: "fo
 describe.skipIf(!chromiumPath)("café session end to end (real server, real Chromium)", () => {
   let server: ServerProcess;
   let handle: BrowserHandle;
+  let chloeNetwork: NetworkLink;
   const errors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     ensureClientBuilt();
     server = await startServer();
+    chloeNetwork = await startNetworkLink(server.url);
     handle = await launchBrowser(chromiumPath as string);
   }, 180_000);
 
   afterAll(async () => {
     await handle?.close();
+    await chloeNetwork?.close();
     await server?.stop();
   });
 
@@ -238,7 +243,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     for (const name of names) {
       // Bruno plays on a laptop, Ana and Chloé on phones.
       const page = await newPage(browser, name === "Bruno" ? LAPTOP : PHONE, name, errors);
-      await page.goto(url);
+      // Chloé reaches the server through a relay the test can cut (network drop).
+      await page.goto(name === "Chloé" ? chloeNetwork.url : url);
       await page.getByLabel("Code de la partie").fill(code.toLowerCase());
       await page.getByRole("button", { name: "Rejoindre", exact: true }).click();
       await page.getByLabel("Votre prénom ou pseudo").fill(name);
@@ -259,6 +265,18 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
 
     for (const [index, step] of scenario.steps.entries()) {
       for (const page of players) await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
+      if (index === 2) {
+        // Chloé's network drops: a clear message, her team sees her offline, then she is back
+        // on the same board without any reload.
+        chloeNetwork.cut();
+        await chloe.locator(".conn-banner", { hasText: "Connexion perdue : reconnexion en cours" }).waitFor();
+        await ana.locator(".people li.offline", { hasText: "Chloé" }).waitFor();
+        await shot(chloe, "08b-reconnexion", false);
+        chloeNetwork.restore();
+        await chloe.locator(".conn-banner").waitFor({ state: "detached" });
+        await ana.locator(".people li.offline", { hasText: "Chloé" }).waitFor({ state: "detached" });
+        await chloe.getByRole("heading", { level: 1, name: step.title }).waitFor();
+      }
       const keyboard = step.type === "categorize" || step.type === "form";
       const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
       if (step.type === "categorize") await solveCategorizeWithKeyboard(chloe, step);
