@@ -28,6 +28,7 @@ export const FINDING_CODES = {
   "image-introuvable": "Image introuvable",
   "role-sans-document": "Rôle sans document privé",
   "competence-en-double": "Compétence en double dans une étape",
+  "duree-incoherente": "Durée prévue trop courte",
   "nom-de-fichier": "Identifiant différent du nom de fichier",
   "scenario-en-double": "Deux scénarios avec le même identifiant",
   "schema-manquant": "Lien vers le schéma manquant",

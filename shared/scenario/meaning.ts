@@ -29,6 +29,7 @@ import {
   OrderStep,
   type Referential,
   Role,
+  ScenarioMetadata,
   SkillWeight,
   type TablePuzzle,
   type TableSolution,
@@ -54,10 +55,12 @@ export type StepParts = TypedParts & {
   materials: Indexed<Material>[];
   hints?: Hint[];
   skills: Indexed<SkillWeight>[];
+  timeLimitSeconds?: number;
 };
 
 export interface ScenarioParts {
   id?: string;
+  durationMinutes?: number;
   roles: Indexed<z.infer<typeof Role>>[];
   steps: StepParts[];
 }
@@ -104,6 +107,7 @@ export function salvageScenario(raw: unknown): ScenarioParts {
       materials: indexed(Material, step.materials),
       hints: step.hints === undefined ? [] : parsed(z.array(Hint), step.hints),
       skills: indexed(SkillWeight, step.skills),
+      timeLimitSeconds: parsed(ChoiceStep.shape.timeLimitSeconds, step.timeLimitSeconds),
     };
     const type = step.type;
     if (typeof type === "string" && Object.hasOwn(STEP_SCHEMAS, type)) {
@@ -117,7 +121,16 @@ export function salvageScenario(raw: unknown): ScenarioParts {
     }
     return { ...common, type: undefined };
   });
-  return { id: parsed(Id, record.id), roles: indexed(Role, record.roles), steps };
+  const metadata =
+    record.metadata && typeof record.metadata === "object"
+      ? (record.metadata as Record<string, unknown>)
+      : {};
+  return {
+    id: parsed(Id, record.id),
+    durationMinutes: parsed(ScenarioMetadata.shape.durationMinutes, metadata.durationMinutes),
+    roles: indexed(Role, record.roles),
+    steps,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,6 +627,18 @@ export function checkScenarioMeaning(
         checkTable(step, at, report);
         break;
     }
+  }
+
+  const limits = scenario.steps.map((step) => step.timeLimitSeconds);
+  if (scenario.durationMinutes !== undefined && limits.every((limit) => limit !== undefined)) {
+    const total = limits.reduce<number>((sum, limit) => sum + (limit ?? 0), 0) / 60;
+    if (total > scenario.durationMinutes)
+      report(
+        "warning",
+        "duree-incoherente",
+        ["metadata", "durationMinutes"],
+        `les durées des étapes (timeLimitSeconds) font ${Math.round(total)} min au total, plus que les ${scenario.durationMinutes} min prévues : augmentez durationMinutes ou raccourcissez des étapes`,
+      );
   }
 
   for (const { index, value: role } of scenario.roles) {

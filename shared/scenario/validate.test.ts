@@ -361,6 +361,21 @@ describe("meaning checks on edited scenarios", () => {
     ]);
   });
 
+  it("warns when the steps' time limits add up to more than the planned duration", () => {
+    const findings = edit('"durationMinutes": 20,', '"durationMinutes": 10,');
+    expect(findings.map(brief)).toEqual([
+      {
+        code: "duree-incoherente",
+        path: "metadata.durationMinutes",
+        line: 9,
+        column: 24,
+        message:
+          "les durées des étapes (timeLimitSeconds) font 16 min au total, plus que les 10 min prévues : augmentez durationMinutes ou raccourcissez des étapes",
+      },
+    ]);
+    expect(findings[0]?.severity).toBe("warning");
+  });
+
   it("gives line and column for a text that is not JSON at all", () => {
     const result = validateScenarioText('{\n  "version": 1,\n  "id": \'exemple\'\n}\n', "x.json");
     expect(result.findings.map(brief)).toEqual([
