@@ -221,6 +221,11 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     await fac.goto(url);
     await waitForText(fac, "Rejoindre une partie");
     await shot(fac, "01-accueil");
+    // English is one click away; French stays the default.
+    await fac.getByRole("button", { name: "EN" }).click();
+    await fac.getByRole("heading", { name: "Join a game" }).waitFor();
+    await fac.getByRole("button", { name: "FR" }).click();
+    await fac.getByRole("heading", { name: "Rejoindre une partie" }).waitFor();
     await fac.getByRole("button", { name: "Créer une session" }).click();
     await fac.getByLabel("Scénario", { exact: true }).selectOption("exemple");
     await fac.getByLabel("Nombre d'équipes").selectOption("1");
