@@ -1,8 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { Store } from "./store.ts";
+import { Store, type StoreConfig } from "./store.ts";
+
+/** PostgreSQL runs too when TEST_DATABASE_URL points at a scratch database (it is wiped). */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+async function wipePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+}
 
 const dirs: string[] = [];
 function tempDbPath(): string {
@@ -28,10 +39,23 @@ const session = {
   endedAt: null,
 };
 
-describe("Store on a SQLite file", () => {
-  it("creates the file, migrates, and keeps everything across a reopen", async () => {
-    const path = tempDbPath();
-    const store = await Store.open({ kind: "sqlite", path });
+const backends: [string, () => Promise<StoreConfig>][] = [
+  ["a SQLite file", async () => ({ kind: "sqlite", path: tempDbPath() })],
+];
+if (postgresUrl) {
+  backends.push([
+    "PostgreSQL",
+    async () => {
+      await wipePostgres(postgresUrl);
+      return { kind: "postgres", url: postgresUrl };
+    },
+  ]);
+}
+
+describe.each(backends)("Store on %s", (_name, makeConfig) => {
+  it("creates the database, migrates, and keeps everything across a reopen", async () => {
+    const config = await makeConfig();
+    const store = await Store.open(config);
     await store.createSession(session);
     await store.appendLog("ABC234", [
       { seq: 1, at: 1, kind: "join", actor: "p1", payload: { name: "Ana" } },
@@ -82,7 +106,7 @@ describe("Store on a SQLite file", () => {
     await store.updateSessionPhase("ABC234", "ended", 3, 4);
     await store.close();
 
-    const reopened = await Store.open({ kind: "sqlite", path });
+    const reopened = await Store.open(config);
     expect(await reopened.getSession("ABC234")).toMatchObject({ phase: "ended", startedAt: 3, endedAt: 4 });
     expect((await reopened.readLog("ABC234")).map((e) => e.kind)).toEqual(["join", "edit"]);
     expect(await reopened.lastLogSeq("ABC234")).toBe(2);
@@ -95,7 +119,7 @@ describe("Store on a SQLite file", () => {
   });
 
   it("refuses a log entry with a sequence number already used (append-only)", async () => {
-    const store = await Store.open({ kind: "sqlite", path: tempDbPath() });
+    const store = await Store.open(await makeConfig());
     await store.createSession(session);
     await store.appendLog("ABC234", [{ seq: 1, at: 1, kind: "join", actor: "p1", payload: {} }]);
     await expect(
