@@ -186,7 +186,9 @@ export function boardView(input: BoardInput) {
                 index: index + 1,
                 score: percent(attempt.score),
                 name: playerName(game, attempt.proposedBy),
-                approvers: attempt.approvedBy.map((id) => playerName(game, id)).join(", "),
+                approvers: (attempt.approvedBy.length > 0 ? attempt.approvedBy : [attempt.proposedBy])
+                  .map((id) => playerName(game, id))
+                  .join(", "),
               })}</li>`,
           )}</ol>`
     }

@@ -77,17 +77,20 @@ export function projectedScreen(code: string): Screen {
     const step = s.steps[index];
     const reveal = revealed.get(index);
     const teamsRevealed = g.teams.length > 0 && g.teams.every((team) => team.steps[index]?.revealed);
-    if (!step || !reveal || !teamsRevealed) return nothing;
+    // Team pace: every team is on its own step, the screen shows the ranking instead.
+    if (g.options?.pace === "team" || !step || !reveal || !teamsRevealed) return nothing;
     return html`<div class="panel">
       <h2>${t("screen.answers")}</h2>
       <div class="answers">
-        ${g.teams.map((team) => {
-          const score = team.steps[index]?.score ?? -1;
-          return html`<div class="answer">
+        ${g.teams
+          .filter((team) => team.work)
+          .map((team) => {
+            const score = team.steps[index]?.score ?? -1;
+            return html`<div class="answer">
             <h3>${team.name}${score >= 0 ? ` · ${Math.round(score * 100)} %` : ""}</h3>
             ${team.work ? linesView(answerLines(step, draftOf(team, step.id))) : null}
           </div>`;
-        })}
+          })}
         <div class="answer" style="border: 0.3vw solid #1b6631">
           <h3>✔ ${t("feedback.solution")}</h3>
           ${linesView(answerLines(step, reveal.answer))}
@@ -121,7 +124,7 @@ export function projectedScreen(code: string): Screen {
         </div>
         <div class="stack">
           ${g ? html`<p>${t(`phase.${g.phase}` as MessageKey)} · ${t("screen.waitingPlayers", { count: connected })}</p>` : null}
-          ${step && g && g.phase !== "lobby" ? html`<h2>${t("screen.stepOf", { index: g.currentStep + 1, total: s?.steps.length ?? 0, title: step.title })}</h2>` : null}
+          ${step && g && g.phase !== "lobby" && g.options?.pace !== "team" ? html`<h2>${t("screen.stepOf", { index: g.currentStep + 1, total: s?.steps.length ?? 0, title: step.title })}</h2>` : null}
           ${timer && g?.timer?.active && revealing === nothing ? html`<p class="timer" role="timer">${timer.text}</p>` : null}
           ${revealing}
           <div class="panel" ?hidden=${revealing !== nothing}>
