@@ -30,7 +30,14 @@ describe("npm run scenarios:check", () => {
       "shared/scenario/fixtures/done-when.json:66:5: erreur: steps[2].prompt: champ obligatoire « prompt » manquant : La consigne donnée à l'équipe.",
       "shared/scenario/fixtures/done-when.json:108:27: erreur: steps[3].timeLimitSeconds: type incorrect : on attend un nombre entier (sans guillemets), on trouve le texte « 240 »",
     ]);
-    expect(result.stdout).toContain("    → docs/guide-scenarios.md#reference-inconnue");
+    expect(result.stdout).toContain(
+      [
+        "shared/scenario/fixtures/done-when.json:58:37: erreur: steps[1].solution.buckets.communicable[1]: l'élément « doc-7 » n'existe pas (éléments connus : doc-1, doc-2, doc-3)",
+        '   58 |           "communicable": ["doc-1", "doc-7"],',
+        "      |                                     ^",
+        "    → docs/guide-scenarios.md#reference-inconnue",
+      ].join("\n"),
+    );
     expect(result.stdout).toContain("✗ 1 fichier vérifié : 4 erreurs, 0 avertissement");
   });
 

@@ -4,8 +4,10 @@
  * exits with 1 when there is an error.
  */
 
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { loadScenarioFiles } from "../scenario/files.ts";
-import { type Finding, formatFinding, hasErrors } from "../scenario/findings.ts";
+import { type Finding, formatExcerpt, formatFinding, hasErrors } from "../scenario/findings.ts";
 
 function main(argv: string[]): number {
   const json = argv.includes("--json");
@@ -27,7 +29,22 @@ function main(argv: string[]): number {
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    for (const finding of result.findings) console.log(formatFinding(finding));
+    const texts = new Map<string, string>();
+    const textOf = (file: string) => {
+      if (!texts.has(file)) {
+        try {
+          texts.set(file, readFileSync(resolve(file), "utf8"));
+        } catch {
+          texts.set(file, "");
+        }
+      }
+      return texts.get(file) ?? "";
+    };
+    for (const finding of result.findings) {
+      const [headline, link] = formatFinding(finding).split("\n");
+      const excerpt = formatExcerpt(textOf(finding.file), finding.line, finding.column);
+      console.log([headline, excerpt, link].filter(Boolean).join("\n"));
+    }
     const checked = result.files.length;
     const summary = `${checked} fichier${checked > 1 ? "s" : ""} vérifié${checked > 1 ? "s" : ""} : ${errors} erreur${errors > 1 ? "s" : ""}, ${warnings} avertissement${warnings > 1 ? "s" : ""}`;
     if (result.findings.length > 0) console.log("");

@@ -73,6 +73,22 @@ export function formatFinding(finding: Finding): string {
   return `${where}: ${SEVERITY_LABEL[finding.severity]}: ${finding.path}: ${finding.message}\n    → ${finding.help}`;
 }
 
+/**
+ * The source line of a finding with a caret under its column, as compilers show it:
+ * `   58 |           "communicable": ["doc-1", "doc-7"],` then `      |                                     ^`.
+ * Empty when the line does not exist. Long lines are cut around the column.
+ */
+export function formatExcerpt(text: string, line: number, column: number): string {
+  const source = text.split(/\r\n|\r|\n/)[line - 1];
+  if (source === undefined) return "";
+  const width = 100;
+  const start = column > width - 20 ? column - (width - 20) : 0;
+  const shown = (start > 0 ? "…" : "") + source.slice(start, start + width).replace(/\t/g, " ");
+  const caret = " ".repeat(Math.max(0, column - 1 - start + (start > 0 ? 1 : 0)));
+  const gutter = String(line).padStart(5);
+  return `${gutter} | ${shown}\n${" ".repeat(gutter.length)} | ${caret}^`;
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.severity === "error");
 }

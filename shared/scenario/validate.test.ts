@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFiles } from "./files.ts";
-import { type Finding, formatFinding } from "./findings.ts";
+import { type Finding, formatExcerpt, formatFinding } from "./findings.ts";
 import { referentialIndexFromText, validateReferentialText, validateScenarioText } from "./validate.ts";
 
 const fixtures = join(import.meta.dirname, "fixtures");
@@ -74,6 +74,15 @@ describe("one broken fixture per kind of mistake: line, column, path and message
     expect(finding && formatFinding(finding)).toBe(
       "fixtures/wrong-reference.json:58:37: erreur: steps[1].solution.buckets.communicable[1]: l'élément « doc-7 » n'existe pas (éléments connus : doc-1, doc-2, doc-3)\n    → docs/guide-scenarios.md#reference-inconnue",
     );
+  });
+
+  it("shows the source line with a caret under the column", () => {
+    const text = 'abc\n  "x": 1,\n';
+    expect(formatExcerpt(text, 2, 3)).toBe('    2 |   "x": 1,\n      |   ^');
+    expect(formatExcerpt(text, 9, 1)).toBe("");
+    const long = `${"a".repeat(150)}X`;
+    const [shown, caret] = formatExcerpt(long, 1, 151).split("\n");
+    expect(shown?.indexOf("X")).toBe(caret?.indexOf("^"));
   });
 
   it.each<[string, Partial<Finding>[]]>([
