@@ -21,6 +21,7 @@ export function tempDir(prefix = "datatruc-test-"): { path: string; remove(): vo
 
 export interface ServerProcess {
   url: string;
+  pid: number;
   wsUrl: string;
   output: () => string;
   stop(): Promise<void>;
@@ -56,6 +57,7 @@ export async function startServerProcess(
   });
   return {
     url,
+    pid: child.pid ?? 0,
     wsUrl: url.replace(/^http/, "ws"),
     output: () => out,
     stop: () =>
