@@ -55,7 +55,7 @@ export function previewRouter(scenariosDir: string): PreviewRouter {
   let watcher: FSWatcher | null = null;
   try {
     watcher = watch(dir, (_event, name) => {
-      if (!name || !name.endsWith(".json")) return;
+      if (!name?.endsWith(".json")) return;
       const id = name.replace(/\.json$/, "");
       clearTimeout(pending.get(id));
       pending.set(

@@ -50,7 +50,8 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const edit = (change: (scenario: Record<string, any>) => void) => {
+  // biome-ignore lint/suspicious/noExplicitAny: the test edits arbitrary JSON on disk
+  const edit = (change: (scenario: any) => void) => {
     const scenario = JSON.parse(readFileSync(file, "utf8"));
     change(scenario);
     writeFileSync(file, JSON.stringify(scenario, null, 2));

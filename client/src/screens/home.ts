@@ -43,13 +43,21 @@ export function homeScreen(): Screen {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const scenarioId = String(data.get("scenarioId") ?? "");
+    const organisation = String(data.get("organisation") ?? "").trim();
     const options: SessionOptions = readSessionOptions(data);
     creating = true;
     createError = "";
     requestRender();
     try {
       const { pace, teamCount, teamSize, ...rest } = options;
-      const created = await createSession({ scenarioId, pace, teamCount, teamSize, options: rest });
+      const created = await createSession({
+        scenarioId,
+        pace,
+        teamCount,
+        teamSize,
+        options: rest,
+        ...(organisation ? { organisation } : {}),
+      });
       saveFacilitatorKey(created.code, created.facilitatorKey);
       navigate({ name: "facilitator", code: created.code });
     } catch (error) {
@@ -66,6 +74,12 @@ export function homeScreen(): Screen {
       <select id="scenarioId" name="scenarioId" required>
         ${(catalogue ?? []).map((entry) => html`<option value=${entry.id}>${entry.title}</option>`)}
       </select>
+    </div>
+    <div class="field">
+      <label for="organisation">${t("create.organisation")}</label>
+      <input id="organisation" name="organisation" type="text" maxlength="120" autocomplete="organization"
+        aria-describedby="organisation-help" />
+      <p class="help" id="organisation-help">${t("create.organisationHelp")}</p>
     </div>
     <fieldset>
       <legend>${t("create.pace")}</legend>

@@ -10,8 +10,16 @@ const scenario = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json"
 const publicScenario = toPublicScenario(scenario);
 const step = (type: string) => {
   const index = scenario.steps.findIndex((s) => s.type === type);
-  return { full: scenario.steps[index]!, pub: publicScenario.steps[index]! };
+  const full = scenario.steps[index];
+  const pub = publicScenario.steps[index];
+  if (!full || !pub) throw new Error(`no ${type} step in exemple.json`);
+  return { full, pub };
 };
+function first<T>(list: readonly T[]): T {
+  const value = list[0];
+  if (value === undefined) throw new Error("empty list");
+  return value;
+}
 
 describe("answerLines", () => {
   it("lists the selected options of a choice", () => {
@@ -58,8 +66,8 @@ describe("describeEdit", () => {
   it("names the player, the item and the bucket", () => {
     const { pub } = step("categorize");
     if (pub.type !== "categorize") throw new Error();
-    const item = pub.puzzle.items[0]!;
-    const bucket = pub.puzzle.buckets[1]!;
+    const item = first(pub.puzzle.items);
+    const bucket = first(pub.puzzle.buckets.slice(1));
     const sentence = describeEdit(pub, { op: "place-item", itemId: item.id, bucketId: bucket.id }, "Ana");
     const text = translate("fr", sentence.key, sentence.params);
     expect(text).toContain("Ana");
@@ -72,7 +80,7 @@ describe("describeEdit", () => {
     if (pub.type !== "order") throw new Error();
     const sentence = describeEdit(
       pub,
-      { op: "move-item", itemId: pub.puzzle.items[0]!.id, toIndex: 0 },
+      { op: "move-item", itemId: first(pub.puzzle.items).id, toIndex: 0 },
       "Bo",
     );
     expect(sentence.params.position).toBe(1);
@@ -93,7 +101,7 @@ describe("feedbackTarget", () => {
   it("labels table cells by column and row", () => {
     const { pub } = step("table");
     if (pub.type !== "table") throw new Error();
-    const column = pub.puzzle.columns[0]!;
+    const column = first(pub.puzzle.columns);
     expect(feedbackTarget(pub, `r1:${column.id}`)).toBe(`${column.label} · r1`);
   });
 });

@@ -12,8 +12,9 @@ describe("skillBars", () => {
   });
 
   it("reports the level reached from the thresholds", () => {
-    const first = referential.domains[0]!.competences[0]!.id;
-    const lowest = referential.levels[0]!;
+    const first = referential.domains[0]?.competences[0]?.id ?? "";
+    const lowest = referential.levels[0];
+    if (!lowest) throw new Error("referential without levels");
     const [bar] = skillBars(referential, [{ competence: first, points: lowest.minPoints, level: lowest.id }]);
     expect(bar?.levelLabel).toBe(lowest.label);
     expect(bar?.fill).toBeGreaterThan(0);
