@@ -7,8 +7,11 @@ import { tablePicture, timerText } from "./board-view.ts";
 
 const scenario = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json", "utf8")));
 const publicScenario = toPublicScenario(scenario);
-const first = scenario.steps[0];
-if (!first || first.type !== "choice") throw new Error("exemple.json should start with a choice step");
+function choiceStep(step: (typeof scenario.steps)[number] | undefined) {
+  if (!step || step.type !== "choice") throw new Error("exemple.json should start with a choice step");
+  return step;
+}
+const first = choiceStep(scenario.steps[0]);
 const [roleA, roleB] = scenario.roles;
 const option = first.puzzle.options[0]?.id ?? "";
 
