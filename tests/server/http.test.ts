@@ -1,0 +1,99 @@
+/**
+ * The HTTP side: body validation and error shapes, the catalogue, and the built client served with
+ * an SPA fallback that leaves /api alone.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, createSession, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
+
+let server: ServerProcess;
+const dir = tempDir();
+
+beforeAll(async () => {
+  const clientDir = join(dir.path, "client");
+  mkdirSync(join(clientDir, "assets"), { recursive: true });
+  writeFileSync(join(clientDir, "index.html"), "<!doctype html><title>Datatruc</title>");
+  writeFileSync(join(clientDir, "assets", "app.js"), "console.log('datatruc');");
+  server = await startServerProcess(join(dir.path, "db.sqlite"), { CLIENT_DIR: clientDir });
+});
+afterAll(async () => {
+  await server?.stop();
+  dir.remove();
+});
+
+describe("HTTP API", () => {
+  it("lists the catalogue with public metadata only", async () => {
+    const res = await api<{ scenarios: { id: string; title: string; stepCount: number }[] }>(
+      server,
+      "/api/scenarios",
+    );
+    expect(res.status).toBe(200);
+    const exemple = res.body.scenarios.find((s) => s.id === "exemple");
+    expect(exemple?.stepCount).toBeGreaterThan(0);
+    expect(res.text).not.toContain('"solution"');
+    expect(res.text).not.toContain('"explanation"');
+  });
+
+  it("validates session bodies and answers errors as { error: { code, message } }", async () => {
+    const bad = [
+      {},
+      { scenarioId: "exemple", pace: "chaos" },
+      { scenarioId: "exemple", teamSize: 0 },
+      { scenarioId: "exemple", teamCount: "many" },
+      { scenarioId: "exemple", options: { maxAttempts: 0 } },
+      { scenarioId: "exemple", extra: true },
+    ];
+    for (const json of bad) {
+      const res = await api<{ error: { code: string; message: string } }>(server, "/api/sessions", {
+        method: "POST",
+        json,
+      });
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(res.body.error.code).toBe("invalid-body");
+      expect(res.body.error.message.length).toBeGreaterThan(0);
+    }
+    const malformed = await api(server, "/api/sessions", {
+      method: "POST",
+      body: "{pas du json",
+      headers: { "content-type": "application/json" },
+    });
+    expect(malformed.status).toBe(400);
+    const unknown = await api(server, "/api/sessions", { method: "POST", json: { scenarioId: "inconnu" } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: { code: "unknown-scenario" } });
+    expect((await api(server, "/api/nope")).body).toMatchObject({ error: { code: "not-found" } });
+  });
+
+  it("creates sessions with short unambiguous codes and links to join and project", async () => {
+    const created = await createSession(server, {
+      scenarioId: "exemple",
+      organisation: "Ville de Poitiers",
+      pace: "team",
+      teamCount: 4,
+      teamSize: 5,
+    });
+    expect(created.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    expect(created.joinUrl).toMatch(new RegExp(`/join/${created.code}$`));
+    expect(created.screenUrl).toMatch(new RegExp(`/screen/${created.code}$`));
+    expect(created.facilitatorKey.length).toBeGreaterThanOrEqual(32);
+    const info = await api(server, `/api/sessions/${created.code}`);
+    expect(info.body).toMatchObject({ phase: "lobby", pace: "team", canJoin: true });
+    expect(info.text).not.toContain(created.facilitatorKey);
+    const csv = await api(server, `/api/sessions/${created.code}/results`, {
+      headers: { accept: "text/csv", authorization: `Bearer ${created.facilitatorKey}` },
+    });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+  });
+
+  it("serves the built client, with index.html for client routes, and JSON for /api", async () => {
+    const page = await api(server, "/join/ABC234");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("<title>Datatruc</title>");
+    expect((await api(server, "/verify/AAAA-BBBB-CCCC-DDDD")).text).toContain("<title>Datatruc</title>");
+    const asset = await api(server, "/assets/app.js");
+    expect(asset.text).toContain("datatruc");
+    expect((await api(server, "/healthz")).body).toMatchObject({ ok: true, store: "sqlite" });
+    expect((await api(server, "/api/unknown")).status).toBe(404);
+  });
+});
