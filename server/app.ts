@@ -4,6 +4,8 @@
  */
 import type { AddressInfo } from "node:net";
 import { defineRoom, defineServer } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
@@ -23,8 +25,19 @@ export interface AppHooks {
   serveClient?: boolean;
 }
 
+/** In-process presence by default; Redis presence and driver when REDIS_URL is set. */
+function scaling(config: ServerConfig) {
+  if (!config.redisUrl) return {};
+  return {
+    presence: new RedisPresence(config.redisUrl),
+    driver: new RedisDriver(config.redisUrl),
+    publicAddress: config.publicAddress,
+  };
+}
+
 function buildServer(config: ServerConfig, sessions: SessionService, hooks: AppHooks) {
   return defineServer({
+    ...scaling(config),
     rooms: { [ROOM_NAME]: defineRoom(GameRoom) } as { game: ReturnType<typeof defineRoom<typeof GameRoom>> },
     transport: new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3 }),
     gracefullyShutdown: false,

@@ -222,12 +222,23 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     void this.enqueue(async () => {
       const actor = seat.role === "player" ? seat.playerId : "facilitator";
       const now = Date.now();
-      const outcome = applyAction(this.model, this.scenario, parsed.name, parsed.payload, actor, now);
-      if (!outcome.ok) {
-        this.sendError(client, outcome.reason, refusalMessage(outcome.reason, outcome.detail), request);
-        return;
+      try {
+        const outcome = applyAction(this.model, this.scenario, parsed.name, parsed.payload, actor, now);
+        if (!outcome.ok) {
+          this.sendError(client, outcome.reason, refusalMessage(outcome.reason, outcome.detail), request);
+          return;
+        }
+        await this.commit(
+          parsed.name,
+          actor,
+          { ...(parsed.payload as object), ...outcome.logExtra },
+          outcome,
+        );
+      } catch (error) {
+        // A bug or a store failure: the model is unchanged unless the log write succeeded.
+        console.error(`[room ${this.code}] ${request}:`, error);
+        this.sendError(client, "internal", refusalMessage("internal"), request);
       }
-      await this.commit(parsed.name, actor, { ...(parsed.payload as object), ...outcome.logExtra }, outcome);
     });
   }
 
