@@ -37,6 +37,8 @@ export class StateMirror {
   readonly players = new Map<string, PlayerState>();
   private readonly attemptCounts = new Map<string, number>();
   private readonly editCounts = new Map<string, number>();
+  /** The rules return new objects only for what changed: unchanged drafts are not re-serialized. */
+  private readonly draftJson = new WeakMap<object, string>();
 
   constructor(
     private readonly state: GameState,
@@ -200,7 +202,11 @@ export class StateMirror {
     const work = ts.work;
     team.steps.forEach((step, i) => {
       if (step.startedAt === null && i !== team.stepIndex) return;
-      const draft = JSON.stringify(step.draft);
+      let draft = this.draftJson.get(step.draft);
+      if (draft === undefined) {
+        draft = JSON.stringify(step.draft);
+        this.draftJson.set(step.draft, draft);
+      }
       if (work.drafts.get(step.stepId) !== draft) work.drafts.set(step.stepId, draft);
     });
     this.appendNew(
