@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
@@ -27,7 +27,8 @@ function bundleReport(): Plugin {
       const closure = (start: string, into = new Set<string>()) => {
         if (into.has(start)) return into;
         into.add(start);
-        for (const imported of chunks.find((c) => c.fileName === start)?.imports ?? []) closure(imported, into);
+        for (const imported of chunks.find((c) => c.fileName === start)?.imports ?? [])
+          closure(imported, into);
         return into;
       };
       const sizeOf = (files: Set<string>) => [...files].reduce((sum, name) => sum + (gzip.get(name) ?? 0), 0);
@@ -43,15 +44,61 @@ function bundleReport(): Plugin {
         .filter((chunk) => !initial.has(chunk.fileName))
         .map((chunk) => ({ file: chunk.fileName, gzipBytes: gzip.get(chunk.fileName) ?? 0 }))
         .sort((a, b) => b.gzipBytes - a.gzipBytes);
-      const report = { initialJsGzipBytes: initialGzip, budgetBytes: INITIAL_JS_BUDGET, entry: [...initial], routes, lazy };
+      const report = {
+        initialJsGzipBytes: initialGzip,
+        budgetBytes: INITIAL_JS_BUDGET,
+        entry: [...initial],
+        routes,
+        lazy,
+      };
       writeFileSync(join(outDir, "bundle-report.json"), `${JSON.stringify(report, null, 2)}\n`);
       const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
       console.log(
         `[bundle] initial JS of the heaviest first page (${heaviest?.route ?? "entry"}): ${kb(initialGzip)} gzip, budget ${kb(INITIAL_JS_BUDGET)}; Phaser/board chunk loaded later: ${lazy[0]?.file ?? "-"} ${kb(lazy[0]?.gzipBytes ?? 0)} gzip`,
       );
       if (initialGzip > INITIAL_JS_BUDGET) {
-        throw new Error(`initial JavaScript ${kb(initialGzip)} gzip exceeds the ${kb(INITIAL_JS_BUDGET)} budget`);
+        throw new Error(
+          `initial JavaScript ${kb(initialGzip)} gzip exceeds the ${kb(INITIAL_JS_BUDGET)} budget`,
+        );
       }
+    },
+  };
+}
+
+const SCENARIO_ASSETS = fileURLToPath(new URL("./assets/scenarios", import.meta.url));
+const MIME: Record<string, string> = {
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".gif": "image/gif",
+};
+
+/**
+ * Images that scenarios reference as `assets/scenarios/…`: served from the repository in dev,
+ * copied into dist/client/assets/scenarios/ by the build (the server serves dist/client).
+ */
+function scenarioAssets(): Plugin {
+  return {
+    name: "datatruc-scenario-assets",
+    configureServer(server) {
+      server.middlewares.use("/assets/scenarios", (req, res, next) => {
+        let file: string;
+        try {
+          file = join(SCENARIO_ASSETS, normalize(decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")));
+        } catch {
+          return next();
+        }
+        if (!file.startsWith(`${SCENARIO_ASSETS}/`) || !existsSync(file) || !statSync(file).isFile())
+          return next();
+        res.setHeader("content-type", MIME[extname(file).toLowerCase()] ?? "application/octet-stream");
+        createReadStream(file).pipe(res);
+      });
+    },
+    writeBundle() {
+      if (existsSync(SCENARIO_ASSETS))
+        cpSync(SCENARIO_ASSETS, join(outDir, "assets", "scenarios"), { recursive: true });
     },
   };
 }
@@ -65,7 +112,7 @@ export default defineConfig({
   root,
   publicDir: false,
   base: "/",
-  plugins: [bundleReport()],
+  plugins: [bundleReport(), scenarioAssets()],
   build: {
     outDir,
     emptyOutDir: true,
