@@ -43,6 +43,9 @@ import { getRoomServices } from "./services.ts";
 /** Presence hash mapping join codes to room ids (shared by every process through Redis later). */
 export const CODES_KEY = "datatruc:codes";
 
+/** A room nobody has been connected to for this long is closed (its session stays in the store). */
+export const IDLE_ROOM_MS = 6 * 60 * 60 * 1000;
+
 type Seat = { role: "player"; playerId: string } | { role: "facilitator" } | { role: "screen" };
 type GameClient = Client<{ userData: Seat; messages: ServerMessages }>;
 
@@ -83,6 +86,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
   private readonly revealedSent = new Set<string>();
   private closedStepsSaved = -1;
+  private lastOccupied = Date.now();
 
   override async onCreate(options: GameRoomCreateOptions) {
     const { store, catalog } = getRoomServices();
@@ -283,6 +287,12 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
 
   private async onTick(): Promise<void> {
     const now = Date.now();
+    if (this.clients.length > 0) this.lastOccupied = now;
+    else if (now - this.lastOccupied > IDLE_ROOM_MS) {
+      await this.log("idle-close", null, {});
+      void this.disconnect();
+      return;
+    }
     const result = tick(this.model, this.scenario, now);
     if (result.expired) {
       await this.log("timer-expired", null, { phase: this.model.phase, currentStep: this.model.currentStep });
