@@ -178,7 +178,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   override async onLeave(client: GameClient) {
     await this.enqueue(async () => {
       const seat = this.seats.get(client.sessionId);
-      if (seat?.role === "player" && this.model.phase === "lobby") {
+      const heldElsewhere = seat?.role === "player" && this.heldByAnother(seat.playerId, client.sessionId);
+      if (heldElsewhere) {
+        // The seat was taken back with its seat key from another device: it stays as it is.
+      } else if (seat?.role === "player" && this.model.phase === "lobby") {
         // Leaving the lobby frees the seat (and the name): nothing was played yet.
         const result = removePlayer(this.model, seat.playerId, this.scenario);
         if (result.ok) {
@@ -476,12 +479,23 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     }
     const player = this.model.players[seat.playerId];
     if (!player || player.kicked || player.connected === connected) return;
+    if (!connected && this.heldByAnother(seat.playerId, client.sessionId)) return;
     const result = setConnected(this.model, seat.playerId, connected, Date.now(), this.scenario);
     if (!result.ok) return;
     await this.log(connected ? "reconnect" : "disconnect", seat.playerId, {});
     const before = this.model;
     this.model = result.model;
     await this.afterChange(before);
+  }
+
+  /** True when another connected client sits in this player's seat (seat key used elsewhere). */
+  private heldByAnother(playerId: string, sessionId: string): boolean {
+    for (const [otherSession, seat] of this.seats) {
+      if (otherSession !== sessionId && seat.role === "player" && seat.playerId === playerId) {
+        if (this.clients.getById(otherSession)) return true;
+      }
+    }
+    return false;
   }
 
   private isFlooding(client: GameClient): boolean {

@@ -105,6 +105,18 @@ describe("reconnection", () => {
     ana = again;
   });
 
+  it("keeps a seat taken back on a second device connected when the first device leaves", async () => {
+    const { playerId, seatKey } = ana;
+    const phone = await joinAsPlayer(server, session.code, "Ana", { seatKey: seatKey ?? "" });
+    expect(phone.playerId).toBe(playerId);
+    await ana.leave();
+    // A round trip through the room after the leave: the seat is still shown connected.
+    phone.send("edit", { stepId: "licence", edit: { op: "toggle-option", optionId: "odbl" } });
+    await bruno.waitFor(() => !(draftOf(bruno, "licence")?.includes("odbl") ?? true), "phone's edit");
+    expect(playerOf(bruno, playerId)?.connected).toBe(true);
+    ana = phone;
+  });
+
   it("lets the facilitator take the console from another device", async () => {
     const other = await joinAsFacilitator(server, session.code, session.facilitatorKey);
     other.send("pause", {});
