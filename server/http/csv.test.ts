@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { PlayerResult, SessionRecord } from "../store/store.ts";
+import { CSV_COLUMNS, csvCell, parseResultsCsv, resultsCsv } from "./csv.ts";
+
+const session = {
+  code: "K7QX3M",
+  scenarioTitle: "Exemple ; « guillemets »",
+  organisation: "Ville de Poitiers",
+} as SessionRecord;
+
+const player = (name: string, skills: PlayerResult["skills"]): PlayerResult => ({
+  playerId: name,
+  playerName: name,
+  teamId: "equipe-1",
+  teamName: "Équipe 1",
+  rank: 1,
+  points: 1.5,
+  skills,
+});
+
+describe("results CSV", () => {
+  it("has one row per player and skill, and reads back", () => {
+    const csv = resultsCsv(session, [
+      player("Ana", [
+        {
+          competence: "licences",
+          label: "Licences",
+          points: 1,
+          level: "decouverte",
+          levelLabel: "Découverte",
+        },
+        { competence: "metadonnees", label: "Métadonnées", points: 0.5, level: null, levelLabel: null },
+      ]),
+      player('Bob "le" Bricoleur', []),
+    ]);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = parseResultsCsv(csv);
+    expect(rows).toHaveLength(3);
+    expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
+    expect(rows[0]).toMatchObject({
+      joueur: "Ana",
+      competence: "licences",
+      niveau: "decouverte",
+      scenario: session.scenarioTitle,
+    });
+    expect(rows[2]).toMatchObject({ joueur: 'Bob "le" Bricoleur', competence: "" });
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell("+33 1 23")).toBe("'+33 1 23");
+    expect(csvCell(-1)).toBe("-1");
+  });
+});
