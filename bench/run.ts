@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: starts a real server, spreads SDK clients over worker processes on loopback,
  * and measures the join burst, action → teammates' patch latency (p50/p95) and server memory per
- * connected player. Bounded: BENCH_PLAYERS (default 200), BENCH_WORKERS (4), BENCH_ROUNDS (10).
+ * connected player. Bounded: BENCH_PLAYERS (default 200), BENCH_WORKERS (4), BENCH_ROUNDS (10), one edit per
+ * team every BENCH_EDIT_INTERVAL_MS (1000).
  * Writes bench/reports/latest.json and prints a summary. Not part of `npm test`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -22,7 +23,7 @@ const WORKERS = Number(process.env.BENCH_WORKERS || 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 10);
 const PLAYERS_PER_SESSION = 30;
 const TEAM_SIZE = 5;
-const EDIT_INTERVAL_MS = 250;
+const EDIT_INTERVAL_MS = Number(process.env.BENCH_EDIT_INTERVAL_MS || 1000);
 
 type Event = { type: string; [key: string]: unknown };
 
@@ -59,6 +60,13 @@ function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** CPU time (ms) the process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100/s)
+  return ticks * 10;
 }
 
 function rssKb(pid: number): number {
@@ -139,6 +147,8 @@ async function main(): Promise<void> {
       }
     }
     const stepId = "licence";
+    const editStart = Date.now();
+    const cpuBefore = cpuMs(server.pid);
     workers.forEach((w, i) => {
       w.send({
         type: "edit",
@@ -150,6 +160,7 @@ async function main(): Promise<void> {
       });
     });
     await Promise.all(workers.map((w) => w.until("edited")));
+    const serverCpuPercent = Math.round(((cpuMs(server.pid) - cpuBefore) / (Date.now() - editStart)) * 100);
     await new Promise((r) => setTimeout(r, 1000));
 
     const events = workers.flatMap((w) => w.events);
@@ -182,6 +193,8 @@ async function main(): Promise<void> {
         p50Ms: percentile(latencies, 50),
         p95Ms: percentile(latencies, 95),
         maxMs: Math.max(...latencies),
+        editsPerSecond: Math.round((editorsByWorker.flat().length * 1000) / EDIT_INTERVAL_MS),
+        serverCpuPercent,
       },
       memory: {
         serverRssBeforeKb: memoryBefore,
@@ -197,7 +210,7 @@ async function main(): Promise<void> {
     );
     console.log(`  join burst: ${joined.length} seated, ${failed.length} failed, all within ${burstMs} ms`);
     console.log(
-      `  edit → teammates' patch: p50 ${report.latency.p50Ms} ms, p95 ${report.latency.p95Ms} ms (${latencies.length} samples)`,
+      `  edit → teammates' patch: p50 ${report.latency.p50Ms} ms, p95 ${report.latency.p95Ms} ms (${latencies.length} samples, ${report.latency.editsPerSecond} edits/s, server CPU ${serverCpuPercent} %)`,
     );
     console.log(`  server memory: ${report.memory.perPlayerKb} KB per connected player (RSS delta)`);
     console.log("  report: bench/reports/latest.json");
