@@ -44,6 +44,10 @@ export async function startServerProcess(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never leave a server behind, even when a test run is interrupted.
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
+  child.once("exit", () => process.removeListener("exit", killChild));
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
