@@ -285,8 +285,16 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       }
       const keyboard = step.type === "categorize" || step.type === "form";
       const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
-      if (step.type === "categorize") await solveCategorizeWithKeyboard(chloe, step);
-      else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
+      if (step.type === "categorize") {
+        // Bruno drags one document into its category with the mouse; Chloé sorts the rest by keyboard.
+        const [bucketId, itemIds] = Object.entries(step.solution.buckets)[0] as [string, string[]];
+        const itemId = itemIds[0] as string;
+        await bruno
+          .locator(`li.item:has(#place-${itemId})`)
+          .dragTo(bruno.locator(`[data-bucket="${bucketId}"]`), { sourcePosition: { x: 12, y: 12 } });
+        await chloe.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).waitFor();
+        await solveCategorizeWithKeyboard(chloe, step);
+      } else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
       else await solveWithMouse(actor, step);
 
       if (index === 0) {

@@ -128,7 +128,7 @@ export function projectedScreen(code: string): Screen {
           ${timer && g?.timer?.active && revealing === nothing ? html`<p class="timer" role="timer">${timer.text}</p>` : null}
           ${revealing}
           <div class="panel" ?hidden=${revealing !== nothing}>
-            <h2>${showRanking ? t("screen.ranking") : t("screen.progress")}</h2>
+            <h2>${g?.phase === "lobby" ? t("fac.teams") : showRanking ? t("screen.ranking") : t("screen.progress")}</h2>
             ${
               g?.phase === "lobby"
                 ? html`<ul>${g.teams.map((team) => html`<li>${team.name} : ${team.memberIds.map((id) => g.players[id]?.name ?? "").join(", ")}</li>`)}</ul>`
@@ -136,6 +136,7 @@ export function projectedScreen(code: string): Screen {
                     ${ranked.map(
                       (team) => html`<li>
                         ${showRanking ? t("screen.rank", { rank: team.rank || "", team: team.name, points: team.points }) : team.name}
+                        · ${team.closedSteps}/${s?.steps.length ?? 0}
                         <div class="bar" role="progressbar" aria-label=${team.name} aria-valuemin="0" aria-valuemax=${s?.steps.length ?? 0} aria-valuenow=${team.closedSteps}>
                           <span style=${`width:${(100 * team.closedSteps) / Math.max(1, s?.steps.length ?? 1)}%`}></span>
                         </div>
