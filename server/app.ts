@@ -72,6 +72,8 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
   const sessions = new SessionService(store, catalog);
   const server = buildServer(config, sessions, hooks);
   await server.listen(config.port, config.host);
+  const restored = await sessions.restoreLiveSessions(Date.now() - config.restoreHours * 3_600_000);
+  if (restored.length > 0) console.log(`Sessions en cours restaurées : ${restored.join(", ")}`);
   const address = server.transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? config.port;
   return {

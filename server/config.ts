@@ -14,6 +14,8 @@ export interface ServerConfig {
   reconnectSeconds: number;
   /** Per-client message budget: FLOOD_BURST (60) messages at once, FLOOD_RATE (30) per second. */
   flood: { burst: number; rate: number };
+  /** Sessions not ended and created less than RESTORE_HOURS (24) ago get their room back at start. */
+  restoreHours: number;
   /** REDIS_URL: several processes share matchmaking, presence and rooms through Redis. */
   redisUrl: string | undefined;
   /** PUBLIC_ADDRESS (host:port) clients use to reach this process's rooms (required with Redis). */
@@ -34,6 +36,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: env.CLIENT_DIR || "dist/client",
     reconnectSeconds: Number(env.RECONNECT_SECONDS || 180),
     flood: { burst: Number(env.FLOOD_BURST || 60), rate: Number(env.FLOOD_RATE || 30) },
+    restoreHours: Number(env.RESTORE_HOURS || 24),
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
   };

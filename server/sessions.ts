@@ -71,6 +71,21 @@ export class SessionService {
     return { code, facilitatorKey, roomId: room.roomId };
   }
 
+  /** Recreates the rooms of live sessions after a restart (each replays its log). */
+  async restoreLiveSessions(since: number): Promise<string[]> {
+    const restored: string[] = [];
+    for (const code of await this.store.liveSessionCodes(since)) {
+      if (await this.resolveRoom(code)) continue; // another process already holds it
+      try {
+        await matchMaker.createRoom(ROOM_NAME, { code });
+        restored.push(code);
+      } catch (error) {
+        console.error(`session ${code} non restaurée :`, error);
+      }
+    }
+    return restored;
+  }
+
   /** The id of the room playing this session, or null when none runs (any process, via presence). */
   async resolveRoom(code: string): Promise<string | null> {
     const roomId = await matchMaker.presence.hget(CODES_KEY, code);

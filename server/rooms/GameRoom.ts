@@ -33,10 +33,12 @@ import {
 } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { hashSecret, newSecret, secretMatches } from "../codes.ts";
-import { GameState } from "../state.ts";
+import { GameState, type TeamState } from "../state.ts";
+import type { LogEntry, SessionRecord } from "../store/store.ts";
 import { type ActionOutcome, applyAction } from "./actions.ts";
 import { refusalMessage } from "./messages-fr.ts";
 import { StateMirror } from "./mirror.ts";
+import { replayLog } from "./replay.ts";
 import { deriveResults } from "./results.ts";
 import { getRoomServices } from "./services.ts";
 
@@ -97,11 +99,16 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.code = session.code;
     this.scenario = scenario;
     this.publicScenario = toPublicScenario(scenario);
-    this.model = createSession(scenario, session.options as SessionOptions, {
-      now: session.createdAt,
-      seed: session.seed,
-    });
-    this.logSeq = await store.lastLogSeq(this.code);
+    const entries = await store.readLog(this.code);
+    this.logSeq = entries.at(-1)?.seq ?? 0;
+    if (entries.length === 0) {
+      this.model = createSession(scenario, session.options as SessionOptions, {
+        now: session.createdAt,
+        seed: session.seed,
+      });
+    } else {
+      await this.restore(session, entries);
+    }
     this.mirror = new StateMirror(this.state, scenario);
     this.mirror.init(this.code);
     this.mirror.apply(this.model, Date.now());
@@ -111,6 +118,33 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     await this.setMetadata({ code: this.code });
     await this.presence.hset(CODES_KEY, this.code, this.roomId);
     this.clock.setInterval(() => this.enqueue(() => this.onTick()), 1000);
+  }
+
+  /** Recreated after a restart: replay the log, then show everybody disconnected until they return. */
+  private async restore(session: SessionRecord, entries: LogEntry[]): Promise<void> {
+    const replayed = replayLog(this.scenario, session, entries);
+    if (replayed.diverged.length > 0) {
+      console.warn(`[room ${this.code}] ${replayed.diverged.length} log entries not replayed`);
+    }
+    this.model = replayed.model;
+    for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
+    // Reveals made before the restart reach returning clients through `welcome`, not as news.
+    this.scenario.steps.forEach((_step, stepIndex) => {
+      const revealed = this.model.teams.filter((t) => isRevealedTo(this.model, t.id, stepIndex));
+      for (const team of revealed) this.revealedSent.add(`${team.id}:${stepIndex}`);
+      if (revealed.length > 0 && revealed.length === this.model.teams.length) {
+        this.revealedSent.add(`screen:${stepIndex}`);
+      }
+    });
+    const now = Date.now();
+    await this.log("restored", null, { entries: entries.length, diverged: replayed.diverged.length }, now);
+    for (const player of Object.values(this.model.players)) {
+      if (!player.connected || player.kicked) continue;
+      const result = setConnected(this.model, player.id, false, now, this.scenario);
+      if (!result.ok) continue;
+      await this.log("disconnect", player.id, {}, now);
+      this.model = result.model;
+    }
   }
 
   override async onDispose() {
@@ -238,8 +272,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         await this.commit(
           parsed.name,
           actor,
-          { ...(parsed.payload as object), ...outcome.logExtra },
+          { message: parsed.payload, result: outcome.logExtra },
           outcome,
+          now,
         );
       } catch (error) {
         // A bug or a store failure: the model is unchanged unless the log write succeeded.
@@ -260,11 +295,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     return run;
   }
 
-  private async log(kind: string, actor: string | null, payload: unknown): Promise<void> {
+  /** Appends to the session log. `at` is the `now` the rule was given, so a replay is exact. */
+  private async log(kind: string, actor: string | null, payload: unknown, at = Date.now()): Promise<void> {
     this.logSeq += 1;
-    await getRoomServices().store.appendLog(this.code, [
-      { seq: this.logSeq, at: Date.now(), kind, actor, payload },
-    ]);
+    await getRoomServices().store.appendLog(this.code, [{ seq: this.logSeq, at, kind, actor, payload }]);
   }
 
   /** Logs an accepted action (before anyone sees it), then applies it and its consequences. */
@@ -273,8 +307,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     actor: string,
     payload: unknown,
     outcome: Extract<ActionOutcome, { ok: true }>,
+    now: number,
   ) {
-    await this.log(kind, actor, payload);
+    await this.log(kind, actor, payload, now);
     const before = this.model;
     this.model = outcome.model;
     await this.afterChange(before);
@@ -298,7 +333,12 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     }
     const result = tick(this.model, this.scenario, now);
     if (result.expired) {
-      await this.log("timer-expired", null, { phase: this.model.phase, currentStep: this.model.currentStep });
+      await this.log(
+        "timer-expired",
+        null,
+        { phase: this.model.phase, currentStep: this.model.currentStep },
+        now,
+      );
       const before = this.model;
       this.model = result.model;
       await this.afterChange(before);
@@ -348,7 +388,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     if (!client.view) client.view = new StateView();
     const view = client.view;
     if (seat.role === "facilitator") {
-      for (const team of this.mirror.teams.values()) if (!view.has(team)) view.add(team);
+      for (const team of this.mirror.teams.values()) addTeamToView(view, team);
       for (const player of this.mirror.players.values()) if (!view.has(player)) view.add(player);
       return;
     }
@@ -357,7 +397,11 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     if (player && !view.has(player)) view.add(player);
     const teamId = this.model.players[seat.playerId]?.teamId ?? "";
     const previous = this.viewTeam.get(client.sessionId);
-    if (previous === teamId) return;
+    if (previous === teamId) {
+      const team = this.mirror.teams.get(teamId);
+      if (team) addTeamToView(view, team);
+      return;
+    }
     if (previous) {
       const old = this.mirror.teams.get(previous);
       if (old && view.has(old)) view.remove(old);
@@ -443,27 +487,35 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       for (const [playerId, hash] of this.seatKeyHashes) {
         const player = this.model.players[playerId];
         if (player && !player.kicked && secretMatches(seatKey, hash)) {
-          await this.log("rejoin", playerId, {});
-          const result = setConnected(this.model, playerId, true, Date.now(), this.scenario);
+          const now = Date.now();
+          await this.log("rejoin", playerId, {}, now);
+          const result = setConnected(this.model, playerId, true, now, this.scenario);
           if (result.ok) this.model = result.model;
           return { playerId, seatKey };
         }
       }
     }
     const playerId = `p-${newSecret().slice(0, 12)}`;
-    const result = joinPlayer(this.model, this.scenario, { playerId, name, teamId, now: Date.now() });
+    const now = Date.now();
+    const result = joinPlayer(this.model, this.scenario, { playerId, name, teamId, now });
     if (!result.ok) {
       throw new ServerError(CloseCodes.joinRefused, refusalMessage(result.reason, result.detail));
     }
     const key = newSecret();
     const seatKeyHash = hashSecret(key);
     const { teamId: seatedTeam, roleId } = result.model.players[playerId] ?? {};
-    await this.log("join", playerId, {
-      name,
-      teamId: seatedTeam ?? null,
-      roleId: roleId ?? null,
-      seatKeyHash,
-    });
+    await this.log(
+      "join",
+      playerId,
+      {
+        name,
+        requestedTeamId: teamId ?? null,
+        teamId: seatedTeam ?? null,
+        roleId: roleId ?? null,
+        seatKeyHash,
+      },
+      now,
+    );
     const before = this.model;
     this.model = result.model;
     this.seatKeyHashes.set(playerId, seatKeyHash);
@@ -480,9 +532,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     const player = this.model.players[seat.playerId];
     if (!player || player.kicked || player.connected === connected) return;
     if (!connected && this.heldByAnother(seat.playerId, client.sessionId)) return;
-    const result = setConnected(this.model, seat.playerId, connected, Date.now(), this.scenario);
+    const now = Date.now();
+    const result = setConnected(this.model, seat.playerId, connected, now, this.scenario);
     if (!result.ok) return;
-    await this.log(connected ? "reconnect" : "disconnect", seat.playerId, {});
+    await this.log(connected ? "reconnect" : "disconnect", seat.playerId, {}, now);
     const before = this.model;
     this.model = result.model;
     await this.afterChange(before);
@@ -513,6 +566,13 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private sendError(client: GameClient, code: ProtocolErrorCode, message: string, request: string): void {
     client.send("error", { code, message, request });
   }
+}
+
+/** Adds a team to a view, and the attempts added since: a new element's own nested collections
+ *  (`approvedBy`) reach a view only once the element itself is added to it. */
+function addTeamToView(view: StateView, team: TeamState): void {
+  if (!view.has(team)) view.add(team);
+  for (const attempt of team.work.attempts) if (!view.has(attempt)) view.add(attempt);
 }
 
 function protocolMismatch(protocol: unknown): ServerError {

@@ -2,7 +2,7 @@
  * Writes the session model into the synced state. Instances are kept per id so that StateViews
  * stay valid and patches stay small: a field is assigned only when its value changed.
  */
-import { ArraySchema } from "@colyseus/schema";
+import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import { privateMaterialsFor, ranking } from "../../shared/rules/index.ts";
 import type { SessionModel, Team, TeamStep } from "../../shared/rules/model.ts";
@@ -222,9 +222,10 @@ export class StateMirror {
         s.score = a.score;
         s.feedback = JSON.stringify(a.feedback);
         s.proposedBy = a.proposedBy;
-        s.approvedBy = new ArraySchema<string>(...a.approvedBy);
         s.at = a.at;
         work.attempts.push(s);
+        // Filled once attached: items given to a detached collection's constructor are not patched.
+        s.approvedBy.push(...a.approvedBy);
       },
     );
     this.appendNew(

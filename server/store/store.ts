@@ -221,6 +221,18 @@ export class Store {
     };
   }
 
+  /** Codes of the sessions not ended, created after `since` (epoch ms): the rooms to bring back. */
+  async liveSessionCodes(since: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("sessions")
+      .select("code")
+      .where("phase", "!=", "ended")
+      .where("created_at", ">=", since)
+      .orderBy("created_at")
+      .execute();
+    return rows.map((r) => r.code);
+  }
+
   async updateSessionPhase(
     code: string,
     phase: string,

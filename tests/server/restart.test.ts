@@ -1,20 +1,43 @@
 /**
  * Persistence across a restart: results, the CSV export and attestations written before the server
- * stops are served after it starts again on the same SQLite file. Also: the server refuses to start
+ * stops are served after it starts again on the same SQLite file, and a live session comes back
+ * (its room replays the session log): same teams, drafts and scores; players return with their seat key. Also: the server refuses to start
  * on an invalid scenario, with a clear message.
  */
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/scenarios.ts";
-import { api, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
+import {
+  api,
+  joinAsFacilitator,
+  joinAsPlayer,
+  type Seat,
+  type ServerProcess,
+  startServerProcess,
+  tempDir,
+} from "./harness.ts";
 import { leaveAll, setUpSession } from "./play.ts";
 
 const scenario = loadCatalog("scenarios").scenarios.get("exemple");
 if (!scenario) throw new Error("scenarios/exemple.json is missing");
 const dir = tempDir();
 const servers: ServerProcess[] = [];
+const seats: Seat[] = [];
+
+/** What must survive a restart, as the facilitator sees it (connections and clock aside). */
+function comparable(seat: Seat) {
+  const json = seat.state.toJSON() as Record<string, unknown> & {
+    players: Record<string, { connected?: boolean }>;
+  };
+  delete json.serverNow;
+  delete json.facilitatorConnected;
+  for (const player of Object.values(json.players)) delete player.connected;
+  return json;
+}
+
 afterAll(async () => {
+  await Promise.all(seats.map((s) => s.leave()));
   await Promise.all(servers.map((s) => s.stop()));
   dir.remove();
 });
@@ -57,6 +80,19 @@ describe("a server restart", () => {
     );
     expect(results.body.players).toHaveLength(9);
     expect(results.body.players.find((p) => p.playerId === editor.playerId)?.points).toBe(1);
+    // Team 1 has a draft in progress on the next step when the server stops.
+    facilitator.send("next", {});
+    await facilitator.waitFor(() => facilitator.state.currentStep === 1, "step 2");
+    const other = teams[1]?.members[0] as Seat;
+    other.send("edit", {
+      stepId: "documents",
+      edit: { op: "place-item", itemId: "etude", bucketId: "tous" },
+    });
+    await facilitator.waitFor(
+      () => facilitator.state.teams[1]?.work?.drafts.get("documents")?.includes("etude") === true,
+      "draft in progress",
+    );
+    const stateBefore = comparable(facilitator);
 
     await leaveAll(played);
     await first.stop();
@@ -78,12 +114,33 @@ describe("a server restart", () => {
       `/api/attestations/${attestation.body.verificationCode}`,
     );
     expect(check.body.playerName).toBe(editor.label);
-    // The room did not survive the restart: the session is known but cannot be joined.
+    // The live session came back: its room replayed the log.
     const info = await api<{ phase: string; canJoin: boolean; roomId: string | null }>(
       second,
       `/api/sessions/${session.code}`,
     );
-    expect(info.body).toMatchObject({ phase: "playing", canJoin: false, roomId: null });
+    expect(info.body).toMatchObject({ phase: "playing", canJoin: true });
+    const console2 = await joinAsFacilitator(second, session.code, session.facilitatorKey);
+    const otherBack = await joinAsPlayer(second, session.code, other.label, { seatKey: other.seatKey ?? "" });
+    seats.push(console2, otherBack);
+    expect(otherBack.playerId).toBe(other.playerId);
+    await console2.waitFor(
+      () => console2.state.players.get(other.playerId ?? "")?.connected === true,
+      "back",
+    );
+    // Same teams, steps, scores, drafts, timer as before the restart.
+    expect(comparable(console2)).toEqual(stateBefore);
+    expect(console2.state.players.get(editor.playerId ?? "")?.connected).toBe(false);
+    // The game goes on.
+    otherBack.send("edit", {
+      stepId: "documents",
+      edit: { op: "place-item", itemId: "deliberation", bucketId: "tous" },
+    });
+    await console2.waitFor(
+      () => console2.state.teams[1]?.work?.drafts.get("documents")?.includes("deliberation") === true,
+      "edit after the restart",
+    );
+    expect(otherBack.revealed().map((r) => r.stepId)).toEqual(["licence"]);
   }, 60_000);
 });
 

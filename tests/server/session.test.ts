@@ -86,6 +86,12 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
     expect(played.teams[0]?.scores.every((s) => s === 1)).toBe(true);
     expect(played.teams[1]?.scores.every((s) => s < 1)).toBe(true);
     expect(state.teams.find((t) => t.id === played.teams[0]?.id)?.rank).toBe(1);
+    // Each member sees the team's attempts with who proposed and who approved them.
+    const [proposer, approver] = played.teams[0]?.members ?? [];
+    const attempts = proposer?.state.teams.find((t) => t.id === played.teams[0]?.id)?.work?.attempts;
+    expect(attempts?.length).toBe(scenario.steps.length);
+    expect(attempts?.[0]?.proposedBy).toBe(proposer?.playerId);
+    expect([...(attempts?.[0]?.approvedBy ?? [])]).toContain(approver?.playerId);
   });
 
   it("serves results (JSON and CSV) with the skills the rules give each player", async () => {
