@@ -167,7 +167,7 @@ export class Seat {
     for (const w of waiters) w();
   }
 
-  /** Resolves once `predicate` holds (checked on every message and patch); rejects after 15 s. */
+  /** Resolves once `predicate` holds (checked on every message and patch); rejects after 25 s. */
   waitFor(predicate: () => boolean, what = "condition"): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -177,7 +177,7 @@ export class Seat {
               `${this.label}: timed out waiting for ${what}; errors: ${JSON.stringify(this.errors().slice(-3))}; left: ${this.leftCode}`,
             ),
           ),
-        15_000,
+        25_000,
       );
       const check = () => {
         let ok = false;
