@@ -8,6 +8,11 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import type {
+  PlayerStepResult,
+  PlayerResult as RulesPlayerResult,
+  SkillEarned,
+} from "../../shared/rules/index.ts";
 import { migrations } from "./migrations.ts";
 
 interface SessionsTable {
@@ -94,35 +99,17 @@ export interface LogEntry {
   payload: unknown;
 }
 
-/** A skill reached by a player, with the labels needed to print it. */
-export interface SkillResult {
-  competence: string;
-  label: string;
-  points: number;
-  level: string | null;
-  levelLabel: string | null;
-}
+/** A skill reached by a player, with the labels needed to print it (as the rules compute it). */
+export type SkillResult = SkillEarned;
 
-export interface StepResult {
-  playerId: string;
-  stepId: string;
-  stepIndex: number;
-  teamId: string;
-  score: number;
-  attempts: number;
-  hintsUsed: number;
-  closedAt: number | null;
-}
+/** One player's result on one step they took part in. */
+export type StepResult = PlayerStepResult & { playerId: string };
 
-export interface PlayerResult {
-  playerId: string;
-  playerName: string;
-  teamId: string | null;
-  teamName: string | null;
-  rank: number | null;
-  points: number;
-  skills: SkillResult[];
-}
+/** What the store keeps per player: the rules' `PlayerResult` without the per-step detail. */
+export type PlayerResult = Pick<
+  RulesPlayerResult,
+  "playerId" | "playerName" | "teamId" | "teamName" | "rank" | "points" | "skills"
+>;
 
 export interface Attestation {
   verificationCode: string;
