@@ -363,6 +363,14 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     await waitForText(fac, "Ana");
     await waitForText(fac, "organisée par Département de la Gironde");
     await shot(fac, "12-attestation");
+    // It prints on exactly one A4 page (print CSS), without the top bar or the print button.
+    await fac.emulateMedia({ media: "print" });
+    expect(await fac.locator(".topbar").isVisible()).toBe(false);
+    const pdf = (await fac.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+    expect(pdf.match(/\/Type\s*\/Page\b/g)?.length, "pages").toBe(1);
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf);
+    expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))], "A4 in points").toEqual([595, 842]);
+    await fac.emulateMedia({ media: "screen" });
     const verifyHref = await fac.locator(".attestation .verify a").getAttribute("href");
     expect(verifyHref).toMatch(/\/verify\//);
     await fac.goto(verifyHref as string);

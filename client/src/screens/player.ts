@@ -190,7 +190,11 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
           <h2 id="role-title">${role ? t("lobby.role", { role: role.name }) : t("lobby.noRole")}</h2>
           ${role ? html`<p>${role.description}</p>` : null}
         </section>
-      </div>`;
+      </div>
+      <button type="button" @click=${() => {
+        void connection?.leave();
+        navigate({ name: "home" });
+      }}>${t("lobby.leave")}</button>`;
   };
 
   return {
