@@ -30,7 +30,19 @@ const PHONE = { width: 412, height: 915 };
 const LAPTOP = { width: 1366, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
+/** Saves a screenshot after checking that nothing overflows the viewport sideways (and, for the
+ *  projected screen, downwards either). */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  const size = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    width: window.innerWidth,
+    height: window.innerHeight,
+  }));
+  expect(size.scrollWidth, `${name}: horizontal overflow`).toBeLessThanOrEqual(size.width);
+  if (name.includes("ecran-projete")) {
+    expect(size.scrollHeight, `${name}: vertical overflow`).toBeLessThanOrEqual(size.height);
+  }
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
