@@ -1,19 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { hasPostgres, requireService, startPostgres } from "../../tests/support/services.ts";
 import { Store, type StoreConfig } from "./store.ts";
 
-/** PostgreSQL runs too when TEST_DATABASE_URL points at a scratch database (it is wiped). */
-const postgresUrl = process.env.TEST_DATABASE_URL;
-
-async function wipePostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-  await client.end();
-}
+/** The same tests run on a throwaway PostgreSQL cluster when its server is installed (always under CI). */
+const withPostgres = requireService("PostgreSQL", hasPostgres, "apt-get install postgresql");
+let postgres: ReturnType<typeof startPostgres> | undefined;
+let databases = 0;
+afterAll(async () => {
+  await (await postgres)?.stop();
+});
 
 const dirs: string[] = [];
 function tempDbPath(): string {
@@ -42,12 +40,13 @@ const session = {
 const backends: [string, () => Promise<StoreConfig>][] = [
   ["a SQLite file", async () => ({ kind: "sqlite", path: tempDbPath() })],
 ];
-if (postgresUrl) {
+if (withPostgres) {
   backends.push([
     "PostgreSQL",
     async () => {
-      await wipePostgres(postgresUrl);
-      return { kind: "postgres", url: postgresUrl };
+      postgres ??= startPostgres();
+      databases += 1;
+      return { kind: "postgres", url: await (await postgres).database(`store_${databases}`) };
     },
   ]);
 }

@@ -1,12 +1,11 @@
 /**
  * Two server processes sharing Redis (REDIS_URL): a session created on one is found and joined
  * through the other, since join codes resolve through Colyseus presence. Needs `redis-server`
- * (installed by .ci/run); skipped when it is absent.
+ * (installed by .ci/run); skipped loudly when it is absent, except under CI.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, hasRedis, type RunningService, requireService, startRedis } from "../support/services.ts";
 import {
   api,
   createSession,
@@ -18,38 +17,22 @@ import {
   tempDir,
 } from "./harness.ts";
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+const available = requireService("redis-server", hasRedis, "apt-get install redis-server");
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-describe.skipIf(!hasRedis)("several processes sharing Redis", () => {
+describe.skipIf(!available)("several processes sharing Redis", () => {
   const dir = tempDir();
-  let redis: ChildProcess;
+  let redis: RunningService;
   const servers: ServerProcess[] = [];
   const seats: Seat[] = [];
 
   beforeAll(async () => {
-    const redisPort = await freePort();
-    redis = spawn(
-      "redis-server",
-      ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      {
-        stdio: "ignore",
-      },
-    );
-    await new Promise((r) => setTimeout(r, 300));
+    redis = await startRedis();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       servers.push(
         await startServerProcess(join(dir.path, "shared.sqlite"), {
           PORT: String(port),
-          REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+          REDIS_URL: redis.url,
           PUBLIC_ADDRESS: `127.0.0.1:${port}`,
         }),
       );
@@ -58,7 +41,7 @@ describe.skipIf(!hasRedis)("several processes sharing Redis", () => {
   afterAll(async () => {
     await Promise.all(seats.map((s) => s.leave()));
     await Promise.all(servers.map((s) => s.stop()));
-    redis?.kill("SIGTERM");
+    await redis?.stop();
     dir.remove();
   });
 
