@@ -33,12 +33,16 @@ const PROJECTOR = { width: 1920, height: 1080 };
 /** Saves a screenshot after checking that nothing overflows the viewport sideways (and, for the
  *  projected screen, downwards either). */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  const size = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    scrollHeight: document.documentElement.scrollHeight,
-    width: window.innerWidth,
-    height: window.innerHeight,
-  }));
+  const size = await page.evaluate(() => {
+    // The projected screen clips instead of scrolling: measure its content, not the document.
+    const box = document.querySelector(".projected") ?? document.documentElement;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      scrollHeight: box.scrollHeight,
+      width: window.innerWidth,
+      height: box === document.documentElement ? window.innerHeight : box.clientHeight,
+    };
+  });
   expect(size.scrollWidth, `${name}: horizontal overflow`).toBeLessThanOrEqual(size.width);
   if (name.includes("ecran-projete")) {
     expect(size.scrollHeight, `${name}: vertical overflow`).toBeLessThanOrEqual(size.height);
@@ -342,6 +346,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       for (const page of players) await waitForText(page, step.explanation.text);
       await screen.getByText("Les réponses des équipes").waitFor();
       if (index === 0) await shot(screen, "09-ecran-projete-revelation", false);
+      if (step.type === "table") await shot(screen, "09b-ecran-projete-revelation-tableau", false);
       await fac.getByRole("button", { name: "Étape suivante" }).click();
     }
 
