@@ -319,6 +319,20 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await bruno.locator("#table-canvas canvas").waitFor();
         await ana.locator("#table-canvas canvas").waitFor();
         await shot(bruno, "06-plateau-equipe", false);
+        // Clicking a document card on the Phaser table opens that document in the page.
+        const materialIds = await bruno
+          .locator("article.material")
+          .evaluateAll((nodes) => nodes.map((n) => n.id));
+        const canvasBox = await bruno.locator("#table-canvas canvas").boundingBox();
+        if (!canvasBox) throw new Error("no canvas");
+        const count = Math.min(6, materialIds.length);
+        const firstCardCentre = 480 - (count * 140 + (count - 1) * 12) / 2 + 70; // WIDE layout, 960×420
+        const cx = canvasBox.x + (firstCardCentre * canvasBox.width) / 960;
+        const cy = canvasBox.y + (190 * canvasBox.height) / 420;
+        await bruno.mouse.click(cx, cy);
+        await expect
+          .poll(() => bruno.evaluate(() => document.activeElement?.closest("article.material")?.id))
+          .toBe(materialIds[0]);
         await shot(ana, "06b-plateau-telephone");
       }
       if (step.type === "table") await shot(actor, "07-plateau-tableau");

@@ -110,8 +110,9 @@ export function tablePicture(input: BoardInput): TablePicture | null {
       };
     }),
     cards: [
-      ...step.materials.map((m) => ({ title: m.title, privateTo: "", privateLabel: "" })),
+      ...step.materials.map((m) => ({ id: m.id, title: m.title, privateTo: "", privateLabel: "" })),
       ...privateOwn.map((m) => ({
+        id: m.id,
         title: m.title,
         privateTo: data.roleName(me?.roleId ?? ""),
         privateLabel: t("board.privateShort"),

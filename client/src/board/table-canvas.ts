@@ -2,6 +2,16 @@
 import type { TablePicture } from "../view/table-picture.ts";
 import type { TableHandle } from "./table-scene.ts";
 
+/** Opens and shows the document a card on the table stands for. */
+function openMaterial(id: string): void {
+  const article = document.getElementById(`material-${id}`);
+  if (!article) return;
+  const details = article.querySelector("details");
+  if (details) details.open = true;
+  article.scrollIntoView({ behavior: "smooth", block: "center" });
+  article.querySelector<HTMLElement>("summary")?.focus({ preventScroll: true });
+}
+
 export class TableCanvas {
   private handle: TableHandle | null = null;
   private parent: HTMLElement | null = null;
@@ -27,7 +37,13 @@ export class TableCanvas {
       .then(({ mountTable }) => {
         this.loading = false;
         if (this.disposed || !this.parent || this.handle) return;
-        this.handle = mountTable(this.parent);
+        const handle = mountTable(this.parent);
+        this.handle = handle;
+        // The intent "open this document": the DOM below shows it (keyboard users reach it there).
+        this.parent.addEventListener("click", (event) => {
+          const id = handle.cardAt(event.clientX, event.clientY);
+          if (id) openMaterial(id);
+        });
         if (this.picture) this.handle.show(this.picture);
       })
       .catch(() => {

@@ -25,6 +25,8 @@ const COLORS = {
 
 class TableScene extends Phaser.Scene {
   private picture: TablePicture | null = null;
+  /** Where each document card lies on the table, in logical coordinates. */
+  cardRects: { id: string; x: number; y: number; w: number; h: number }[] = [];
 
   constructor(private readonly layout: Layout) {
     super("table");
@@ -101,6 +103,7 @@ class TableScene extends Phaser.Scene {
 
     // Documents as cards on the table.
     const cards = picture.cards.slice(0, this.layout.cards);
+    this.cardRects = [];
     const cardW = compact ? 118 : 140;
     const cardH = compact ? 84 : 92;
     const gap = 12;
@@ -130,6 +133,7 @@ class TableScene extends Phaser.Scene {
         .setOrigin(0.5);
       if (isPrivate)
         this.text(x + cardW / 2, y + cardH - 13, clip(card.privateLabel, 22), 13, "#6a2c91", true);
+      this.cardRects.push({ id: card.id, x, y, w: cardW, h: cardH });
     });
 
     // Seats around the table.
@@ -158,6 +162,8 @@ class TableScene extends Phaser.Scene {
 
 export interface TableHandle {
   show(picture: TablePicture): void;
+  /** The id of the document card under a page point, if any. */
+  cardAt(clientX: number, clientY: number): string | null;
   destroy(): void;
 }
 
@@ -178,6 +184,15 @@ export function mountTable(parent: HTMLElement): TableHandle {
   });
   return {
     show: (picture) => scene.show(picture),
+    cardAt: (clientX, clientY) => {
+      const rect = game.canvas.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return null;
+      const x = ((clientX - rect.left) * layout.width) / rect.width;
+      const y = ((clientY - rect.top) * layout.height) / rect.height;
+      return (
+        scene.cardRects.find((c) => x >= c.x && x <= c.x + c.w && y >= c.y && y <= c.y + c.h)?.id ?? null
+      );
+    },
     destroy: () => game.destroy(true),
   };
 }

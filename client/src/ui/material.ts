@@ -19,7 +19,7 @@ export function materialCard(material: Material, privateRole: string | null) {
         return html`<img src=${`/${material.src.replace(/^\/+/, "")}`} alt=${material.alt} />`;
     }
   };
-  return html`<article class=${`material ${privateRole ? "private" : ""}`} aria-label=${material.title}>
+  return html`<article id=${`material-${material.id}`} class=${`material ${privateRole ? "private" : ""}`} aria-label=${material.title}>
     <details open>
       <summary>${material.title}</summary>
       ${privateRole ? html`<p><span class="badge private">${icon("lock")} ${t("board.private", { role: privateRole })}</span></p>` : null}

@@ -14,6 +14,8 @@ export interface Seat {
 }
 
 export interface Card {
+  /** The material's id: clicking the card on the table opens that document below it. */
+  id: string;
   title: string;
   /** "" for public documents; the role's name for private ones. */
   privateTo: string;
