@@ -79,9 +79,16 @@ function renderNow(): void {
     root,
   );
   if (focusKey && document.activeElement !== focused) {
-    root
-      .querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)
-      ?.focus({ preventScroll: false });
+    const target = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+    // A control that just became disabled (e.g. "move up" on the first item) hands the focus to
+    // its nearest enabled neighbour, so keyboard users never fall back to the top of the page.
+    const usable =
+      target && !(target as HTMLButtonElement).disabled
+        ? target
+        : target?.parentElement?.querySelector<HTMLElement>(
+            "button:not([disabled]), select:not([disabled]), input:not([disabled])",
+          );
+    usable?.focus({ preventScroll: false });
   }
   current.afterRender?.();
 }

@@ -2,7 +2,7 @@
  * A whole café session in real browsers against the real server: a facilitator creates the session
  * through the UI, three players join with the code in separate browser contexts and play
  * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize and form
- * steps), the facilitator reveals each step and ends; the debrief and an attestation render.
+ * steps, Ana with the keyboard only for the order step), the facilitator reveals each step and ends; the debrief and an attestation render.
  * Screenshots of every screen go to docs/screenshots/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
@@ -193,6 +193,31 @@ async function solveCategorizeWithKeyboard(
   }
 }
 
+/** Keyboard only: put the items in order with the "move up" buttons; focus follows the moved item. */
+async function solveOrderWithKeyboard(page: Page, step: Extract<Step, { type: "order" }>): Promise<void> {
+  const positionOf = (label: string) =>
+    page
+      .locator(".order-list li .label")
+      .evaluateAll((nodes, l) => nodes.findIndex((n) => n.textContent?.includes(l)), label);
+  for (let target = 0; target < step.solution.order.length; target++) {
+    const itemId = step.solution.order[target] as string;
+    const label = step.puzzle.items.find((item) => item.id === itemId)?.label ?? itemId;
+    if ((await positionOf(label)) <= target) continue;
+    await tabTo(page, `[data-focus-key="up-${itemId}"]`);
+    while ((await positionOf(label)) > target) {
+      const before = await positionOf(label);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => positionOf(label)).toBe(before - 1);
+      // The keyboard focus stays on this item (its "up" button, or "down" once it reached the top).
+      await expect
+        .poll(() =>
+          page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey ?? ""),
+        )
+        .toMatch(new RegExp(`^(up|down)-${itemId}$`));
+    }
+  }
+}
+
 /** Chloé, keyboard only: fill the form by tabbing from field to field. */
 async function solveFormWithKeyboard(page: Page, step: Extract<Step, { type: "form" }>): Promise<void> {
   for (const field of step.puzzle.fields) {
@@ -311,6 +336,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await chloe.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).waitFor();
         await solveCategorizeWithKeyboard(chloe, step);
       } else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
+      else if (step.type === "order") await solveOrderWithKeyboard(actor, step);
       else await solveWithMouse(actor, step);
 
       if (index === 0) {
