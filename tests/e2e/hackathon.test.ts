@@ -1,0 +1,115 @@
+/**
+ * A team-paced session (hackathon) in real browsers: players choose their team in the lobby, the
+ * facilitator moves one player and removes another, a team takes a hint, submits alone (rule "any"),
+ * gets per-item feedback, moves on by itself, and the projected screen ranks the teams.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type BrowserHandle,
+  chromiumOrSkip,
+  ensureClientBuilt,
+  launchBrowser,
+  type ServerProcess,
+  startServer,
+} from "./harness.ts";
+
+const chromiumPath = chromiumOrSkip("e2e hackathon");
+
+async function page(browser: Browser, errors: string[], label: string, width = 412): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const p = await context.newPage();
+  p.on("pageerror", (error) => errors.push(`[${label}] ${error.message}`));
+  p.on("dialog", (dialog) => void dialog.accept());
+  return p;
+}
+
+describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)", () => {
+  let server: ServerProcess;
+  let handle: BrowserHandle;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    handle = await launchBrowser(chromiumPath as string);
+  }, 180_000);
+
+  afterAll(async () => {
+    await handle?.close();
+    await server?.stop();
+  });
+
+  it("lets teams choose, be rearranged, and advance at their own pace", async () => {
+    const { browser } = handle;
+    const fac = await page(browser, errors, "facilitator", 1366);
+    await fac.goto(server.url);
+    await fac.getByRole("button", { name: "Créer une session" }).click();
+    await fac.getByLabel("Scénario", { exact: true }).selectOption("exemple");
+    await fac.getByLabel("Chaque équipe à son rythme (hackathon)").check();
+    await fac.getByLabel("Nombre d'équipes").selectOption("2");
+    await fac.getByLabel("Pour valider une réponse").selectOption("any");
+    await fac.getByLabel("Les joueurs choisissent leur équipe").check();
+    await fac.getByRole("button", { name: "Créer la session" }).click();
+    await fac.waitForURL(/\/facilitator\//);
+    const code = new URL(fac.url()).pathname.split("/").pop() as string;
+
+    const players: Record<string, Page> = {};
+    for (const name of ["Zoé", "Yann", "Xavier"]) {
+      const p = await page(browser, errors, name);
+      await p.goto(`${server.url}/join/${code}`);
+      await p.getByLabel("Votre prénom ou pseudo").fill(name);
+      await p.getByRole("button", { name: "Entrer dans la partie" }).click();
+      await p.getByText("Salle d'attente").waitFor();
+      players[name] = p;
+    }
+    const zoe = players.Zoé as Page;
+    const xavier = players.Xavier as Page;
+
+    // Zoé switches team herself; the facilitator moves Yann to the other team.
+    const other = zoe
+      .getByRole("button", { name: /^Rejoindre Équipe/ })
+      .and(zoe.locator(":enabled"))
+      .first();
+    const chosen = ((await other.textContent()) ?? "").replace("Rejoindre", "").trim();
+    await other.click();
+    await zoe.getByRole("heading", { name: `Votre équipe : ${chosen}` }).waitFor();
+    const yannTeam = await fac.getByLabel("Déplacer Yann vers").inputValue();
+    const target = yannTeam === "equipe-1" ? "Équipe 2" : "Équipe 1";
+    await fac.getByLabel("Déplacer Yann vers").selectOption({ label: target });
+    await (players.Yann as Page).getByRole("heading", { name: `Votre équipe : ${target}` }).waitFor();
+
+    // Xavier is removed by the facilitator and told so.
+    await fac.getByRole("button", { name: "Exclure Xavier" }).click();
+    await xavier.getByText("L'animateur vous a retiré de la partie.").waitFor();
+
+    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    await zoe.getByRole("heading", { level: 1 }).first().waitFor();
+
+    // A hint, then a half-right answer submitted alone: feedback per option and the hint's cost.
+    await zoe.getByRole("button", { name: /Demander un indice/ }).click();
+    await zoe.locator("#hints-title ~ ol li").first().waitFor();
+    await zoe.getByLabel("Licence Ouverte (Etalab)").check();
+    await expect.poll(() => zoe.getByLabel("Licence Ouverte (Etalab)").isChecked()).toBe(true);
+    await zoe.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
+    await zoe.getByText(/Tentative 1 : 45 %/).waitFor();
+    await zoe.locator(".feedback-item.ok").first().waitFor();
+
+    // Second attempt right: the step closes and the team moves on by itself.
+    await zoe.getByLabel("Open Database License (ODbL)").check();
+    await expect.poll(() => zoe.getByLabel("Open Database License (ODbL)").isChecked()).toBe(true);
+    await zoe.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
+    await zoe.getByText(/Tentative 2 : 90 %/).waitFor();
+    await zoe.getByRole("button", { name: "Étape suivante" }).click();
+    await zoe.getByText("Étape 2 sur 5", { exact: false }).first().waitFor();
+
+    // The projected screen ranks the teams.
+    const screen = await page(browser, errors, "screen", 1920);
+    await screen.setViewportSize({ width: 1920, height: 1080 });
+    await screen.goto(`${server.url}/screen/${code}`);
+    await screen.getByRole("heading", { name: "Classement" }).waitFor();
+    await screen.getByText(new RegExp(`1\\. ${chosen} : 0\\.9 points`)).waitFor();
+
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
