@@ -12,7 +12,11 @@ import { join, resolve } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
-export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+/** Screenshots land in test-results/screenshots (ignored by git); `UPDATE_SCREENSHOTS=1` writes
+ *  them to docs/screenshots/, the ones the README shows. */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, "docs", "screenshots")
+  : join(ROOT, "test-results", "screenshots");
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 

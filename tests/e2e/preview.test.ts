@@ -4,7 +4,7 @@
  * /preview/exemple, pick a step, edit the file on disk and see the page update on the same step,
  * show the solution, break the file and see the finding, fix it and get the game back.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -31,6 +31,7 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
   const errors: string[] = [];
 
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), "datatruc-scenarios-"));
     for (const name of ["exemple.json", "referentiel.json"])
       copyFileSync(join(ROOT, "scenarios", name), join(dir, name));
