@@ -2,7 +2,8 @@
  * A whole café session in real browsers against the real server: a facilitator creates the session
  * through the UI, three players join with the code in separate browser contexts and play
  * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize and form
- * steps, Ana with the keyboard only for the order step), the facilitator reveals each step and ends; the debrief and an attestation render.
+ * steps, Ana with the keyboard only for the order step), the facilitator reveals each step and
+ * ends; the debrief and an attestation render.
  * Screenshots of every screen go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (else test-results/).
  */
 import { mkdirSync, readFileSync } from "node:fs";
