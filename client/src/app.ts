@@ -78,7 +78,8 @@ function renderNow(): void {
       <main id="main" class=${`screen ${chrome === "none" ? "bare" : ""}`}>${current.view()}</main>`,
     root,
   );
-  if (focusKey && document.activeElement !== focused) {
+  // (A focused control that becomes disabled loses the focus a moment later: handle it now.)
+  if (focusKey && (document.activeElement !== focused || (focused as HTMLButtonElement | null)?.disabled)) {
     const target = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
     // A control that just became disabled (e.g. "move up" on the first item) hands the focus to
     // its nearest enabled neighbour, so keyboard users never fall back to the top of the page.

@@ -17,6 +17,8 @@ export function homeScreen(): Screen {
   let creating = false;
   let createError = "";
   let joinError = "";
+  let selectedId = "";
+  const selected = () => catalogue?.find((entry) => entry.id === selectedId) ?? catalogue?.[0];
 
   getCatalogue()
     .then((list) => {
@@ -71,9 +73,28 @@ export function homeScreen(): Screen {
     <h3 id="create-title">${t("create.title")}</h3>
     <div class="field">
       <label for="scenarioId">${t("create.scenario")}</label>
-      <select id="scenarioId" name="scenarioId" required>
-        ${(catalogue ?? []).map((entry) => html`<option value=${entry.id}>${entry.title}</option>`)}
+      <select id="scenarioId" name="scenarioId" required aria-describedby="scenario-summary"
+        @change=${(event: Event) => {
+          selectedId = (event.target as HTMLSelectElement).value;
+          requestRender();
+        }}>
+        ${(catalogue ?? []).map(
+          (entry) =>
+            html`<option value=${entry.id} ?selected=${entry.id === selected()?.id}>${entry.title}</option>`,
+        )}
       </select>
+      ${(() => {
+        const entry = selected();
+        if (!entry) return null;
+        return html`<div class="help" id="scenario-summary">
+          <p>${entry.summary}</p>
+          <p>${t("create.scenarioMeta", {
+            minutes: entry.durationMinutes ?? "?",
+            steps: entry.stepCount ?? "?",
+            audience: entry.audience ?? "",
+          })}</p>
+        </div>`;
+      })()}
     </div>
     <div class="field">
       <label for="organisation">${t("create.organisation")}</label>
