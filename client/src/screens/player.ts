@@ -23,6 +23,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let me: string | null = null;
   let info: SessionInfo | null = null;
   let formError = "";
+  /** The last refused action (e.g. "step closed"), shown on the board for a few seconds. */
+  let actionError = "";
   let joining = false;
   let status: ConnectionStatus = "connected";
   let closeReason: CloseReason | undefined;
@@ -89,7 +91,12 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     });
     conn.on("error", (error) => {
       announce(errorCodeText(error.code, error.message));
-      formError = errorCodeText(error.code, error.message);
+      actionError = errorCodeText(error.code, error.message);
+      const shown = actionError;
+      setTimeout(() => {
+        if (actionError === shown) actionError = "";
+        requestRender();
+      }, 6000);
       requestRender();
     });
     if (location.pathname !== `/play/${code}`) history.replaceState(null, "", `/play/${code}`);
@@ -205,6 +212,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       if (!game || !scenario || !me) return html`${banner}<p>${t("app.loading")}</p>`;
       if (game.phase === "lobby") return html`${banner}${lobby(game)}`;
       return html`${banner}
+        ${actionError ? html`<p class="notice bad" role="alert">${actionError}</p>` : nothing}
         ${boardView({
           game,
           scenario,
@@ -215,8 +223,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
           attestationHref,
           edit: (stepId, edit) => connection?.send("edit", { stepId, edit }),
           act: (name, stepId) => connection?.send(name, { stepId }),
-        })}
-        ${formError && status === "connected" ? nothing : nothing}`;
+        })}`;
     },
     afterRender: () => {
       if (!game || !scenario || !me || game.phase === "lobby") return;
