@@ -58,6 +58,12 @@ async function newPage(
   errors: string[],
 ) {
   const context = await browser.newContext({ viewport, locale: "fr-FR" });
+  // Nothing may come from the internet: every request goes to the local server (or is inline).
+  context.on("request", (request) => {
+    const url = request.url();
+    if (!/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url))
+      errors.push(`[${label}] external request: ${url}`);
+  });
   const page = await context.newPage();
   page.on("pageerror", (error) => errors.push(`[${label}] ${error.message}`));
   page.on("dialog", (dialog) => void dialog.accept());
