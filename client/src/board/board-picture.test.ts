@@ -8,7 +8,7 @@ import { tablePicture, timerText } from "./board-view.ts";
 const scenario = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json", "utf8")));
 const publicScenario = toPublicScenario(scenario);
 function choiceStep(step: (typeof scenario.steps)[number] | undefined) {
-  if (!step || step.type !== "choice") throw new Error("exemple.json should start with a choice step");
+  if (step?.type !== "choice") throw new Error("exemple.json should start with a choice step");
   return step;
 }
 const first = choiceStep(scenario.steps[0]);
