@@ -4,7 +4,7 @@
  * These zod schemas are used by the protocol to validate what clients send.
  */
 import { z } from "zod";
-import { Id } from "../scenario/schema.ts";
+import { COLUMN_OPERATIONS, Id } from "../scenario/schema.ts";
 
 const Value = z.string().max(2000);
 
@@ -50,15 +50,7 @@ export const DraftEdit = z.discriminatedUnion("op", [
   /** table: apply a cleaning operation to a whole column. */
   z.strictObject({
     op: z.literal("apply-operation"),
-    operation: z.enum([
-      "trim",
-      "normalize-boolean",
-      "decimal-point",
-      "iso-date",
-      "strip-unit",
-      "pad-zeros",
-      "empty-to-null",
-    ]),
+    operation: z.enum(COLUMN_OPERATIONS),
     columnId: Id,
   }),
   /** table: remove or restore a row (duplicates). */

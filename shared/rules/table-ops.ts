@@ -2,17 +2,10 @@
  * Table cleaning operations (see docs in notes/table-ops.md): pure string → string functions.
  * A value an operation does not recognise is returned unchanged.
  */
+import { COLUMN_OPERATIONS } from "../scenario/schema.ts";
 import type { TableAnswer } from "./answer.ts";
 
-export const COLUMN_OPERATIONS = [
-  "trim",
-  "normalize-boolean",
-  "decimal-point",
-  "iso-date",
-  "strip-unit",
-  "pad-zeros",
-  "empty-to-null",
-] as const;
+export { COLUMN_OPERATIONS };
 export type ColumnOperation = (typeof COLUMN_OPERATIONS)[number];
 
 /** Lower case, accents removed, outer whitespace trimmed: for case/accent-insensitive comparisons. */

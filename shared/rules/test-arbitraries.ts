@@ -4,7 +4,7 @@
  * Every solution-only text carries the marker `SOLUTION-` so that a leak is easy to find.
  */
 import fc from "fast-check";
-import { type Scenario, Step, type Step as StepType } from "../scenario/schema.ts";
+import { COLUMN_OPERATIONS, type Scenario, Step, type Step as StepType } from "../scenario/schema.ts";
 import type { Answer, DraftEdit } from "./answer.ts";
 import { fixtureInput } from "./test-fixtures.ts";
 
@@ -342,15 +342,7 @@ export const editArbitrary: fc.Arbitrary<DraftEdit> = (() => {
     fc.record({ op: fc.constant("edit-cell" as const), rowId: row, columnId: column, value: word }),
     fc.record({
       op: fc.constant("apply-operation" as const),
-      operation: fc.constantFrom(
-        "trim",
-        "normalize-boolean",
-        "decimal-point",
-        "iso-date",
-        "strip-unit",
-        "pad-zeros",
-        "empty-to-null",
-      ) as fc.Arbitrary<Extract<DraftEdit, { op: "apply-operation" }>["operation"]>,
+      operation: fc.constantFrom(...COLUMN_OPERATIONS),
       columnId: column,
     }),
     fc.record({ op: fc.constant("set-row-removed" as const), rowId: row, removed: fc.boolean() }),

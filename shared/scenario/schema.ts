@@ -263,20 +263,20 @@ export const FormSolution = z
   })
   .describe("Solution d'un formulaire.");
 
+/** Cleaning operations that transform every cell of one column (semantics in shared/rules/table-ops.ts). */
+export const COLUMN_OPERATIONS = [
+  "trim",
+  "normalize-boolean",
+  "decimal-point",
+  "iso-date",
+  "strip-unit",
+  "pad-zeros",
+  "empty-to-null",
+] as const;
+
 /** Cleaning operations offered on a `table` puzzle, in the spirit of OpenRefine. */
 export const TableOperation = z
-  .enum([
-    "trim",
-    "normalize-boolean",
-    "decimal-point",
-    "iso-date",
-    "strip-unit",
-    "pad-zeros",
-    "empty-to-null",
-    "remove-row",
-    "remove-column",
-    "edit-cell",
-  ])
+  .enum([...COLUMN_OPERATIONS, "remove-row", "remove-column", "edit-cell"])
   .describe(
     "Opération de nettoyage : trim (espaces), normalize-boolean (oui/non → true/false), decimal-point (virgule → point), iso-date (date → AAAA-MM-JJ), strip-unit (« 535 m² » → « 535 »), pad-zeros (zéros initiaux), empty-to-null (0 ou « - » → vide), remove-row (doublon), remove-column (donnée personnelle), edit-cell (saisie libre).",
   );
