@@ -5,30 +5,29 @@
  */
 import { html } from "lit-html";
 import referentialJson from "../../../scenarios/referentiel.json";
-import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import type { PublicScenario } from "../../../shared/rules/public.ts";
 import type { Referential } from "../../../shared/scenario/schema.ts";
 import { requestRender, type Screen } from "../app.ts";
 import { t } from "../i18n/index.ts";
 import { getResults, type Results } from "../net/api.ts";
 import { Connection } from "../net/connection.ts";
+import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { errorText } from "../ui/errors.ts";
 import { explanationView, linesView, solutionView } from "../ui/reveal.ts";
 import { skillsChart } from "../ui/skills-chart.ts";
 import { answerLines } from "../view/answers.ts";
 import { skillBars } from "../view/skills.ts";
-import { attemptsOf, draftOf, type GameView, percent, readGame } from "../view/state.ts";
+import { attemptsOf, draftOf, type GameView, percent } from "../view/state.ts";
 
 const referential = referentialJson as unknown as Referential;
 
 export function debriefScreen(code: string): Screen {
   const key = loadFacilitatorKey(code);
   let connection: Connection | null = null;
-  let game: GameView | null = null;
-  let scenario: PublicScenario | null = null;
+  const room = new RoomView();
   let results: Results | null = null;
   let problem = key ? "" : t("fac.keyMissing");
-  const revealed = new Map<number, RevealedStep>();
 
   const loadResults = () => {
     if (!key) return;
@@ -48,20 +47,7 @@ export function debriefScreen(code: string): Screen {
     void Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })
       .then((conn) => {
         connection = conn;
-        conn.on("welcome", (w) => {
-          scenario = w.scenario;
-          requestRender();
-        });
-        conn.on("revealed", (r) => {
-          revealed.set(r.stepIndex, r);
-          requestRender();
-        });
-        conn.on("state", (raw) => {
-          const before = game?.phase;
-          game = readGame(raw);
-          if (before !== game.phase) loadResults();
-          requestRender();
-        });
+        room.follow(conn, requestRender, { phase: loadResults });
       })
       .catch(() => undefined); // room over: the stored results are enough
   }
@@ -69,7 +55,7 @@ export function debriefScreen(code: string): Screen {
   const stepsSection = (g: GameView, s: PublicScenario) => html`<section aria-labelledby="steps-title">
     <h2 id="steps-title">${t("debrief.steps")}</h2>
     ${s.steps.map((step, index) => {
-      const reveal = revealed.get(index);
+      const reveal = room.revealed.get(index);
       return html`<article class="card">
         <h3>${index + 1}. ${step.title}</h3>
         <div class="grid">
@@ -102,10 +88,10 @@ export function debriefScreen(code: string): Screen {
 
   return {
     title: () => t("debrief.title"),
-    view: () => html`<h1 tabindex="-1">${t("debrief.title")} · ${results?.scenarioTitle ?? game?.scenarioTitle ?? code}</h1>
+    view: () => html`<h1 tabindex="-1">${t("debrief.title")} · ${results?.scenarioTitle ?? room.game?.scenarioTitle ?? code}</h1>
       ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
       ${results ? playersSection(results) : null}
-      ${game && scenario ? stepsSection(game, scenario) : null}`,
+      ${room.game && room.scenario ? stepsSection(room.game, room.scenario) : null}`,
     dispose: () => void connection?.leave(),
   };
 }

@@ -4,12 +4,13 @@
  */
 import { html, nothing } from "lit-html";
 import type { ClientMessage, ClientMessageName } from "../../../shared/protocol.ts";
-import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import type { RevealedStep } from "../../../shared/rules/public.ts";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { timerText } from "../board/board-view.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { type Attestation, getSessionAttestations, resultsUrl } from "../net/api.ts";
-import { type CloseReason, Connection, type ConnectionStatus } from "../net/connection.ts";
+import { Connection } from "../net/connection.ts";
+import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { errorCodeText } from "../ui/errors.ts";
@@ -21,7 +22,6 @@ import {
   type GameView,
   type PlayerView,
   percent,
-  readGame,
   type TeamView,
   unassignedPlayers,
 } from "../view/state.ts";
@@ -31,15 +31,10 @@ const DRAG_TYPE = "text/x-datatruc-player";
 export function facilitatorScreen(code: string): Screen {
   const key = loadFacilitatorKey(code);
   let connection: Connection | null = null;
-  let game: GameView | null = null;
-  let scenario: PublicScenario | null = null;
-  let status: ConnectionStatus = "connected";
-  let closeReason: CloseReason | undefined;
+  const room = new RoomView();
   let problem = key ? "" : t("fac.keyMissing");
-  let clockOffsetMs = 0;
   let attestations: Attestation[] | null = null;
-  const revealed = new Map<number, RevealedStep>();
-  const ticker = setInterval(() => game?.timer?.active && requestRender(), 1000);
+  const ticker = setInterval(() => room.game?.timer?.active && requestRender(), 1000);
 
   const send = <N extends ClientMessageName>(name: N, payload: ClientMessage<N>) =>
     connection?.send(name, payload);
@@ -56,28 +51,16 @@ export function facilitatorScreen(code: string): Screen {
 
   const attach = (conn: Connection) => {
     connection = conn;
-    conn.on("welcome", (welcome) => {
-      scenario = welcome.scenario;
-      requestRender();
-    });
-    conn.on("revealed", (r) => {
-      revealed.set(r.stepIndex, r);
-      requestRender();
-    });
-    conn.on("state", (raw) => {
-      const before = game?.phase;
-      game = readGame(raw);
-      if (game.serverNow) clockOffsetMs = game.serverNow - Date.now();
-      if (before && before !== game.phase)
-        announce(t("fac.phase", { phase: t(`phase.${game.phase}` as MessageKey) }));
-      if (game.phase === "ended") loadAttestations();
-      requestRender();
-    });
-    conn.on("status", (next, reason) => {
-      status = next;
-      closeReason = reason;
-      if (reason === "ended") loadAttestations();
-      requestRender();
+    room.follow(conn, requestRender, {
+      phase: (g, previous) => {
+        if (previous) announce(t("fac.phase", { phase: t(`phase.${g.phase}` as MessageKey) }));
+      },
+      state: (g) => {
+        if (g.phase === "ended") loadAttestations();
+      },
+      status: (_status, reason) => {
+        if (reason === "ended") loadAttestations();
+      },
     });
     conn.on("error", (error) => {
       problem = errorCodeText(error.code, error.message);
@@ -105,7 +88,7 @@ export function facilitatorScreen(code: string): Screen {
       @dragstart=${(event: DragEvent) => event.dataTransfer?.setData(DRAG_TYPE, player.id)}>
     <strong>${player.name}</strong>
     <span class=${`badge ${player.connected ? "ok" : "off"}`}>${player.connected ? t("presence.online") : t("presence.offline")}</span>
-    ${player.roleId ? html`<span class="muted">${scenario?.roles.find((r) => r.id === player.roleId)?.name ?? player.roleId}</span>` : null}
+    ${player.roleId ? html`<span class="muted">${room.scenario?.roles.find((r) => r.id === player.roleId)?.name ?? player.roleId}</span>` : null}
     <label class="visually-hidden" for=${`move-${player.id}`}>${t("fac.moveTo", { name: player.name })}</label>
     <select id=${`move-${player.id}`} data-focus-key=${`move-${player.id}`}
       @change=${(event: Event) => {
@@ -144,7 +127,7 @@ export function facilitatorScreen(code: string): Screen {
     return html`<section class="card" aria-labelledby="controls-title">
       <h2 id="controls-title">${t("fac.controls")}</h2>
       <p>${t("fac.phase", { phase: t(`phase.${phase}` as MessageKey) })} ${g.locked ? html`<span class="badge off">${icon("lock")} ${t("fac.locked")}</span>` : null}
-        · <span role="timer">${icon("clock")} ${timerText({ game: g, clockOffsetMs, now: Date.now() }).text}</span></p>
+        · <span role="timer">${icon("clock")} ${timerText({ game: g, clockOffsetMs: room.clockOffsetMs, now: Date.now() }).text}</span></p>
       <div class="row">
         ${phase === "lobby" ? html`<button type="button" class="primary" @click=${() => send("start", {})}>${icon("play")} ${t("fac.start")}</button>` : null}
         ${phase === "playing" ? html`<button type="button" @click=${() => send("pause", {})}>${icon("pause")} ${t("fac.pause")}</button>` : null}
@@ -160,8 +143,8 @@ export function facilitatorScreen(code: string): Screen {
   };
 
   const progress = (g: GameView) => {
-    if (!scenario || g.phase === "lobby") return nothing;
-    const s = scenario;
+    if (!room.scenario || g.phase === "lobby") return nothing;
+    const s = room.scenario;
     const current = s.steps[g.currentStep];
     return html`<section class="card" aria-labelledby="progress-title">
       <h2 id="progress-title">${t("fac.progress")}</h2>
@@ -181,12 +164,12 @@ export function facilitatorScreen(code: string): Screen {
           ${step ? html`<details><summary>${t("fac.draft")}</summary>${linesView(answerLines(step, draft))}</details>` : null}
         </div>`;
       })}
-      ${current && revealed.get(g.currentStep) ? html`<details><summary>${t("feedback.solution")}</summary>${solutionView(current, revealed.get(g.currentStep) as RevealedStep)}</details>` : null}
+      ${current && room.revealed.get(g.currentStep) ? html`<details><summary>${t("feedback.solution")}</summary>${solutionView(current, room.revealed.get(g.currentStep) as RevealedStep)}</details>` : null}
     </section>`;
   };
 
   const results = (g: GameView | null) => {
-    const over = g?.phase === "debrief" || g?.phase === "ended" || closeReason === "ended";
+    const over = g?.phase === "debrief" || g?.phase === "ended" || room.closeReason === "ended";
     if (!over || !key) return nothing;
     return html`<section class="card" aria-labelledby="results-title">
       <h2 id="results-title">${t("fac.results")}</h2>
@@ -207,9 +190,9 @@ export function facilitatorScreen(code: string): Screen {
   return {
     title: () => t("fac.title"),
     view: () => {
-      const g = game;
+      const g = room.game;
       const players = g ? Object.values(g.players) : [];
-      return html`${connectionBanner(status, closeReason)}
+      return html`${connectionBanner(room.status, room.closeReason)}
         <h1 tabindex="-1">${t("fac.title")} · ${g?.scenarioTitle ?? ""}</h1>
         ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
         <section class="card row" aria-label=${t("fac.code", { code })}>

@@ -3,44 +3,39 @@
  * /join/<code> shows the form (or resumes a stored seat); /play/<code> resumes the seat.
  */
 import { html, nothing } from "lit-html";
-import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
 import { announce, navigate, requestRender, type Screen } from "../app.ts";
 import { boardView, tablePicture } from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
-import { type CloseReason, Connection, type ConnectionStatus } from "../net/connection.ts";
+import { Connection } from "../net/connection.ts";
+import { RoomView } from "../net/room-view.ts";
 import { loadSeat } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { errorCodeText, errorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
-import { type GameView, membersOf, percent, readGame, stepIndexOf, teamOf } from "../view/state.ts";
+import { type GameView, membersOf, percent, stepIndexOf, teamOf } from "../view/state.ts";
 
 export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let connection: Connection | null = null;
-  let game: GameView | null = null;
-  let scenario: PublicScenario | null = null;
+  const room = new RoomView();
   let me: string | null = null;
   let info: SessionInfo | null = null;
   let formError = "";
   /** The last refused action (e.g. "step closed"), shown on the board for a few seconds. */
   let actionError = "";
   let joining = false;
-  let status: ConnectionStatus = "connected";
-  let closeReason: CloseReason | undefined;
-  let clockOffsetMs = 0;
   let attestationHref: string | null = null;
   let attestationAsked = false;
   let disposed = false;
-  const revealed = new Map<number, RevealedStep>();
   const canvas = new TableCanvas();
   const ticker = setInterval(() => {
-    if (game?.timer?.active && game.phase === "playing") requestRender();
+    if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
   }, 1000);
 
   let previous = { phase: "", step: -1, attempts: -1, proposal: "", connected: true };
-  const announceChanges = () => {
-    if (!game || !me) return;
+  const announceChanges = (game: GameView) => {
+    if (!me) return;
     const team = teamOf(game, me);
     const step = stepIndexOf(game, team);
     const teamStep = team?.steps[step];
@@ -64,30 +59,19 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
 
   const attach = (conn: Connection) => {
     connection = conn;
-    conn.on("welcome", (welcome) => {
-      scenario = welcome.scenario;
-      me = welcome.playerId;
-      clockOffsetMs = welcome.serverNow - Date.now();
-      requestRender();
-    });
-    conn.on("revealed", (r) => {
-      revealed.set(r.stepIndex, r);
-      announce(t("feedback.explanation"));
-      requestRender();
-    });
-    conn.on("state", (raw) => {
-      game = readGame(raw);
-      if (game.serverNow) clockOffsetMs = game.serverNow - Date.now();
-      announceChanges();
-      maybeFetchAttestation();
-      requestRender();
-    });
-    conn.on("status", (next, reason) => {
-      if (next === "connected" && status === "reconnecting") announce(t("conn.reconnected"));
-      if (next === "reconnecting") announce(t("conn.reconnecting"));
-      status = next;
-      closeReason = reason;
-      requestRender();
+    room.follow(conn, requestRender, {
+      welcome: (welcome) => {
+        me = welcome.playerId;
+      },
+      revealed: () => announce(t("feedback.explanation")),
+      state: (game) => {
+        announceChanges(game);
+        maybeFetchAttestation(game);
+      },
+      status: (next, _reason, before) => {
+        if (next === "connected" && before === "reconnecting") announce(t("conn.reconnected"));
+        if (next === "reconnecting") announce(t("conn.reconnecting"));
+      },
     });
     conn.on("error", (error) => {
       announce(errorCodeText(error.code, error.message));
@@ -102,8 +86,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     if (location.pathname !== `/play/${code}`) history.replaceState(null, "", `/play/${code}`);
   };
 
-  const maybeFetchAttestation = () => {
-    if (attestationAsked || !game || !me || (game.phase !== "ended" && game.phase !== "debrief")) return;
+  const maybeFetchAttestation = (game: GameView) => {
+    if (attestationAsked || !me || (game.phase !== "ended" && game.phase !== "debrief")) return;
     const seatKey = loadSeat("player", code)?.seatKey ?? connection?.welcome?.seatKey;
     if (!seatKey || game.phase !== "ended") return;
     attestationAsked = true;
@@ -165,7 +149,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   const lobby = (g: GameView) => {
     const team = teamOf(g, me);
     const player = me ? g.players[me] : undefined;
-    const role = scenario?.roles.find((r) => r.id === player?.roleId);
+    const role = room.scenario?.roles.find((r) => r.id === player?.roleId);
     const chooseTeam = g.options?.playersChooseTeam && !g.locked;
     return html`<h1 tabindex="-1">${t("lobby.title")}</h1>
       <p class="big-code">${t("lobby.code", { code })}</p>
@@ -205,9 +189,10 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   };
 
   return {
-    title: () => (game && game.phase !== "lobby" ? t("board.title") : t("join.title", { code })),
+    title: () => (room.game && room.game.phase !== "lobby" ? t("board.title") : t("join.title", { code })),
     view: () => {
-      const banner = connectionBanner(status, closeReason);
+      const { game, scenario, revealed, clockOffsetMs } = room;
+      const banner = connectionBanner(room.status, room.closeReason);
       if (!connection) return html`${banner}${joinForm()}`;
       if (!game || !scenario || !me) return html`${banner}<p>${t("app.loading")}</p>`;
       if (game.phase === "lobby") return html`${banner}${lobby(game)}`;
@@ -226,6 +211,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         })}`;
     },
     afterRender: () => {
+      const { game, scenario, revealed, clockOffsetMs } = room;
       if (!game || !scenario || !me || game.phase === "lobby") return;
       const picture = tablePicture({
         game,

@@ -7,30 +7,26 @@
 import { html, nothing } from "lit-html";
 import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
 import QRCode from "qrcode";
-import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import type { PublicScenario } from "../../../shared/rules/public.ts";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { timerText } from "../board/board-view.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
-import { type CloseReason, Connection, type ConnectionStatus } from "../net/connection.ts";
+import { Connection } from "../net/connection.ts";
+import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { explanationView, linesView } from "../ui/reveal.ts";
 import { answerLines } from "../view/answers.ts";
 import { rankTeams } from "../view/ranking.ts";
-import { draftOf, type GameView, readGame } from "../view/state.ts";
+import { draftOf, type GameView } from "../view/state.ts";
 
 export function projectedScreen(code: string): Screen {
   const joinUrl = `${location.origin}/join/${code}`;
   let qr = "";
   let connection: Connection | null = null;
-  let game: GameView | null = null;
-  let scenario: PublicScenario | null = null;
-  let status: ConnectionStatus = "connected";
-  let closeReason: CloseReason | undefined;
-  let clockOffsetMs = 0;
+  const room = new RoomView();
   let problem = "";
-  const revealed = new Map<number, RevealedStep>();
-  const ticker = setInterval(() => game?.timer?.active && requestRender(), 1000);
+  const ticker = setInterval(() => room.game?.timer?.active && requestRender(), 1000);
 
   QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" })
     .then((svg) => {
@@ -46,25 +42,10 @@ export function projectedScreen(code: string): Screen {
         ? await Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })
         : await Connection.join({ as: "screen", protocol: 1, code });
       connection = conn;
-      conn.on("welcome", (welcome) => {
-        scenario = welcome.scenario;
-        requestRender();
-      });
-      conn.on("revealed", (r) => {
-        revealed.set(r.stepIndex, r);
-        requestRender();
-      });
-      conn.on("state", (raw) => {
-        const before = game?.phase;
-        game = readGame(raw);
-        if (game.serverNow) clockOffsetMs = game.serverNow - Date.now();
-        if (before && before !== game.phase) announce(t(`phase.${game.phase}` as MessageKey));
-        requestRender();
-      });
-      conn.on("status", (next, reason) => {
-        status = next;
-        closeReason = reason;
-        requestRender();
+      room.follow(conn, requestRender, {
+        phase: (g, previous) => {
+          if (previous) announce(t(`phase.${g.phase}` as MessageKey));
+        },
       });
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
@@ -75,7 +56,7 @@ export function projectedScreen(code: string): Screen {
   const revealPanel = (g: GameView, s: PublicScenario) => {
     const index = g.currentStep;
     const step = s.steps[index];
-    const reveal = revealed.get(index);
+    const reveal = room.revealed.get(index);
     const teamsRevealed = g.teams.length > 0 && g.teams.every((team) => team.steps[index]?.revealed);
     // Team pace: every team is on its own step, the screen shows the ranking instead.
     if (g.options?.pace === "team" || !step || !reveal || !teamsRevealed) return nothing;
@@ -104,15 +85,15 @@ export function projectedScreen(code: string): Screen {
     title: () => t("screen.title"),
     chrome: "none",
     view: () => {
-      const g = game;
-      const s = scenario;
-      const timer = g ? timerText({ game: g, clockOffsetMs, now: Date.now() }) : null;
+      const g = room.game;
+      const s = room.scenario;
+      const timer = g ? timerText({ game: g, clockOffsetMs: room.clockOffsetMs, now: Date.now() }) : null;
       const step = g && s ? s.steps[g.currentStep] : undefined;
       const ranked = g ? rankTeams(g.teams) : [];
       const connected = g ? Object.values(g.players).filter((p) => p.connected).length : 0;
       const showRanking = g && (g.options?.pace === "team" || g.phase === "debrief" || g.phase === "ended");
       const revealing = g && s ? revealPanel(g, s) : nothing;
-      return html`${connectionBanner(status, closeReason)}
+      return html`${connectionBanner(room.status, room.closeReason)}
       <div class=${`projected ${revealing === nothing ? "" : "revealing"}`}>
         <div class="stack">
           <h1 tabindex="-1">${g?.scenarioTitle ?? t("screen.title")}</h1>

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { revealedStep, toPublicScenario } from "../../../shared/rules/public.ts";
+import { Scenario } from "../../../shared/scenario/schema.ts";
+import { RoomView } from "./room-view.ts";
+
+const scenario = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json", "utf8")));
+const welcome = {
+  protocol: 1,
+  role: "screen" as const,
+  playerId: null,
+  seatKey: null,
+  scenario: toPublicScenario(scenario),
+  serverNow: 10_000,
+};
+
+describe("RoomView", () => {
+  it("keeps the scenario and the server clock offset from welcome", () => {
+    const room = new RoomView();
+    room.applyWelcome(welcome, 9_000);
+    expect(room.scenario?.id).toBe(scenario.id);
+    expect(room.clockOffsetMs).toBe(1_000);
+  });
+
+  it("keeps every revealed step by its index", () => {
+    const room = new RoomView();
+    const [first, second] = scenario.steps;
+    if (!first || !second) throw new Error("exemple.json has fewer than two steps");
+    room.applyRevealed({ ...revealedStep(second), stepIndex: 1 });
+    room.applyRevealed({ ...revealedStep(first), stepIndex: 0 });
+    expect([...room.revealed.keys()].sort()).toEqual([0, 1]);
+    expect(room.revealed.get(1)?.answer).toEqual(revealedStep(second).answer);
+  });
+
+  it("reads each state, returns the phase before it and tracks the clock offset", () => {
+    const room = new RoomView();
+    expect(room.applyState({ phase: "lobby", serverNow: 5_000 }, 4_500)).toBeUndefined();
+    expect(room.game?.phase).toBe("lobby");
+    expect(room.game?.teams).toEqual([]);
+    expect(room.clockOffsetMs).toBe(500);
+    expect(room.applyState({ phase: "playing", serverNow: 6_000 }, 6_200)).toBe("lobby");
+    expect(room.game?.phase).toBe("playing");
+    expect(room.clockOffsetMs).toBe(-200);
+  });
+
+  it("keeps the last offset when a state has no server time", () => {
+    const room = new RoomView();
+    room.applyState({ phase: "lobby", serverNow: 5_000 }, 4_000);
+    room.applyState({ phase: "lobby" }, 99_000);
+    expect(room.clockOffsetMs).toBe(1_000);
+  });
+
+  it("tracks the connection status and returns the one before", () => {
+    const room = new RoomView();
+    expect(room.applyStatus("reconnecting")).toBe("connected");
+    expect(room.applyStatus("closed", "ended")).toBe("reconnecting");
+    expect(room.status).toBe("closed");
+    expect(room.closeReason).toBe("ended");
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * What a screen knows about its room, kept up to date from one `Connection`: the scenario (from
+ * `welcome`), the revealed steps by index, the last game state (`readGame`), the offset between the
+ * server's clock and ours, and the connection status. The facilitator console, the projected
+ * screen, the debrief and the player's screen all follow their room through this one class and add
+ * their own reactions with hooks; `follow` re-renders after each message.
+ *
+ * The `apply…` methods are pure state transitions (the clock is an input), tested without a server.
+ */
+import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import { type GameView, readGame } from "../view/state.ts";
+import type { CloseReason, Connection, ConnectionStatus, Revealed, Welcome } from "./connection.ts";
+
+export interface RoomHooks {
+  welcome?: (welcome: Welcome) => void;
+  revealed?: (revealed: Revealed) => void;
+  /** After every state snapshot. */
+  state?: (game: GameView) => void;
+  /** When the phase differs from the previous snapshot's (`previous` is undefined for the first one). */
+  phase?: (game: GameView, previous: string | undefined) => void;
+  status?: (status: ConnectionStatus, reason: CloseReason | undefined, previous: ConnectionStatus) => void;
+}
+
+export class RoomView {
+  game: GameView | null = null;
+  scenario: PublicScenario | null = null;
+  readonly revealed = new Map<number, RevealedStep>();
+  /** Server clock minus ours, in ms (timers are computed on the server's clock). */
+  clockOffsetMs = 0;
+  status: ConnectionStatus = "connected";
+  closeReason: CloseReason | undefined;
+
+  applyWelcome(welcome: Welcome, now: number): void {
+    this.scenario = welcome.scenario;
+    this.clockOffsetMs = welcome.serverNow - now;
+  }
+
+  applyRevealed(revealed: Revealed): void {
+    this.revealed.set(revealed.stepIndex, revealed);
+  }
+
+  /** Reads a state snapshot; returns the phase before it (undefined for the first snapshot). */
+  applyState(raw: unknown, now: number): string | undefined {
+    const previous = this.game?.phase;
+    this.game = readGame(raw);
+    if (this.game.serverNow) this.clockOffsetMs = this.game.serverNow - now;
+    return previous;
+  }
+
+  /** Returns the status before this change. */
+  applyStatus(status: ConnectionStatus, reason?: CloseReason): ConnectionStatus {
+    const previous = this.status;
+    this.status = status;
+    this.closeReason = reason;
+    return previous;
+  }
+
+  /** Subscribes to `connection`: each message updates this view, runs the hook, then `render`. */
+  follow(connection: Connection, render: () => void, hooks: RoomHooks = {}): void {
+    connection.on("welcome", (welcome) => {
+      this.applyWelcome(welcome, Date.now());
+      hooks.welcome?.(welcome);
+      render();
+    });
+    connection.on("revealed", (revealed) => {
+      this.applyRevealed(revealed);
+      hooks.revealed?.(revealed);
+      render();
+    });
+    connection.on("state", (raw) => {
+      const previous = this.applyState(raw, Date.now());
+      const game = this.game as GameView;
+      if (previous !== game.phase) hooks.phase?.(game, previous);
+      hooks.state?.(game);
+      render();
+    });
+    connection.on("status", (status, reason) => {
+      const previous = this.applyStatus(status, reason);
+      hooks.status?.(status, reason, previous);
+      render();
+    });
+  }
+}
