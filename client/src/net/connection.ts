@@ -21,6 +21,10 @@ import { forgetSeat, loadSeat, type SeatKind, saveSeat } from "./seats.ts";
 export type ConnectionStatus = "connected" | "reconnecting" | "closed";
 export type CloseReason = "left" | "kicked" | "ended" | "protocol" | "lost";
 
+/** Join options as the screens give them: the protocol version is filled in by `join`. */
+export type JoinRequest = WithoutProtocol<JoinOptions>;
+type WithoutProtocol<O> = O extends unknown ? Omit<O, "protocol"> : never;
+
 export type Welcome = ServerMessages["welcome"];
 export type Revealed = ServerMessages["revealed"];
 
@@ -76,11 +80,13 @@ export class Connection {
     return this.room.sessionId;
   }
 
-  /** Resolves the join code to its room (HTTP), then joins it. Rejects with the server's refusal. */
-  static async join(options: JoinOptions): Promise<Connection> {
+  /** Resolves the join code to its room (HTTP), then joins it with this client's `PROTOCOL_VERSION`.
+   *  Rejects with the server's refusal. */
+  static async join(request: JoinRequest): Promise<Connection> {
+    const options: JoinOptions = { ...request, protocol: PROTOCOL_VERSION };
     const info = await getSessionInfo(options.code);
     if (!info.roomId) throw new ApiError(410, "session-closed", "session closed");
-    const room = await client().joinById(info.roomId, { ...options, protocol: PROTOCOL_VERSION });
+    const room = await client().joinById(info.roomId, options);
     const connection = new Connection(room, options.as, options.code);
     connection.remember(options.as === "player" ? options.name : undefined);
     return connection;
@@ -101,7 +107,6 @@ export class Connection {
         try {
           return await Connection.join({
             as: "player",
-            protocol: PROTOCOL_VERSION,
             code,
             name: seat.name,
             seatKey: seat.seatKey,

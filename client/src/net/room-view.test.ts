@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION } from "../../../shared/protocol.ts";
 import { revealedStep, toPublicScenario } from "../../../shared/rules/public.ts";
 import { Scenario } from "../../../shared/scenario/schema.ts";
 import { RoomView } from "./room-view.ts";
 
 const scenario = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json", "utf8")));
 const welcome = {
-  protocol: 1,
+  protocol: PROTOCOL_VERSION,
   role: "screen" as const,
   playerId: null,
   seatKey: null,

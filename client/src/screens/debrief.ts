@@ -44,7 +44,7 @@ export function debriefScreen(code: string): Screen {
 
   if (key) {
     loadResults();
-    void Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })
+    void Connection.join({ as: "facilitator", code, facilitatorKey: key })
       .then((conn) => {
         connection = conn;
         room.follow(conn, requestRender, { phase: loadResults });

@@ -74,7 +74,7 @@ export function facilitatorScreen(code: string): Screen {
       try {
         attach(
           (await Connection.resume("facilitator", code)) ??
-            (await Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })),
+            (await Connection.join({ as: "facilitator", code, facilitatorKey: key })),
         );
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error);

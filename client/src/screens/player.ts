@@ -123,7 +123,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     formError = "";
     requestRender();
     try {
-      attach(await Connection.join({ as: "player", protocol: 1, code, name }));
+      attach(await Connection.join({ as: "player", code, name }));
     } catch (error) {
       formError = error instanceof Error && error.message ? error.message : errorText(error);
       announce(formError);

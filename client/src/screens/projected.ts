@@ -39,8 +39,8 @@ export function projectedScreen(code: string): Screen {
     const key = loadFacilitatorKey(code);
     try {
       const conn = key
-        ? await Connection.join({ as: "facilitator", protocol: 1, code, facilitatorKey: key })
-        : await Connection.join({ as: "screen", protocol: 1, code });
+        ? await Connection.join({ as: "facilitator", code, facilitatorKey: key })
+        : await Connection.join({ as: "screen", code });
       connection = conn;
       room.follow(conn, requestRender, {
         phase: (g, previous) => {
