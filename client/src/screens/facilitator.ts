@@ -13,7 +13,7 @@ import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
-import { errorCodeText } from "../ui/errors.ts";
+import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { linesView, solutionView } from "../ui/reveal.ts";
 import { answerLines } from "../view/answers.ts";
@@ -77,7 +77,7 @@ export function facilitatorScreen(code: string): Screen {
             (await Connection.join({ as: "facilitator", code, facilitatorKey: key })),
         );
       } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
+        problem = joinErrorText(error);
       }
       requestRender();
     })();

@@ -12,7 +12,7 @@ import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadSeat } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
-import { errorCodeText, errorText } from "../ui/errors.ts";
+import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { type GameView, membersOf, percent, stepIndexOf, teamOf } from "../view/state.ts";
 
@@ -74,8 +74,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       },
     });
     conn.on("error", (error) => {
-      announce(errorCodeText(error.code, error.message));
       actionError = errorCodeText(error.code, error.message);
+      announce(actionError);
       const shown = actionError;
       setTimeout(() => {
         if (actionError === shown) actionError = "";
@@ -110,7 +110,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     try {
       info = await getSessionInfo(code);
     } catch (error) {
-      formError = (error as { status?: number }).status === 404 ? t("join.unknown") : errorText(error);
+      formError = joinErrorText(error);
     }
     requestRender();
   })();
@@ -125,7 +125,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     try {
       attach(await Connection.join({ as: "player", code, name }));
     } catch (error) {
-      formError = error instanceof Error && error.message ? error.message : errorText(error);
+      formError = joinErrorText(error);
       announce(formError);
     } finally {
       joining = false;

@@ -15,6 +15,7 @@ import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
+import { joinErrorText } from "../ui/errors.ts";
 import { explanationView, linesView } from "../ui/reveal.ts";
 import { answerLines } from "../view/answers.ts";
 import { rankTeams } from "../view/ranking.ts";
@@ -48,7 +49,7 @@ export function projectedScreen(code: string): Screen {
         },
       });
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      problem = joinErrorText(error);
       requestRender();
     }
   })();

@@ -1,17 +1,91 @@
-/** Turns API errors and protocol error codes into translated sentences. */
-import { catalogues, type MessageKey, t } from "../i18n/index.ts";
+/**
+ * Turns server refusals, join refusals and API errors into sentences in the interface language.
+ * The server's `message` is French: it is shown only for a code this client does not know.
+ */
+import { CloseCodes, type ProtocolErrorCode } from "../../../shared/protocol.ts";
+import { type MessageKey, t } from "../i18n/index.ts";
 import { ApiError } from "../net/api.ts";
 
+/** The catalogue key of every code an `error` reply may carry (tsc checks that none is missing). */
+export const ERROR_KEYS: Record<ProtocolErrorCode, MessageKey> = {
+  "wrong-phase": "error.wrong-phase",
+  "session-locked": "error.session-locked",
+  "session-full": "error.session-full",
+  "name-taken": "error.name-taken",
+  "name-invalid": "error.name-invalid",
+  "unknown-player": "error.unknown-player",
+  "unknown-team": "error.unknown-team",
+  "team-full": "error.team-full",
+  "not-in-team": "error.not-in-team",
+  "unknown-step": "error.unknown-step",
+  "step-closed": "error.step-closed",
+  "invalid-edit": "error.invalid-edit",
+  "no-proposal": "error.no-proposal",
+  "already-approved": "error.already-approved",
+  "no-attempts-left": "error.no-attempts-left",
+  "hints-disabled": "error.hints-disabled",
+  "no-more-hints": "error.no-more-hints",
+  "not-revealed": "error.not-revealed",
+  "no-next-step": "error.no-next-step",
+  "invalid-option": "error.invalid-option",
+  "no-players": "error.no-players",
+  "step-open": "error.step-open",
+  kicked: "error.kicked",
+  "unknown-message": "error.unknown-message",
+  "invalid-message": "error.invalid-message",
+  "not-facilitator": "error.not-facilitator",
+  "not-player": "error.not-player",
+  "other-team": "error.other-team",
+  "rate-limited": "error.rate-limited",
+  internal: "error.internal",
+};
+
+/**
+ * The catalogue key of every close / join refusal code. `joinRefused` comes with the rules' reason
+ * only as a French sentence, so its text wraps the server's message.
+ */
+export const CLOSE_CODE_KEYS: Record<keyof typeof CloseCodes, MessageKey> = {
+  kicked: "conn.kicked",
+  flooding: "error.flooding",
+  protocolMismatch: "conn.protocol",
+  sessionEnded: "conn.ended",
+  invalidJoinOptions: "error.invalid-join",
+  unknownCode: "join.unknown",
+  wrongFacilitatorKey: "error.wrong-key",
+  joinRefused: "error.join-refused",
+};
+
+/** HTTP API error codes that have their own sentence (others read as refusal codes). */
+const API_KEYS: Record<string, MessageKey> = {
+  network: "error.network",
+  "unknown-session": "join.unknown",
+  "missing-key": "fac.keyMissing",
+  "wrong-key": "error.wrong-key",
+};
+
+/** A refusal code as a sentence; the server's message (or the code) for a code we do not know. */
 export function errorCodeText(code: string, message?: string): string {
-  const key = `error.${code}` as MessageKey;
-  if (key in catalogues.fr) return t(key);
+  if (Object.hasOwn(ERROR_KEYS, code)) return t(ERROR_KEYS[code as ProtocolErrorCode]);
   return t("error.generic", { message: message ?? code });
+}
+
+/** Why joining a room failed: a join refusal (numeric close code), the session lookup, or else. */
+export function joinErrorText(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "number") {
+    const name = (Object.keys(CloseCodes) as (keyof typeof CloseCodes)[]).find((n) => CloseCodes[n] === code);
+    const message = error instanceof Error ? error.message : "";
+    if (name) return t(CLOSE_CODE_KEYS[name], { message });
+  }
+  if (error instanceof ApiError && error.status === 404) return t("join.unknown");
+  if (error instanceof ApiError && error.code === "session-closed") return t("join.closed");
+  return errorText(error);
 }
 
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === "network") return t("error.network");
-    return errorCodeText(error.code, error.message);
+    const key = Object.hasOwn(API_KEYS, error.code) ? API_KEYS[error.code] : undefined;
+    return key ? t(key) : errorCodeText(error.code, error.message);
   }
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
     return errorCodeText(error.code, (error as { message?: string }).message);
