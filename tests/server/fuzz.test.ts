@@ -3,29 +3,12 @@
  * get `error` replies or are accepted by the rules; the room keeps serving everybody.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ClientMessages } from "../../shared/protocol.ts";
-import {
-  createSession,
-  joinAsFacilitator,
-  joinAsPlayer,
-  type Seat,
-  type ServerProcess,
-  startServerProcess,
-  tempDir,
-} from "./harness.ts";
+import { createSession, joinAsFacilitator, joinAsPlayer } from "./harness.ts";
+import { useServerProcess } from "./use-server.ts";
 
-let server: ServerProcess;
-const dir = tempDir();
-const seats: Seat[] = [];
-beforeAll(async () => {
-  server = await startServerProcess(`${dir.path}/db.sqlite`, { FLOOD_BURST: "2000", FLOOD_RATE: "1000" });
-});
-afterAll(async () => {
-  await Promise.all(seats.map((s) => s.leave()));
-  await server?.stop();
-  dir.remove();
-});
+const running = useServerProcess({ FLOOD_BURST: "2000", FLOOD_RATE: "1000" });
 
 const names = Object.keys(ClientMessages);
 const message = fc.record({
@@ -38,11 +21,11 @@ const message = fc.record({
 
 describe("fuzzed messages", () => {
   it("leave the room up and everyone connected", async () => {
-    const session = await createSession(server, { scenarioId: "exemple", teamCount: 1, teamSize: 4 });
-    const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
-    const ana = await joinAsPlayer(server, session.code, "Ana");
-    const bruno = await joinAsPlayer(server, session.code, "Bruno");
-    seats.push(facilitator, ana, bruno);
+    const session = await createSession(running.server, { scenarioId: "exemple", teamCount: 1, teamSize: 4 });
+    const facilitator = await joinAsFacilitator(running.server, session.code, session.facilitatorKey);
+    const ana = await joinAsPlayer(running.server, session.code, "Ana");
+    const bruno = await joinAsPlayer(running.server, session.code, "Bruno");
+    running.seats.push(facilitator, ana, bruno);
     facilitator.send("start", {});
     await ana.waitFor(() => ana.state.phase === "playing", "playing");
 
@@ -61,7 +44,7 @@ describe("fuzzed messages", () => {
       "a valid edit after the fuzz",
     );
     expect(ana.errors().length).toBeGreaterThan(300);
-    for (const seat of seats) expect(seat.leftCode).toBeNull();
+    for (const seat of running.seats) expect(seat.leftCode).toBeNull();
     expect(facilitator.state.phase).not.toBe("ended");
   });
 });

@@ -7,22 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseResultsCsv } from "../../server/http/csv.ts";
 import { loadCatalog } from "../../server/scenarios.ts";
 import { type Pace, ranking, type SessionModel, skillsEarned } from "../../shared/rules/index.ts";
-import { api, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
+import { api } from "./harness.ts";
 import { leaveAll, type PlayedSession, playSession } from "./play.ts";
+import { useServerProcess } from "./use-server.ts";
 
 const catalog = loadCatalog("scenarios");
 const scenario = catalog.scenarios.get("exemple");
 if (!scenario) throw new Error("scenarios/exemple.json is missing");
 
-let server: ServerProcess;
-const dir = tempDir();
-beforeAll(async () => {
-  server = await startServerProcess(`${dir.path}/db.sqlite`);
-});
-afterAll(async () => {
-  await server?.stop();
-  dir.remove();
-});
+const running = useServerProcess();
 
 /** A model holding only what ranking and skills read, built from the expected step scores. */
 function expectedModel(played: PlayedSession): SessionModel {
@@ -66,7 +59,7 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
   let played: PlayedSession;
 
   beforeAll(async () => {
-    played = await playSession(server, scenario, pace, plan);
+    played = await playSession(running.server, scenario, pace, plan);
   }, 120_000);
   afterAll(async () => {
     if (played) await leaveAll(played);
@@ -99,7 +92,9 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
     const skills = skillsEarned(expectedModel(played), scenario, catalog.referential);
     const json = await api<{
       players: { playerId: string; skills: { competence: string; points: number; level: string | null }[] }[];
-    }>(server, `/api/sessions/${code}/results`, { headers: { authorization: `Bearer ${facilitatorKey}` } });
+    }>(running.server, `/api/sessions/${code}/results`, {
+      headers: { authorization: `Bearer ${facilitatorKey}` },
+    });
     expect(json.status).toBe(200);
     expect(json.body.players).toHaveLength(9);
     for (const player of json.body.players) {
@@ -112,7 +107,7 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
       });
     }
 
-    const csv = await api(server, `/api/sessions/${code}/results?format=csv&key=${facilitatorKey}`);
+    const csv = await api(running.server, `/api/sessions/${code}/results?format=csv&key=${facilitatorKey}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const rows = parseResultsCsv(csv.text);
@@ -127,9 +122,9 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
       expect(row.niveau).toBe(skill?.level ?? "");
     }
 
-    const noKey = await api(server, `/api/sessions/${code}/results`);
+    const noKey = await api(running.server, `/api/sessions/${code}/results`);
     expect(noKey.status).toBe(401);
-    const wrongKey = await api(server, `/api/sessions/${code}/results?key=nope`);
+    const wrongKey = await api(running.server, `/api/sessions/${code}/results?key=nope`);
     expect(wrongKey.status).toBe(403);
     expect(wrongKey.body).toMatchObject({ error: { code: "wrong-key" } });
   });
@@ -138,13 +133,13 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
     const { code, facilitatorKey } = played.session;
     const player = played.teams[0]?.members[0];
     const res = await api<{ verificationCode: string; playerName: string; skills: unknown[] }>(
-      server,
+      running.server,
       `/api/sessions/${code}/attestations/${player?.playerId}?seatKey=${player?.seatKey}`,
     );
     expect(res.status).toBe(200);
     expect(res.body.playerName).toBe(player?.label);
     const check = await api<{ playerName: string; organisation: string; scenarioTitle: string }>(
-      server,
+      running.server,
       `/api/attestations/${res.body.verificationCode.toLowerCase()}`,
     );
     expect(check.status).toBe(200);
@@ -155,23 +150,23 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
     });
     const other = played.teams[1]?.members[0];
     const stolen = await api(
-      server,
+      running.server,
       `/api/sessions/${code}/attestations/${other?.playerId}?seatKey=${player?.seatKey}`,
     );
     expect(stolen.status).toBe(401);
     const all = await api<{ attestations: unknown[] }>(
-      server,
+      running.server,
       `/api/sessions/${code}/attestations?key=${facilitatorKey}`,
     );
     expect(all.body.attestations).toHaveLength(9);
-    expect((await api(server, "/api/attestations/AAAA-BBBB-CCCC-DDDD")).status).toBe(404);
+    expect((await api(running.server, "/api/attestations/AAAA-BBBB-CCCC-DDDD")).status).toBe(404);
   });
 
   it("ends the session on the facilitator's word", async () => {
     played.facilitator.send("end", {});
     await played.facilitator.waitFor(() => played.facilitator.state.phase === "ended", "ended");
     const info = await api<{ phase: string; canJoin: boolean }>(
-      server,
+      running.server,
       `/api/sessions/${played.session.code}`,
     );
     expect(info.body).toMatchObject({ phase: "ended", canJoin: false });

@@ -1,43 +1,26 @@
 /**
- * Timers run on the server clock: pause freezes them, resume restores them, add-time moves them,
- * and when one runs out the server closes the step (facilitator pace) or the session (team pace)
+ * Timers run on the running.server clock: pause freezes them, resume restores them, add-time moves them,
+ * and when one runs out the running.server closes the step (facilitator pace) or the session (team pace)
  * by itself. Hints reach only the team that asked.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createSession,
-  joinAsFacilitator,
-  joinAsPlayer,
-  type Seat,
-  type ServerProcess,
-  startServerProcess,
-  tempDir,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createSession, joinAsFacilitator, joinAsPlayer, type Seat } from "./harness.ts";
+import { useServerProcess } from "./use-server.ts";
 
-let server: ServerProcess;
-const dir = tempDir();
-const seats: Seat[] = [];
-beforeAll(async () => {
-  server = await startServerProcess(`${dir.path}/db.sqlite`);
-});
-afterAll(async () => {
-  await Promise.all(seats.map((s) => s.leave()));
-  await server?.stop();
-  dir.remove();
-});
+const running = useServerProcess();
 
 async function startedSession(pace: "facilitator" | "team", options: object = {}) {
-  const session = await createSession(server, {
+  const session = await createSession(running.server, {
     scenarioId: "exemple",
     pace,
     teamCount: 2,
     teamSize: 2,
     options,
   });
-  const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
-  const ana = await joinAsPlayer(server, session.code, "Ana");
-  const bruno = await joinAsPlayer(server, session.code, "Bruno");
-  seats.push(facilitator, ana, bruno);
+  const facilitator = await joinAsFacilitator(running.server, session.code, session.facilitatorKey);
+  const ana = await joinAsPlayer(running.server, session.code, "Ana");
+  const bruno = await joinAsPlayer(running.server, session.code, "Bruno");
+  running.seats.push(facilitator, ana, bruno);
   facilitator.send("start", {});
   await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
   return { facilitator, ana, bruno };
@@ -66,7 +49,7 @@ describe("timers and hints", () => {
     facilitator.send("resume", {});
     await ana.waitFor(() => ana.state.phase === "playing" && ana.state.timer.endsAt > 0, "resumed");
 
-    // Run the clock out: the server closes the step for every team on its next tick.
+    // Run the clock out: the running.server closes the step for every team on its next tick.
     facilitator.send("add-time", { seconds: -600 });
     await facilitator.waitFor(
       () => facilitator.state.teams.every((t) => t.steps[0]?.status === "closed"),
