@@ -5,6 +5,7 @@
 import { html } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { t } from "../i18n/index.ts";
+import { dropZone } from "../ui/drop-zone.ts";
 import { mark } from "./marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
 
@@ -54,22 +55,14 @@ export function categorizePuzzle({
 
   const zone = (bucketId: string | null, label: string) => {
     const inside = items.filter((item) => (draft.placements[item.id] ?? null) === bucketId);
+    const target = dropZone(DRAG_TYPE, (itemId) => place(itemId, bucketId), editable);
     return html`<section
       class="bucket"
       aria-label=${label}
       data-bucket=${bucketId ?? ""}
-      @dragover=${(event: DragEvent) => {
-        if (!editable) return;
-        event.preventDefault();
-        (event.currentTarget as HTMLElement).classList.add("drop-target");
-      }}
-      @dragleave=${(event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove("drop-target")}
-      @drop=${(event: DragEvent) => {
-        event.preventDefault();
-        (event.currentTarget as HTMLElement).classList.remove("drop-target");
-        const itemId = event.dataTransfer?.getData(DRAG_TYPE);
-        if (itemId) place(itemId, bucketId);
-      }}
+      @dragover=${target.over}
+      @dragleave=${target.leave}
+      @drop=${target.drop}
     >
       <h3>${label} <span class="muted">(${t("categorize.count", { count: inside.length })})</span></h3>
       <ul class="items">

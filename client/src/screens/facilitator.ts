@@ -13,6 +13,7 @@ import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
+import { dropZone } from "../ui/drop-zone.ts";
 import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { linesView, solutionView } from "../ui/reveal.ts";
@@ -102,22 +103,16 @@ export function facilitatorScreen(code: string): Screen {
       @click=${() => confirm(t("fac.confirmKick", { name: player.name })) && send("kick", { playerId: player.id })}>${icon("kick")}</button>
   </div>`;
 
-  const teamBox = (g: GameView, team: TeamView) => html`<section class="team-box" aria-label=${team.name}
-      @dragover=${(event: DragEvent) => {
-        event.preventDefault();
-        (event.currentTarget as HTMLElement).classList.add("drop-target");
-      }}
-      @dragleave=${(event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove("drop-target")}
-      @drop=${(event: DragEvent) => {
-        event.preventDefault();
-        (event.currentTarget as HTMLElement).classList.remove("drop-target");
-        const playerId = event.dataTransfer?.getData(DRAG_TYPE);
-        if (playerId && g.players[playerId]?.teamId !== team.id)
-          send("move-player", { playerId, teamId: team.id });
-      }}>
+  const teamBox = (g: GameView, team: TeamView) => {
+    const target = dropZone(DRAG_TYPE, (playerId) => {
+      if (g.players[playerId]?.teamId !== team.id) send("move-player", { playerId, teamId: team.id });
+    });
+    return html`<section class="team-box" aria-label=${team.name}
+      @dragover=${target.over} @dragleave=${target.leave} @drop=${target.drop}>
     <h3>${team.name} <span class="muted">(${team.memberIds.length})</span></h3>
     ${team.memberIds.length === 0 ? html`<p class="muted">${t("fac.teamEmpty")}</p>` : team.memberIds.map((id) => (g.players[id] ? playerRow(g, g.players[id]) : null))}
   </section>`;
+  };
 
   const controls = (g: GameView) => {
     const phase = g.phase;

@@ -1,5 +1,5 @@
 /** Home: join with a code · create a session from the catalogue · design mode (preview links). */
-import { html } from "lit-html";
+import { html, nothing } from "lit-html";
 import type { SessionOptions } from "../../../shared/rules/model.ts";
 import { navigate, requestRender, type Screen } from "../app.ts";
 import { t } from "../i18n/index.ts";
@@ -9,6 +9,23 @@ import { normalizeCode } from "../router.ts";
 import { errorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { readSessionOptions } from "../view/create-options.ts";
+
+/** A labelled select of the creation form; its first option is the default. */
+const selectField = (name: string, label: string, options: { value: string; text: string }[]) =>
+  html`<div class="field">
+    <label for=${name}>${label}</label>
+    <select id=${name} name=${name}>
+      ${options.map((option) => html`<option value=${option.value}>${option.text}</option>`)}
+    </select>
+  </div>`;
+
+/** A labelled number input of the creation form: required when it has a default `value`. */
+const numberField = (name: string, label: string, range: { min: number; max: number; value?: number }) =>
+  html`<div class="field">
+    <label for=${name}>${label}</label>
+    <input id=${name} name=${name} type="number" min=${range.min} max=${range.max}
+      value=${range.value ?? nothing} ?required=${range.value !== undefined} />
+  </div>`;
 
 export function homeScreen(): Screen {
   let catalogue: CatalogueEntry[] | null = null;
@@ -108,37 +125,19 @@ export function homeScreen(): Screen {
       <label class="check"><input type="radio" name="pace" value="team" /> ${t("create.pace.team")}</label>
     </fieldset>
     <div class="grid">
-      <div class="field">
-        <label for="teamCount">${t("create.teamCount")}</label>
-        <select id="teamCount" name="teamCount">
-          <option value="auto">${t("create.teamCountAuto")}</option>
-          ${[1, 2, 3, 4, 5, 6, 8, 10].map((n) => html`<option value=${n}>${n}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="teamSize">${t("create.teamSize")}</label>
-        <input id="teamSize" name="teamSize" type="number" min="1" max="6" value="4" required />
-      </div>
-      <div class="field">
-        <label for="submissionRule">${t("create.submissionRule")}</label>
-        <select id="submissionRule" name="submissionRule">
-          <option value="majority">${t("create.rule.majority")}</option>
-          <option value="any">${t("create.rule.any")}</option>
-          <option value="unanimous">${t("create.rule.unanimous")}</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="maxAttempts">${t("create.maxAttempts")}</label>
-        <input id="maxAttempts" name="maxAttempts" type="number" min="1" max="10" value="2" required />
-      </div>
-      <div class="field">
-        <label for="stepMinutes">${t("create.stepTime")}</label>
-        <input id="stepMinutes" name="stepMinutes" type="number" min="1" max="60" />
-      </div>
-      <div class="field">
-        <label for="sessionMinutes">${t("create.sessionTime")}</label>
-        <input id="sessionMinutes" name="sessionMinutes" type="number" min="5" max="480" />
-      </div>
+      ${selectField("teamCount", t("create.teamCount"), [
+        { value: "auto", text: t("create.teamCountAuto") },
+        ...[1, 2, 3, 4, 5, 6, 8, 10].map((n) => ({ value: String(n), text: String(n) })),
+      ])}
+      ${numberField("teamSize", t("create.teamSize"), { min: 1, max: 6, value: 4 })}
+      ${selectField("submissionRule", t("create.submissionRule"), [
+        { value: "majority", text: t("create.rule.majority") },
+        { value: "any", text: t("create.rule.any") },
+        { value: "unanimous", text: t("create.rule.unanimous") },
+      ])}
+      ${numberField("maxAttempts", t("create.maxAttempts"), { min: 1, max: 10, value: 2 })}
+      ${numberField("stepMinutes", t("create.stepTime"), { min: 1, max: 60 })}
+      ${numberField("sessionMinutes", t("create.sessionTime"), { min: 5, max: 480 })}
     </div>
     <label class="check"><input type="checkbox" name="hintsEnabled" checked /> ${t("create.hints")}</label>
     <label class="check"><input type="checkbox" name="lockAfterStart" /> ${t("create.lockAfterStart")}</label>

@@ -4,7 +4,7 @@
  */
 import { html, nothing } from "lit-html";
 import { announce, navigate, requestRender, type Screen } from "../app.ts";
-import { boardView, tablePicture } from "../board/board-view.ts";
+import { type BoardInput, boardView, tablePicture } from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
@@ -188,42 +188,39 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       }}>${t("lobby.leave")}</button>`;
   };
 
+  /** What the board and the table are drawn from; null until the room has told us who we are. */
+  const boardInput = (): BoardInput | null => {
+    const { game, scenario, revealed, clockOffsetMs } = room;
+    if (!game || !scenario || !me) return null;
+    return {
+      game,
+      scenario,
+      me,
+      revealed,
+      clockOffsetMs,
+      now: Date.now(),
+      attestationHref,
+      edit: (stepId, edit) => connection?.send("edit", { stepId, edit }),
+      act: (name, stepId) => connection?.send(name, { stepId }),
+    };
+  };
+
   return {
     title: () => (room.game && room.game.phase !== "lobby" ? t("board.title") : t("join.title", { code })),
     view: () => {
-      const { game, scenario, revealed, clockOffsetMs } = room;
       const banner = connectionBanner(room.status, room.closeReason);
       if (!connection) return html`${banner}${joinForm()}`;
-      if (!game || !scenario || !me) return html`${banner}<p>${t("app.loading")}</p>`;
-      if (game.phase === "lobby") return html`${banner}${lobby(game)}`;
+      const input = boardInput();
+      if (!input) return html`${banner}<p>${t("app.loading")}</p>`;
+      if (input.game.phase === "lobby") return html`${banner}${lobby(input.game)}`;
       return html`${banner}
         ${actionError ? html`<p class="notice bad" role="alert">${actionError}</p>` : nothing}
-        ${boardView({
-          game,
-          scenario,
-          me,
-          revealed,
-          clockOffsetMs,
-          now: Date.now(),
-          attestationHref,
-          edit: (stepId, edit) => connection?.send("edit", { stepId, edit }),
-          act: (name, stepId) => connection?.send(name, { stepId }),
-        })}`;
+        ${boardView(input)}`;
     },
     afterRender: () => {
-      const { game, scenario, revealed, clockOffsetMs } = room;
-      if (!game || !scenario || !me || game.phase === "lobby") return;
-      const picture = tablePicture({
-        game,
-        scenario,
-        me,
-        revealed,
-        clockOffsetMs,
-        now: Date.now(),
-        attestationHref,
-        edit: () => undefined,
-        act: () => undefined,
-      });
+      const input = boardInput();
+      if (!input || input.game.phase === "lobby") return;
+      const picture = tablePicture(input);
       if (picture) canvas.sync(document.getElementById("table-canvas"), picture);
     },
     dispose: () => {

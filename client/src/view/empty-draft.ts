@@ -1,4 +1,8 @@
-/** The draft shown before the server has sent one (public data only: no solution needed). */
+/**
+ * The draft shown before the server has sent one (public data only: no solution needed).
+ * Not shared/rules/drafts.ts `emptyAnswer`: that one takes the full step, solution included, to
+ * shuffle an order puzzle away from its solution; the client only ever has the public step.
+ */
 import type { Answer } from "../../../shared/rules/answer.ts";
 import type { PublicStep } from "../../../shared/rules/public.ts";
 
