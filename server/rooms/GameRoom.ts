@@ -499,7 +499,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     const now = Date.now();
     const result = joinPlayer(this.model, this.scenario, { playerId, name, teamId, now });
     if (!result.ok) {
-      throw new ServerError(CloseCodes.joinRefused, refusalMessage(result.reason, result.detail));
+      // The message is the rules' reason code (e.g. "name-taken"): clients show it in their own language.
+      throw new ServerError(CloseCodes.joinRefused, result.reason);
     }
     const key = newSecret();
     const seatKeyHash = hashSecret(key);

@@ -47,6 +47,7 @@ describe("joining a session", () => {
     const bob = await joinAsPlayer(running.server, session.code, "Bob");
     await expect(joinAsPlayer(running.server, session.code, "bob")).rejects.toMatchObject({
       code: CloseCodes.joinRefused,
+      message: "name-taken",
     });
     await expect(joinAsPlayer(running.server, session.code, "Zoé", { protocol: 999 })).rejects.toMatchObject({
       code: CloseCodes.protocolMismatch,

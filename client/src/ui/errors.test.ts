@@ -43,9 +43,10 @@ describe("error texts", () => {
       en["error.wrong-key"],
     );
     expect(joinErrorText(refusal(CloseCodes.protocolMismatch, "Version"))).toBe(en["conn.protocol"]);
-    // The rules' reason travels only as a French sentence: it is kept, inside an English frame.
-    expect(joinErrorText(refusal(CloseCodes.joinRefused, "La session est complète."))).toBe(
-      "Join refused: La session est complète.",
+    // The rules' reason code is shown in the interface language; an unknown one is kept inside a frame.
+    expect(joinErrorText(refusal(CloseCodes.joinRefused, "name-taken"))).toBe(en["error.name-taken"]);
+    expect(joinErrorText(refusal(CloseCodes.joinRefused, "brand-new-reason"))).toBe(
+      "Join refused: brand-new-reason",
     );
     expect(joinErrorText(new ApiError(404, "unknown-session", "Aucune session avec ce code."))).toBe(
       en["join.unknown"],

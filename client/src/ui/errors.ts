@@ -41,8 +41,8 @@ export const ERROR_KEYS: Record<ProtocolErrorCode, MessageKey> = {
 };
 
 /**
- * The catalogue key of every close / join refusal code. `joinRefused` comes with the rules' reason
- * only as a French sentence, so its text wraps the server's message.
+ * The catalogue key of every close / join refusal code. `joinRefused` carries the rules' reason code as
+ * its message (e.g. "name-taken"), shown through ERROR_KEYS; an unknown reason is wrapped as is.
  */
 export const CLOSE_CODE_KEYS: Record<keyof typeof CloseCodes, MessageKey> = {
   kicked: "conn.kicked",
@@ -75,6 +75,7 @@ export function joinErrorText(error: unknown): string {
   if (typeof code === "number") {
     const name = (Object.keys(CloseCodes) as (keyof typeof CloseCodes)[]).find((n) => CloseCodes[n] === code);
     const message = error instanceof Error ? error.message : "";
+    if (name === "joinRefused" && Object.hasOwn(ERROR_KEYS, message)) return errorCodeText(message);
     if (name) return t(CLOSE_CODE_KEYS[name], { message });
   }
   if (error instanceof ApiError && error.status === 404) return t("join.unknown");
