@@ -108,7 +108,7 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     await screen.setViewportSize({ width: 1920, height: 1080 });
     await screen.goto(`${server.url}/screen/${code}`);
     await screen.getByRole("heading", { name: "Classement" }).waitFor();
-    await screen.getByText(new RegExp(`1\\. ${chosen} : 0\\.9 points`)).waitFor();
+    await screen.getByText(new RegExp(`1\\. ${chosen} : 0,9 point`)).waitFor();
 
     expect(errors).toEqual([]);
   }, 240_000);

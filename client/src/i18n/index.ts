@@ -38,12 +38,29 @@ export function setLang(lang: Lang): void {
 
 export type Params = Record<string, string | number>;
 
-/** Translates a key in a given language (pure; used by tests and by `t`). */
+const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
+
+/**
+ * Translates a key in a given language (pure; used by tests and by `t`). Placeholders: `{name}`
+ * (numbers formatted for the language: « 0,5 » in French) and `{name|one|other}`, the word that
+ * agrees with the number `name` (« 1 point », « 1,5 point », « 2 points »; "1 point", "0.5 points").
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const template = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  const locale = LOCALES[lang];
+  return template.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g,
+    (whole: string, name: string, one?: string, other?: string): string => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (one !== undefined && other !== undefined) {
+        return new Intl.PluralRules(locale).select(Number(value)) === "one" ? one : other;
+      }
+      return typeof value === "number"
+        ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false }).format(value)
+        : value;
+    },
   );
 }
 
