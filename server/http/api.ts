@@ -10,6 +10,7 @@ import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } fr
 import { catalogEntry } from "../scenarios.ts";
 import { CreateSessionBody, type SessionService } from "../sessions.ts";
 import { resultsCsv } from "./csv.ts";
+import { openBadgesRouter } from "./open-badges.ts";
 import { publicOrigin } from "./origin.ts";
 
 export class HttpError extends Error {
@@ -178,6 +179,8 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
       res.json(publicData);
     }),
   );
+
+  router.use(openBadgesRouter(sessions, publicUrl));
 
   router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));
   router.use(apiErrorHandler);

@@ -20,6 +20,9 @@ export function attestationScreen(verificationCode: string): Screen {
   const verifyUrl = (a: Attestation) =>
     a.verifyUrl || `${location.origin}/verify/${encodeURIComponent(a.verificationCode)}`;
 
+  /** The Open Badges 2.0 assertion of this attestation (served by server/http/open-badges.ts). */
+  const badgeUrl = (a: Attestation) => `/api/attestations/${encodeURIComponent(a.verificationCode)}/badge`;
+
   return {
     title: () => (attestation ? `${t("att.title")} · ${attestation.playerName}` : t("att.title")),
     view: () => {
@@ -28,6 +31,7 @@ export function attestationScreen(verificationCode: string): Screen {
       const a = attestation;
       if (!a) return html`<p>${t("app.loading")}</p>`;
       return html`<div class="no-print row" style="justify-content:flex-end">
+          <a href=${badgeUrl(a)} type="application/ld+json">${t("att.badge")}</a>
           <button type="button" class="primary" @click=${() => window.print()}>${icon("print")} ${t("att.print")}</button>
         </div>
         <article class="attestation">
