@@ -39,6 +39,8 @@ export function setLang(lang: Lang): void {
 export type Params = Record<string, string | number>;
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
+const numberFormat = (locale: string) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
 
 /**
  * Translates a key in a given language (pure; used by tests and by `t`). Placeholders: `{name}`
@@ -62,6 +64,11 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
         : value;
     },
   );
+}
+
+/** A number as the current language writes it (« 0,5 » in French), at most two decimals. */
+export function formatNumber(value: number): string {
+  return numberFormat(LOCALES[current]).format(value);
 }
 
 export function t(key: MessageKey, params?: Params): string {

@@ -1,7 +1,7 @@
 /** A printable A4 attestation, read from the public check endpoint by its verification code. */
 import { html } from "lit-html";
 import { requestRender, type Screen } from "../app.ts";
-import { formatDate, t } from "../i18n/index.ts";
+import { formatDate, formatNumber, t } from "../i18n/index.ts";
 import { type Attestation, getAttestation } from "../net/api.ts";
 import { icon } from "../ui/icons.ts";
 
@@ -46,7 +46,7 @@ export function attestationScreen(verificationCode: string): Screen {
             <tbody>
               ${a.skills.map(
                 (skill) =>
-                  html`<tr><td>${skill.label}</td><td>${Math.round(skill.points * 100) / 100}</td><td>${skill.levelLabel ?? t("debrief.noLevel")}</td></tr>`,
+                  html`<tr><td>${skill.label}</td><td>${formatNumber(skill.points)}</td><td>${skill.levelLabel ?? t("debrief.noLevel")}</td></tr>`,
               )}
             </tbody>
           </table>
