@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chooseTeam, joinPlayer, kickPlayer, movePlayer, removePlayer, setConnected } from "./players.ts";
 import { createSession, defaultOptions } from "./session.ts";
+import { nextStep, revealStep } from "./steps.ts";
 import { fixtureScenario as scenario, tinyScenario } from "./test-fixtures.ts";
 import { must, sessionWith, T0 } from "./test-helpers.ts";
 
@@ -115,6 +116,15 @@ describe("joinPlayer", () => {
     const joined = must(joinPlayer(playing, scenario, { playerId: "late", name: "Late", now: T0 + 1 }));
     expect(joined.teams[1]).toMatchObject({ memberIds: ["late"], stepIndex: 0 });
     expect(joined.teams[1]?.steps[0]).toMatchObject({ startedAt: T0 + 1, participants: ["late"] });
+  });
+
+  it("a team created after the facilitator revealed the current step finds it revealed, and next works", () => {
+    const playing = sessionWith(scenario, ["A"], { teamSize: 1 });
+    const revealed = must(revealStep(playing, scenario, T0 + 1));
+    const joined = must(joinPlayer(revealed, scenario, { playerId: "late", name: "Late", now: T0 + 2 }));
+    expect(joined.teams[1]?.steps[0]).toMatchObject({ closed: true, revealed: true, score: 0 });
+    const next = must(nextStep(joined, scenario, T0 + 3));
+    expect(next.currentStep).toBe(1);
   });
 });
 

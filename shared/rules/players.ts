@@ -2,6 +2,7 @@
 import type { Scenario } from "../scenario/schema.ts";
 import type { Player, RuleResult, SessionModel, Team } from "./model.ts";
 import { accept, refuse } from "./result.ts";
+import { closeTeamStep } from "./steps.ts";
 import { settleProposal } from "./submission.ts";
 import { fold } from "./table-ops.ts";
 import {
@@ -136,11 +137,23 @@ export function joinPlayer(
   return seated ? accept(next, { player: seated }) : refuse("unknown-player");
 }
 
-/** A team created during play starts on step 0 (team pace) or on the current step (facilitator pace). */
+/**
+ * A team created during play starts on step 0 (team pace) or on the current step (facilitator pace).
+ * When the facilitator has already revealed the current step, the late team finds it closed and
+ * revealed like everybody else, so that « next » is not blocked by it.
+ */
 function openLateTeam(model: SessionModel, team: Team, now: number): Team {
   const stepIndex = model.options.pace === "facilitator" ? model.currentStep : 0;
   const step = team.steps[stepIndex];
-  return step ? replaceTeamStep({ ...team, stepIndex }, stepIndex, { ...step, startedAt: now }) : team;
+  if (!step) return team;
+  const alreadyRevealed =
+    model.options.pace === "facilitator" && model.teams.some((t) => t.steps[stepIndex]?.revealed === true);
+  const opened = { ...step, startedAt: now };
+  return replaceTeamStep(
+    { ...team, stepIndex },
+    stepIndex,
+    alreadyRevealed ? { ...closeTeamStep(model, opened, now), revealed: true } : opened,
+  );
 }
 
 /**
