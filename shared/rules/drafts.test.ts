@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Scenario } from "../scenario/schema.ts";
 import type { Answer, TableAnswer } from "./answer.ts";
-import { applyDraftEdit, emptyAnswer, solutionAnswer } from "./drafts.ts";
+import { applyDraftEdit, blankAnswer, emptyAnswer, solutionAnswer } from "./drafts.ts";
+import { toPublicScenario } from "./public.ts";
 import { scoreAnswer } from "./scoring/index.ts";
 import { fixtureStep } from "./test-fixtures.ts";
 
@@ -11,6 +12,23 @@ const exemple = Scenario.parse(JSON.parse(readFileSync("scenarios/exemple.json",
 describe("exemple.json", () => {
   it.each(exemple.steps.map((step) => [step.id, step] as const))("solution of %s scores 1", (_id, step) => {
     expect(scoreAnswer(step, solutionAnswer(step)).score).toBe(1);
+  });
+});
+
+describe("blankAnswer", () => {
+  it("builds from the public step alone what emptyAnswer gives, keeping the published order", () => {
+    const published = toPublicScenario(exemple);
+    exemple.steps.forEach((step, index) => {
+      const publicStep = published.steps[index];
+      if (!publicStep) throw new Error("missing public step");
+      const blank = blankAnswer(publicStep);
+      if (step.type === "order" && publicStep.type === "order" && blank.type === "order") {
+        expect(blank.order).toEqual(publicStep.puzzle.items.map((item) => item.id));
+        expect(blank.order).not.toEqual(step.solution.order);
+      } else {
+        expect(blank).toEqual(emptyAnswer(step, 1));
+      }
+    });
   });
 });
 

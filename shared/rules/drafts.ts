@@ -4,23 +4,21 @@ import type { Answer, DraftEdit } from "./answer.ts";
 import { shuffle } from "./rng.ts";
 import { applyOperationToTable } from "./table-ops.ts";
 
-/**
- * The initial draft of a step. order: the items shuffled with `seed`, never in solution order
- * (the shuffle is rotated when it happens to match); table: the puzzle's rows; others: empty.
- */
-export function emptyAnswer(step: Step, seed: number): Answer {
+/** What a blank draft needs to know of a step: public data only (a `PublicStep` will do). */
+export type BlankableStep =
+  | { type: "choice" | "categorize" | "form" }
+  | { type: "order"; puzzle: { items: readonly { id: string }[] } }
+  | { type: "table"; puzzle: { rows: readonly { id: string; cells: Record<string, string> }[] } };
+
+/** A blank draft: nothing chosen, placed or filled; order items as given; table rows as given. */
+export function blankAnswer(step: BlankableStep): Answer {
   switch (step.type) {
     case "choice":
       return { type: "choice", selected: [] };
     case "categorize":
       return { type: "categorize", placements: {} };
-    case "order": {
-      const ids = step.puzzle.items.map((item) => item.id);
-      let order = shuffle(ids, seed);
-      const solved = order.every((id, index) => step.solution.order[index] === id);
-      if (solved && order.length > 1) order = [...order.slice(1), ...order.slice(0, 1)];
-      return { type: "order", order };
-    }
+    case "order":
+      return { type: "order", order: step.puzzle.items.map((item) => item.id) };
     case "form":
       return { type: "form", values: {} };
     case "table":
@@ -31,6 +29,21 @@ export function emptyAnswer(step: Step, seed: number): Answer {
         removedColumns: [],
       };
   }
+}
+
+/**
+ * The initial draft of a step: a blank draft, except that order items are shuffled with `seed` and
+ * never left in solution order (the shuffle is rotated when it happens to match).
+ */
+export function emptyAnswer(step: Step, seed: number): Answer {
+  if (step.type !== "order") return blankAnswer(step);
+  let order = shuffle(
+    step.puzzle.items.map((item) => item.id),
+    seed,
+  );
+  const solved = order.every((id, index) => step.solution.order[index] === id);
+  if (solved && order.length > 1) order = [...order.slice(1), ...order.slice(0, 1)];
+  return { type: "order", order };
 }
 
 /** An answer that scores 1 (given a valid scenario): what the reveal shows as the right answer. */

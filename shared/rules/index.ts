@@ -26,7 +26,7 @@
  * - `emptyAnswer`/`solutionAnswer`/`applyDraftEdit` live in drafts.ts (re-exported here).
  */
 export * from "./answer.ts";
-export { applyDraftEdit, emptyAnswer, solutionAnswer } from "./drafts.ts";
+export { applyDraftEdit, type BlankableStep, blankAnswer, emptyAnswer, solutionAnswer } from "./drafts.ts";
 export * from "./model.ts";
 export {
   chooseTeam,

@@ -4,6 +4,7 @@
  */
 import { html, nothing } from "lit-html";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
+import { blankAnswer } from "../../../shared/rules/drafts.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
 import { formatClock, type MessageKey, t } from "../i18n/index.ts";
 import { puzzleView } from "../puzzles/index.ts";
@@ -11,7 +12,6 @@ import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";
 import { explanationView, solutionView } from "../ui/reveal.ts";
 import { describeEdit, feedbackTarget } from "../view/answers.ts";
-import { emptyDraft } from "../view/empty-draft.ts";
 import {
   approvalsNeeded,
   attemptsOf,
@@ -128,7 +128,7 @@ export function boardView(input: BoardInput) {
   const { game } = input;
   const me = game.players[input.me];
   const myRole = data.roleName(me?.roleId ?? "");
-  const draft = draftOf(team, step.id) ?? emptyDraft(step);
+  const draft = draftOf(team, step.id) ?? blankAnswer(step);
   const attempts = attemptsOf(team, step.id);
   const last = attempts.at(-1);
   const marks = new Map((last?.feedback ?? []).map((item) => [item.id, item.correct]));
