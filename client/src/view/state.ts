@@ -4,7 +4,8 @@
  * a malformed value reads as "nothing" rather than breaking a screen.
  */
 import type { Answer, DraftEdit } from "../../../shared/rules/answer.ts";
-import type { ItemFeedback } from "../../../shared/rules/model.ts";
+import type { ItemFeedback, SubmissionRule } from "../../../shared/rules/model.ts";
+import { approvalsNeeded } from "../../../shared/rules/submission.ts";
 import type { Material } from "../../../shared/scenario/schema.ts";
 
 export interface TimerView {
@@ -87,7 +88,7 @@ export interface GameView {
   timer?: TimerView;
   options?: {
     pace: string;
-    submissionRule: string;
+    submissionRule: SubmissionRule;
     maxAttempts: number;
     teamSize: number;
     teamCount: string;
@@ -231,13 +232,8 @@ export function remainingMs(
   return Math.max(0, timer.remainingMs);
 }
 
-/** Connected members needed for a submission under the session's rule. */
-export function approvalsNeeded(rule: string, connectedMembers: number): number {
-  const members = Math.max(1, connectedMembers);
-  if (rule === "any") return 1;
-  if (rule === "unanimous") return members;
-  return Math.floor(members / 2) + 1;
-}
+/** Connected members needed for a submission: the rules' own count (shared/rules/submission.ts). */
+export { approvalsNeeded };
 
 export function percent(score: number): number {
   return Math.round(Math.max(0, score) * 100);
