@@ -86,7 +86,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly seatKeyHashes = new Map<string, string>();
   private readonly viewTeam = new Map<string, string>();
   private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
-  private readonly revealedSent = new Set<string>();
+  /** Steps whose solution each client (by session id) has been sent. */
+  private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
   private lastOccupied = Date.now();
 
@@ -128,14 +129,6 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     }
     this.model = replayed.model;
     for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
-    // Reveals made before the restart reach returning clients through `welcome`, not as news.
-    this.scenario.steps.forEach((_step, stepIndex) => {
-      const revealed = this.model.teams.filter((t) => isRevealedTo(this.model, t.id, stepIndex));
-      for (const team of revealed) this.revealedSent.add(`${team.id}:${stepIndex}`);
-      if (revealed.length > 0 && revealed.length === this.model.teams.length) {
-        this.revealedSent.add(`screen:${stepIndex}`);
-      }
-    });
     const now = Date.now();
     await this.log("restored", null, { entries: entries.length, diverged: replayed.diverged.length }, now);
     for (const player of Object.values(this.model.players)) {
@@ -231,6 +224,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       this.seats.delete(client.sessionId);
       this.viewTeam.delete(client.sessionId);
       this.floodBuckets.delete(client.sessionId);
+      this.revealsSent.delete(client.sessionId);
       this.sync();
     });
   }
@@ -426,11 +420,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       scenario: this.publicScenario,
       serverNow: Date.now(),
     });
-    this.scenario.steps.forEach((step, stepIndex) => {
-      if (this.mayReceiveReveal(seat, stepIndex)) {
-        client.send("revealed", { ...revealedStep(step), stepIndex });
-      }
-    });
+    // Everything this seat may know is sent again: the client may have lost it (reload, new device).
+    this.revealsSent.delete(client.sessionId);
+    this.sendReveals(client, seat);
   }
 
   /** The facilitator knows every solution; a player only their team's revealed steps; the screen
@@ -446,35 +438,25 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     );
   }
 
-  private sendNewReveals(): void {
+  /** Sends a client the solutions it may now know and has not been sent yet. */
+  private sendReveals(client: GameClient, seat: Seat): void {
+    let sent = this.revealsSent.get(client.sessionId);
     this.scenario.steps.forEach((step, stepIndex) => {
-      const allTeams = this.model.teams.length > 0;
-      let everyTeam = allTeams;
-      for (const team of this.model.teams) {
-        if (!isRevealedTo(this.model, team.id, stepIndex)) {
-          everyTeam = false;
-          continue;
-        }
-        const key = `${team.id}:${stepIndex}`;
-        if (this.revealedSent.has(key)) continue;
-        this.revealedSent.add(key);
-        for (const client of this.clients) {
-          const seat = this.seats.get(client.sessionId);
-          if (seat?.role === "player" && this.model.players[seat.playerId]?.teamId === team.id) {
-            client.send("revealed", { ...revealedStep(step), stepIndex });
-          }
-        }
+      if (sent?.has(stepIndex) || !this.mayReceiveReveal(seat, stepIndex)) return;
+      if (!sent) {
+        sent = new Set();
+        this.revealsSent.set(client.sessionId, sent);
       }
-      const screenKey = `screen:${stepIndex}`;
-      if (everyTeam && !this.revealedSent.has(screenKey)) {
-        this.revealedSent.add(screenKey);
-        for (const client of this.clients) {
-          if (this.seats.get(client.sessionId)?.role === "screen") {
-            client.send("revealed", { ...revealedStep(step), stepIndex });
-          }
-        }
-      }
+      sent.add(stepIndex);
+      client.send("revealed", { ...revealedStep(step), stepIndex });
     });
+  }
+
+  private sendNewReveals(): void {
+    for (const client of this.clients) {
+      const seat = this.seats.get(client.sessionId);
+      if (seat) this.sendReveals(client, seat);
+    }
   }
 
   /** Seats a new player, or gives a known seat back to whoever presents its seat key. */

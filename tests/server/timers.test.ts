@@ -1,6 +1,6 @@
 /**
- * Timers run on the running.server clock: pause freezes them, resume restores them, add-time moves them,
- * and when one runs out the running.server closes the step (facilitator pace) or the session (team pace)
+ * Timers run on the server clock: pause freezes them, resume restores them, add-time moves them,
+ * and when one runs out the server closes the step (facilitator pace) or the session (team pace)
  * by itself. Hints reach only the team that asked.
  */
 import { describe, expect, it } from "vitest";
@@ -49,7 +49,7 @@ describe("timers and hints", () => {
     facilitator.send("resume", {});
     await ana.waitFor(() => ana.state.phase === "playing" && ana.state.timer.endsAt > 0, "resumed");
 
-    // Run the clock out: the running.server closes the step for every team on its next tick.
+    // Run the clock out: the server closes the step for every team on its next tick.
     facilitator.send("add-time", { seconds: -600 });
     await facilitator.waitFor(
       () => facilitator.state.teams.every((t) => t.steps[0]?.status === "closed"),
