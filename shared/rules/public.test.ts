@@ -71,6 +71,7 @@ describe("revealedStep", () => {
       fieldFeedback: {},
       hints: step.hints,
       answer: solutionAnswer(step),
+      debriefQuestions: [],
     });
     expect(revealedStep(fixtureStep("fiche", "form")).fieldFeedback).toEqual({
       licence: "La Licence Ouverte.",

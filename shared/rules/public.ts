@@ -10,8 +10,10 @@ import type {
   Role,
   Scenario,
   ScenarioMetadata as ScenarioMetadataSchema,
+  Situation,
   SkillWeight as SkillWeightSchema,
   Step,
+  Story,
 } from "../scenario/schema.ts";
 import type { Answer } from "./answer.ts";
 import { emptyAnswer, solutionAnswer } from "./drafts.ts";
@@ -34,6 +36,8 @@ export type PublicPuzzle =
 export type PublicStep = PublicPuzzle & {
   id: string;
   title: string;
+  /** The step's situation told by a character of the story, if the scenario has one. */
+  situation?: Situation;
   prompt: string;
   /** Materials every role sees (no `visibleTo`). */
   materials: Material[];
@@ -48,6 +52,8 @@ export interface PublicScenario {
   id: string;
   metadata: ScenarioMetadata;
   roles: Role[];
+  /** The story frame (setting, characters, opening and closing scenes): public, no secret in it. */
+  story?: Story;
   steps: PublicStep[];
 }
 
@@ -62,6 +68,8 @@ export interface RevealedStep {
   fieldFeedback: Record<string, string>;
   hints: { text: string; cost: number }[];
   answer: Answer;
+  /** Questions for the discussion at the debrief, written in the scenario. */
+  debriefQuestions: string[];
 }
 
 const isPublic = (material: Material) => material.visibleTo === undefined;
@@ -101,6 +109,7 @@ export function toPublicStep(step: Step, scenarioId: string): PublicStep {
   return {
     id: step.id,
     title: step.title,
+    ...(step.situation ? { situation: { ...step.situation } } : {}),
     prompt: step.prompt,
     materials: step.materials.filter(isPublic).map((material) => structuredClone(material)),
     hints: step.hints.map((hint) => ({ cost: hint.cost })),
@@ -117,6 +126,7 @@ export function toPublicScenario(scenario: Scenario): PublicScenario {
     id: scenario.id,
     metadata: structuredClone(scenario.metadata),
     roles: scenario.roles.map((role) => ({ ...role })),
+    ...(scenario.story ? { story: structuredClone(scenario.story) } : {}),
     steps: scenario.steps.map((step) => toPublicStep(step, scenario.id)),
   };
 }
@@ -152,5 +162,6 @@ export function revealedStep(step: Step): RevealedStep {
     fieldFeedback,
     hints: step.hints.map((hint) => ({ ...hint })),
     answer: solutionAnswer(step),
+    debriefQuestions: [...step.debriefQuestions],
   };
 }

@@ -15,6 +15,7 @@ import {
   type CategorizePuzzle,
   type CategorizeSolution,
   CategorizeStep,
+  Character,
   type ChoicePuzzle,
   type ChoiceSolution,
   ChoiceStep,
@@ -30,6 +31,8 @@ import {
   type Referential,
   Role,
   ScenarioMetadata,
+  Scene,
+  Situation,
   SkillWeight,
   type TablePuzzle,
   type TableSolution,
@@ -56,12 +59,19 @@ export type StepParts = TypedParts & {
   hints?: Hint[];
   skills: Indexed<SkillWeight>[];
   timeLimitSeconds?: number;
+  situation?: Situation;
 };
 
 export interface ScenarioParts {
   id?: string;
   durationMinutes?: number;
   roles: Indexed<z.infer<typeof Role>>[];
+  /** The story's parts as far as they could be read (absent: the scenario has no story). */
+  story?: {
+    characters: Indexed<Character>[];
+    opening?: Scene;
+    closing?: Scene;
+  };
   steps: StepParts[];
 }
 
@@ -108,6 +118,7 @@ export function salvageScenario(raw: unknown): ScenarioParts {
       hints: step.hints === undefined ? [] : parsed(z.array(Hint), step.hints),
       skills: indexed(SkillWeight, step.skills),
       timeLimitSeconds: parsed(ChoiceStep.shape.timeLimitSeconds, step.timeLimitSeconds),
+      situation: parsed(Situation, step.situation),
     };
     const type = step.type;
     if (typeof type === "string" && Object.hasOwn(STEP_SCHEMAS, type)) {
@@ -125,10 +136,17 @@ export function salvageScenario(raw: unknown): ScenarioParts {
     record.metadata && typeof record.metadata === "object"
       ? (record.metadata as Record<string, unknown>)
       : {};
+  const story =
+    record.story && typeof record.story === "object" ? (record.story as Record<string, unknown>) : undefined;
   return {
     id: parsed(Id, record.id),
     durationMinutes: parsed(ScenarioMetadata.shape.durationMinutes, metadata.durationMinutes),
     roles: indexed(Role, record.roles),
+    story: story && {
+      characters: indexed(Character, story.characters),
+      opening: parsed(Scene, story.opening),
+      closing: parsed(Scene, story.closing),
+    },
     steps,
   };
 }
@@ -148,6 +166,7 @@ const NOUNS = {
   column: { one: "la colonne", known: "colonnes connues" },
   row: { one: "la ligne", known: "lignes connues" },
   role: { one: "le rôle", known: "rôles connus" },
+  character: { one: "le personnage", known: "personnages déclarés" },
   competence: { one: "la compétence", known: "compétences connues" },
   level: { one: "le niveau", known: "niveaux connus" },
   step: { one: "l'étape", known: "étapes" },
@@ -641,6 +660,8 @@ export function checkScenarioMeaning(
       );
   }
 
+  checkStory(scenario, report);
+
   for (const { index, value: role } of scenario.roles) {
     if (!rolesWithPrivateMaterial.has(role.id))
       report(
@@ -649,6 +670,36 @@ export function checkScenarioMeaning(
         ["roles", index],
         `le rôle ${quote(role.id)} ne voit aucun document privé : donnez-lui au moins un document avec « visibleTo », sinon il n'apporte rien à l'équipe`,
       );
+  }
+}
+
+/** Every character a scene or a situation names is declared in `story.characters`. */
+function checkStory(scenario: ScenarioParts, report: Report): void {
+  const characters = scenario.story
+    ? uniqueIds(
+        scenario.story.characters.map((character) => character.value),
+        (i) => ["story", "characters", scenario.story?.characters[i]?.index ?? i],
+        "character",
+        report,
+      )
+    : [];
+  const uses: { id: string; path: JsonPath }[] = [];
+  for (const scene of ["opening", "closing"] as const) {
+    const id = scenario.story?.[scene]?.character;
+    if (id) uses.push({ id, path: ["story", scene, "character"] });
+  }
+  for (const step of scenario.steps)
+    if (step.situation)
+      uses.push({ id: step.situation.character, path: ["steps", step.index, "situation", "character"] });
+  for (const { id, path } of uses) {
+    if (characters.length === 0)
+      report(
+        "error",
+        "reference-inconnue",
+        path,
+        `le personnage ${quote(id)} n'est pas déclaré : le scénario ne déclare aucun personnage (ajoutez « story.characters »)`,
+      );
+    else checkReference(id, characters, "character", path, report);
   }
 }
 

@@ -321,11 +321,74 @@ export const TableSolution = z
   .describe("Solution d'un nettoyage : le tableau propre attendu.");
 
 // ---------------------------------------------------------------------------------------------
+// Story frame: a setting, characters, an opening and a closing scene, a situation per step.
+
+export const Character = z
+  .strictObject({
+    id: Id,
+    name: Text("Prénom (et nom) du personnage, tel qu'il signe (ex. « Hélène Martin »)."),
+    role: Text("Sa fonction et son service (ex. « cheffe du service Éducation »)."),
+  })
+  .describe(
+    "Un personnage du récit. Son portrait est dessiné hors ligne à partir de son nom : aucun fichier à fournir.",
+  );
+
+export const Scene = z
+  .strictObject({
+    character: Id.optional().describe(
+      "Identifiant du personnage qui parle (défini dans « story.characters ») ; absent : le narrateur.",
+    ),
+    text: Text("Ce que le personnage dit ou écrit, en deux ou trois phrases."),
+  })
+  .describe("Une scène du récit : un texte, dit par un personnage ou par le narrateur.");
+
+export const Story = z
+  .strictObject({
+    setting: z
+      .strictObject({
+        territory: Text(
+          "Le territoire où se passe l'histoire (ex. « Communauté de communes du Val fleuri »).",
+        ),
+        service: Text(
+          "Le service où travaillent les joueurs (ex. « mission données, direction du numérique »).",
+        ),
+      })
+      .describe("Le décor : où l'on est, dans quel service."),
+    characters: z
+      .array(Character)
+      .min(1)
+      .describe("Les personnages ; les scènes et les situations les citent par leur identifiant."),
+    opening: Scene.describe("La scène d'ouverture, montrée avant la première étape."),
+    closing: Scene.describe("La scène de clôture, montrée sur l'écran de fin."),
+  })
+  .describe(
+    "Le récit (facultatif) : un décor, des personnages, une scène d'ouverture et une de clôture. Chaque étape peut ajouter sa « situation ».",
+  );
+
+export const Situation = z
+  .strictObject({
+    character: Id.describe(
+      "Identifiant du personnage qui amène la situation (défini dans « story.characters »).",
+    ),
+    channel: z
+      .enum(["ecrit", "dit", "appelle"])
+      .default("ecrit")
+      .describe(
+        "Comment il la transmet : ecrit (« vous écrit »), dit (« vous dit »), appelle (« vous appelle »).",
+      ),
+    text: Text("La situation racontée par le personnage, en deux ou trois phrases."),
+  })
+  .describe(
+    "La situation de l'étape, racontée par un personnage : elle ouvre l'étape sur l'écran projeté et sur chaque appareil.",
+  );
+
+// ---------------------------------------------------------------------------------------------
 // Steps and scenario.
 
 const StepBase = z.strictObject({
   id: Id,
   title: Text("Titre court de l'étape."),
+  situation: Situation.optional(),
   prompt: Text("La consigne donnée à l'équipe."),
   materials: z.array(Material).default([]).describe("Documents fournis pour l'étape."),
   explanation: Explanation,
@@ -336,6 +399,13 @@ const StepBase = z.strictObject({
     .max(3600)
     .describe("Durée conseillée de l'étape, en secondes (de 30 à 3600)."),
   skills: z.array(SkillWeight).min(1).describe("Compétences travaillées et leur poids."),
+  debriefQuestions: z
+    .array(Text("Une question ouverte pour la discussion."))
+    .max(5)
+    .default([])
+    .describe(
+      "Questions pour lancer la discussion au débriefing de l'étape (5 au plus), montrées après la révélation.",
+    ),
 });
 
 export const ChoiceStep = StepBase.extend({
@@ -403,6 +473,7 @@ export const Scenario = z
       .array(Role)
       .default([])
       .describe("Rôles distribués aux joueurs d'une équipe ; certains documents ne sont visibles que d'eux."),
+    story: Story.optional(),
     steps: z.array(Step).min(1).describe("Les étapes, dans l'ordre de jeu."),
   })
   .describe("Un scénario Datatruc.");
@@ -495,6 +566,10 @@ export type TablePuzzle = z.infer<typeof TablePuzzle>;
 export type TableSolution = z.infer<typeof TableSolution>;
 export type Step = z.infer<typeof Step>;
 export type Role = z.infer<typeof Role>;
+export type Character = z.infer<typeof Character>;
+export type Scene = z.infer<typeof Scene>;
+export type Story = z.infer<typeof Story>;
+export type Situation = z.infer<typeof Situation>;
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 export type Competence = z.infer<typeof Competence>;

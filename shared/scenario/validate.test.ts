@@ -32,6 +32,43 @@ describe("validateScenarioText on the valid fixture", () => {
   });
 });
 
+describe("the story frame", () => {
+  it("a scenario with a setting, characters, scenes, a situation and debrief questions has no finding", () => {
+    const result = validateScenarioText(
+      readFileSync(join(fixtures, "story.json"), "utf8"),
+      "fixtures/story.json",
+      referential ? { referential } : {},
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.value?.story?.characters.map((character) => character.name)).toEqual(["Hélène", "Marc"]);
+    expect(result.value?.steps[0]?.situation).toEqual({
+      character: "helene",
+      channel: "ecrit",
+      text: "Nous voulons publier la liste des écoles.",
+    });
+  });
+
+  it("a situation without any declared character is an error at its JSON path", () => {
+    const text = readFileSync(join(fixtures, "valid.json"), "utf8").replace(
+      '"title": "La licence",',
+      '"title": "La licence", "situation": { "character": "helene", "text": "Bonjour." },',
+    );
+    const findings = validateScenarioText(
+      text,
+      "fixtures/valid.json",
+      referential ? { referential } : {},
+    ).findings;
+    expect(findings.map(brief)).toEqual([
+      expect.objectContaining({
+        code: "reference-inconnue",
+        path: "steps[0].situation.character",
+        message:
+          "le personnage « helene » n'est pas déclaré : le scénario ne déclare aucun personnage (ajoutez « story.characters »)",
+      }),
+    ]);
+  });
+});
+
 describe("one broken fixture per kind of mistake: line, column, path and message", () => {
   it("issue 2 « Done when »: a wrong reference, a missing field, a wrong type and a misspelled key give one finding each", () => {
     const findings = check("done-when.json");
@@ -101,7 +138,7 @@ describe("one broken fixture per kind of mistake: line, column, path and message
           line: 64,
           column: 7,
           message:
-            "clé « difficulte » inconnue ici (clés possibles : id, title, prompt, materials, explanation, hints, timeLimitSeconds, skills, type, puzzle, solution)",
+            "clé « difficulte » inconnue ici (clés possibles : id, title, situation, prompt, materials, explanation, hints, timeLimitSeconds, skills, debriefQuestions, type, puzzle, … (13 en tout))",
         },
       ],
     ],
@@ -169,6 +206,26 @@ describe("one broken fixture per kind of mistake: line, column, path and message
           column: 112,
           message:
             "le rôle « jurist » n'existe pas (rôles connus : juriste, producteur) ; vouliez-vous dire « juriste » ?",
+        },
+      ],
+    ],
+    [
+      "unknown-character.json",
+      [
+        {
+          code: "reference-inconnue",
+          path: "story.closing.character",
+          line: 24,
+          column: 31,
+          message: "le personnage « paul » n'existe pas (personnages déclarés : helene, marc)",
+        },
+        {
+          code: "reference-inconnue",
+          path: "steps[0].situation.character",
+          line: 31,
+          column: 35,
+          message:
+            "le personnage « helen » n'existe pas (personnages déclarés : helene, marc) ; vouliez-vous dire « helene » ?",
         },
       ],
     ],
