@@ -149,4 +149,11 @@ describe("sameCell", () => {
     expect(sameCell("a  b", "a b")).toBe(false);
     expect(sameCell(undefined, "")).toBe(true);
   });
+
+  it("compares decimal numbers by value (audit R4: « 612.4 » typed for « 612.40 »), codes stay text", () => {
+    expect(sameCell("612.4", "612.40")).toBe(true);
+    expect(sameCell("612.41", "612.40")).toBe(false);
+    expect(sameCell("9122", "09122")).toBe(false);
+    expect(sameCell("1013", "1013.0")).toBe(false);
+  });
 });

@@ -146,7 +146,13 @@ export function applyOperationToTable(
   };
 }
 
-/** Cell comparison used by the table scorer: exact equality after trimming outer whitespace. */
+/** Cell comparison used by the table scorer: equality after trimming outer whitespace, decimals by value. */
 export function sameCell(a: string | undefined, b: string | undefined): boolean {
-  return (a ?? "").trim() === (b ?? "").trim();
+  const left = (a ?? "").trim();
+  const right = (b ?? "").trim();
+  if (left === right) return true;
+  // Two decimal numbers are the same cell when their values are equal (« 612.4 » and « 612.40 »).
+  // Integers stay text: « 9122 » is not the code « 09122 ».
+  const decimal = /^-?\d+\.\d+$/;
+  return decimal.test(left) && decimal.test(right) && Number(left) === Number(right);
 }

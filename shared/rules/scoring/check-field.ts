@@ -8,9 +8,14 @@ export interface FieldCheck {
   message?: string;
 }
 
-/** Case-, accent- and whitespace-insensitive form of a value, for `equals` and `tags.required`. */
+/**
+ * Case-, accent- and whitespace-insensitive form of a value, for `equals` and `tags.required`.
+ * Typographic apostrophes (’ ‘ ʼ, typed by phones' smart punctuation) count as a straight one.
+ */
 export function looseText(value: string): string {
-  return fold(value).replace(/\s+/g, "");
+  return fold(value)
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, "");
 }
 
 /** Parses `12`, `-3.5`, `3,5`, `1 234,5`; null when the text is not a number. */

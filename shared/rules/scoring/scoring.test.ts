@@ -102,6 +102,12 @@ describe("form", () => {
 });
 
 describe("checkField", () => {
+  it("equals reads a typographic apostrophe as a straight one (audit L5: iOS smart punctuation)", () => {
+    const rule: FieldRule = { rule: "equals", accepted: ["Communauté d'agglomération du Grand Clairval"] };
+    expect(checkField(rule, "Communauté d’agglomération du Grand Clairval").ok).toBe(true);
+    expect(checkField({ rule: "equals", accepted: ["l’eau"] }, "l'eau").ok).toBe(true);
+  });
+
   it("equals ignores case, accents and spaces", () => {
     const rule: FieldRule = { rule: "equals", accepted: ["Licence Ouverte"] };
     expect(checkField(rule, " licence  ouverte ").ok).toBe(true);
