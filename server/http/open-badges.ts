@@ -11,7 +11,7 @@
  * validator can follow Assertion → BadgeClass → Issuer and re-fetch the Assertion at its `id`.
  */
 import express, { type Request, type Response } from "express";
-import type { Competence, Scenario } from "../../shared/scenario/schema.ts";
+import type { Competence, CRCN_COMPETENCES, Scenario } from "../../shared/scenario/schema.ts";
 import { normalizeVerificationCode } from "../codes.ts";
 import type { SessionService } from "../sessions.ts";
 import type { Attestation } from "../store/store.ts";
@@ -20,16 +20,28 @@ import { publicOrigin } from "./origin.ts";
 
 const CONTEXT = "https://w3id.org/openbadges/v2";
 const FRAMEWORK = "Référentiel Datatruc";
-const CRCN_FRAMEWORK = "Pix — Cadre de référence des compétences numériques (CRCN)";
+const CRCN_FRAMEWORK = "Cadre de référence des compétences numériques (CRCN), correspondance indicative";
 /** Official description of the CRCN (décret n° 2019-919), where the competences 1.1 … 5.2 are defined. */
 const CRCN_URL = "https://pix.fr/competences";
 
-/** The Pix/CRCN competences the referential may cite, with their official names. */
-const CRCN_NAMES: Record<string, string> = {
+/** The CRCN competences (names as Pix shows them, brief addendum §7). */
+export const CRCN_NAMES: Record<(typeof CRCN_COMPETENCES)[number], string> = {
   "1.1": "Mener une recherche et une veille d'information",
   "1.2": "Gérer des données",
   "1.3": "Traiter des données",
+  "2.1": "Interagir",
+  "2.2": "Partager et publier",
+  "2.3": "Collaborer",
+  "2.4": "S'insérer dans le monde numérique",
+  "3.1": "Développer des documents textuels",
+  "3.2": "Développer des documents multimédia",
+  "3.3": "Adapter les documents à leur finalité",
+  "3.4": "Programmer",
+  "4.1": "Sécuriser l'environnement numérique",
   "4.2": "Protéger les données personnelles et la vie privée",
+  "4.3": "Se protéger des risques",
+  "5.1": "Résoudre des problèmes techniques",
+  "5.2": "Construire un environnement numérique",
 };
 
 export interface OpenBadgeUrls {
@@ -99,9 +111,9 @@ export function badgeClass(urls: OpenBadgeUrls, scenario: Scenario, competences:
         targetCode: c.id,
       })),
       ...crcn.map((code) => ({
-        targetName: CRCN_NAMES[code] ?? `Compétence ${code}`,
+        targetName: CRCN_NAMES[code],
         targetUrl: CRCN_URL,
-        targetDescription: `Compétence ${code} du cadre de référence des compétences numériques (Pix).`,
+        targetDescription: `Correspondance indicative avec la compétence ${code} du cadre de référence des compétences numériques (CRCN). Ce badge n'est pas une certification Pix.`,
         targetFramework: CRCN_FRAMEWORK,
         targetCode: code,
       })),
@@ -118,7 +130,7 @@ export function evidenceNarrative(a: Attestation): string {
   return [
     `${a.playerName} a participé au jeu sérieux Datatruc « ${a.scenarioTitle} », session organisée par ${a.organisation}.`,
     "",
-    "Compétences travaillées :",
+    "Compétences travaillées en situation de jeu (niveau atteint dans le jeu, sans valeur de certification) :",
     ...(skills.length ? skills : ["- aucune"]),
     "",
     `Code de vérification : ${a.verificationCode}`,

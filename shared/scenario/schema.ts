@@ -481,6 +481,26 @@ export const Scenario = z
 // ---------------------------------------------------------------------------------------------
 // Competency referential.
 
+/** The 16 competences of the CRCN (décret 2019-919), as numbered by Pix. */
+export const CRCN_COMPETENCES = [
+  "1.1",
+  "1.2",
+  "1.3",
+  "2.1",
+  "2.2",
+  "2.3",
+  "2.4",
+  "3.1",
+  "3.2",
+  "3.3",
+  "3.4",
+  "4.1",
+  "4.2",
+  "4.3",
+  "5.1",
+  "5.2",
+] as const;
+
 export const ReferentialLevel = z
   .strictObject({
     id: Id,
@@ -500,9 +520,11 @@ export const Competence = z
     label: Text("Intitulé de la compétence."),
     description: Text("Ce que recouvre la compétence."),
     crcn: z
-      .array(z.enum(["1.1", "1.2", "1.3", "4.2"]))
+      .array(z.enum(CRCN_COMPETENCES))
       .min(1)
-      .describe("Compétences Pix/CRCN correspondantes (1.1, 1.2, 1.3, 4.2)."),
+      .describe(
+        "Compétences du CRCN (cadre de référence des compétences numériques, Pix) dont la compétence se rapproche (ex. 3.3 pour les licences). La correspondance est indicative : le CRCN est un cadre pour tous les citoyens.",
+      ),
     pixData: z
       .enum([
         "recherche",

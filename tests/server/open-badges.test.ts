@@ -103,6 +103,9 @@ describe("Open Badges 2.0 export", () => {
     const narrative = assertion.evidence[0]?.narrative ?? "";
     expect(narrative).toContain(attestation.playerName);
     expect(narrative).toContain(scenario.metadata.title);
+    // Audit §4: a skill is « travaillée en situation », never presented as a certification.
+    expect(narrative).toContain("travaillées en situation");
+    expect(narrative).not.toMatch(/certifi(é|cation) Pix|Pix certifi/i);
     expect(attestation.skills.length).toBeGreaterThan(0);
     for (const skill of attestation.skills) {
       expect(narrative).toContain(skill.label);
@@ -146,6 +149,11 @@ describe("Open Badges 2.0 export", () => {
     const crcn = new Set(competences.filter((c) => trained.has(c.id)).flatMap((c) => c.crcn));
     const pix = badge.alignment.filter((a) => a.targetFramework.includes("CRCN"));
     expect(new Set(pix.map((a) => a.targetCode))).toEqual(crcn);
+    for (const a of pix) {
+      expect(a.targetFramework).toContain("indicative");
+      expect(a.targetDescription).toContain("pas une certification Pix");
+      expect(a.targetName).not.toMatch(/^Compétence /);
+    }
   });
 
   it("answers 404 with a JSON error for unknown codes and scenarios", async () => {

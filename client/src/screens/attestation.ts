@@ -50,6 +50,7 @@ export function attestationScreen(verificationCode: string): Screen {
               )}
             </tbody>
           </table>
+          <p class="note">${t("att.note")}</p>
           <div class="verify">
             <p><strong>${t("att.verifyCode", { code: a.verificationCode })}</strong></p>
             <p>${t("att.verifyAt", { url: "" })}<a href=${verifyUrl(a)}>${verifyUrl(a)}</a></p>

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { isHomePageUrl, wrongCitations } from "./citations.ts";
+
+const files = readdirSync("scenarios").filter((f) => f.endsWith(".json") && f !== "referentiel.json");
+
+describe("wrongCitations", () => {
+  it.each(files)("%s cites no article in a form the brief marks wrong, and links no home page", (file) => {
+    expect(wrongCitations(JSON.parse(readFileSync(`scenarios/${file}`, "utf8")))).toEqual([]);
+  });
+
+  it("flags the audit's wrong citations (L1, L2, L3, C1) and its home-page links (M9)", () => {
+    const shipped = {
+      l1: "D'après l'article L323-2 du CRPA, la réutilisation peut donner lieu à une licence, qui devient obligatoire quand une redevance est demandée.",
+      l2: "Oui : c'est l'exception de l'article L324-4.",
+      l2b: "Article L324-4 : exception pour les administrations tenues de couvrir par leurs recettes propres…",
+      l3: "OpenStreetMap est sous ODbL : une base qui en dérive … avec la mention d'OpenStreetMap (articles 4.3 et 4.4).",
+      l3b: "OpenStreetMap est sous ODbL depuis 2012.\nArticle 4.3 : mentionner la base d'origine et sa licence.",
+      c1: "Les délais de recours ne peuvent être opposés au demandeur que si les voies et délais de recours lui ont été indiqués (article L112-6 du CRPA).",
+      sources: [
+        { label: "Guide", url: "https://guides.data.gouv.fr/" },
+        { label: "CRPA", url: "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000031366350" },
+      ],
+    };
+    expect(wrongCitations(shipped).map((f) => f.path)).toEqual([
+      "l1",
+      "l2",
+      "l2b",
+      "l3",
+      "l3b",
+      "c1",
+      "sources.0.url",
+      "sources.1.url",
+    ]);
+  });
+
+  it("accepts the right citations and neighbouring articles", () => {
+    expect(
+      wrongCitations({
+        a: "Licence obligatoire en cas de redevance (article L323-1 du CRPA) ; liste : D323-2-1 ; homologation : D323-2-2.",
+        b: "Exception de la seconde phrase de L324-1, critère de R324-4-1 ; L324-4 renvoie à un décret.",
+        c: "ODbL, article 4.2 : mention de la base ; article 4.3 : les productions.",
+        d: "Refus écrit, motivé, avec les voies et délais de recours (L311-14 du CRPA, R421-5 du CJA).",
+      }),
+    ).toEqual([]);
+  });
+
+  it("isHomePageUrl: a site root or the whole CRPA, not an article or a guide page", () => {
+    expect(isHomePageUrl("https://schema.data.gouv.fr/")).toBe(true);
+    expect(isHomePageUrl("https://schema.data.gouv.fr/scdl/equipements/")).toBe(false);
+    expect(isHomePageUrl("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000033205519")).toBe(false);
+  });
+});
