@@ -5,6 +5,7 @@
 import { html, render, type TemplateResult } from "lit-html";
 import { getLang, LANGS, type Lang, setLang, t } from "./i18n/index.ts";
 import { hrefFor, parseRoute, type Route } from "./router.ts";
+import { markOverflow } from "./ui/scroll-region.ts";
 
 export interface Screen {
   view(): TemplateResult;
@@ -27,6 +28,7 @@ let routeVersion = 0;
 export function startApp(createScreen: ScreenFactory): void {
   factory = createScreen;
   globalThis.addEventListener("popstate", () => void show(parseRoute(location.pathname)));
+  globalThis.addEventListener("resize", requestRender);
   document.addEventListener("click", (event) => {
     const anchor = (event.target as Element | null)?.closest?.("a[data-nav]");
     if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
@@ -51,7 +53,10 @@ async function show(route: Route): Promise<void> {
   if (version !== routeVersion) return screen.dispose?.();
   current = screen;
   renderNow();
-  document.getElementById("app")?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+  // After a navigation inside the app the focus moves to the new page's title; on the first page
+  // load it stays at the top of the document, so the first Tab reaches the skip link.
+  if (version > 1)
+    document.getElementById("app")?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
 }
 
 /** Schedules a re-render of the current screen (many state patches → one render). */
@@ -91,6 +96,7 @@ function renderNow(): void {
           );
     usable?.focus({ preventScroll: false });
   }
+  markOverflow(root);
   current.afterRender?.();
 }
 

@@ -9,6 +9,7 @@ import {
   type BrowserHandle,
   chromiumOrSkip,
   ensureClientBuilt,
+  expectAccessible,
   launchBrowser,
   type ServerProcess,
   startServer,
@@ -78,10 +79,13 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     const target = yannTeam === "equipe-1" ? "Équipe 2" : "Équipe 1";
     await fac.getByLabel("Déplacer Yann vers").selectOption({ label: target });
     await (players.Yann as Page).getByRole("heading", { name: `Votre équipe : ${target}` }).waitFor();
+    await expectAccessible(zoe, "lobby with team choice");
+    await expectAccessible(fac, "console lobby, team pace");
 
     // Xavier is removed by the facilitator and told so.
     await fac.getByRole("button", { name: "Exclure Xavier" }).click();
     await xavier.getByText("L'animateur vous a retiré de la partie.").waitFor();
+    await expectAccessible(xavier, "removed player");
 
     await fac.getByRole("button", { name: "Lancer la partie" }).click();
     await zoe.getByRole("heading", { level: 1 }).first().waitFor();
@@ -94,6 +98,7 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     await zoe.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
     await zoe.getByText(/Tentative 1 : 45 %/).waitFor();
     await zoe.locator(".feedback-item.ok").first().waitFor();
+    await expectAccessible(zoe, "feedback per item with a hint");
 
     // Second attempt right: the step closes and the team moves on by itself.
     await zoe.getByLabel("Open Database License (ODbL)").check();
@@ -102,6 +107,8 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     await zoe.getByText(/Tentative 2 : 90 %/).waitFor();
     await zoe.getByRole("button", { name: "Étape suivante" }).click();
     await zoe.getByText("Étape 2 sur 5", { exact: false }).first().waitFor();
+    await expectAccessible(zoe, "team moved on");
+    await expectAccessible(fac, "console, team pace running");
 
     // The projected screen ranks the teams.
     const screen = await page(browser, errors, "screen", 1920);
@@ -109,6 +116,7 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     await screen.goto(`${server.url}/screen/${code}`);
     await screen.getByRole("heading", { name: "Classement" }).waitFor();
     await screen.getByText(new RegExp(`1\\. ${chosen} : 0,9 point`)).waitFor();
+    await expectAccessible(screen, "projected ranking, team pace");
 
     expect(errors).toEqual([]);
   }, 240_000);

@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 /** Screenshots land in test-results/screenshots (ignored by git); `UPDATE_SCREENSHOTS=1` writes
@@ -204,4 +205,23 @@ export async function startNetworkLink(targetUrl: string): Promise<NetworkLink> 
         relay.close(() => resolveClose());
       }),
   };
+}
+
+/**
+ * Runs axe-core on the page as it is now and throws, listing every violation (rule, impact, target,
+ * summary), unless there is none. Every e2e test calls it on each screen state it visits;
+ * `tests/e2e/axe-coverage.test.ts` checks that each e2e file does.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  if (results.violations.length === 0) return;
+  const lines = results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `  ${violation.id} (${violation.impact}) ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ")}`,
+    ),
+  );
+  throw new Error(
+    `axe: ${results.violations.length} violation(s) on "${state}" (${page.url()})\n${lines.join("\n")}`,
+  );
 }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BrowserHandle,
   chromiumOrSkip,
+  expectAccessible,
   freePort,
   launchBrowser,
   ROOT,
@@ -79,6 +80,7 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
     await page.getByLabel("Afficher la solution").check();
     await page.getByText("Score de cette réponse : 100 %").waitFor();
     await page.getByText(original.steps[2].explanation.text).waitFor();
+    await expectAccessible(page, "preview with solution");
     await page.screenshot({ path: join(SCREENSHOTS, "14-previsualisation.png"), fullPage: true });
 
     // Break the file: a step type that does not exist.
@@ -88,6 +90,7 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
     const findings = page.locator("[data-findings]");
     await findings.waitFor();
     expect(await findings.textContent()).toContain("steps[2]");
+    await expectAccessible(page, "preview findings");
     await page.screenshot({ path: join(SCREENSHOTS, "15-previsualisation-erreur.png"), fullPage: true });
 
     // Fix it: the game comes back on the same step.

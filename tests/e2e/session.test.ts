@@ -15,6 +15,7 @@ import {
   type BrowserHandle,
   chromiumOrSkip,
   ensureClientBuilt,
+  expectAccessible,
   launchBrowser,
   type NetworkLink,
   ROOT,
@@ -48,6 +49,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (name.includes("ecran-projete")) {
     expect(size.scrollHeight, `${name}: vertical overflow`).toBeLessThanOrEqual(size.height);
   }
+  await expectAccessible(page, name);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
@@ -319,6 +321,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
 
     for (const [index, step] of scenario.steps.entries()) {
       for (const page of players) await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
+      await expectAccessible(ana, `step ${index + 1}, phone`);
+      await expectAccessible(fac, `step ${index + 1}, console`);
       if (index === 2) {
         // Chloé's network drops: a clear message, her team sees her offline, then she is back
         // on the same board without any reload.
@@ -380,6 +384,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       const other = actor === ana ? bruno : ana;
       await other.getByRole("button", { name: "Je suis d'accord" }).click();
       for (const page of players) await waitForText(page, "Tentative 1 : 100 %");
+      await expectAccessible(bruno, `step ${index + 1} proposed, laptop`);
       if (index === 1) await shot(chloe, "08-retour-tentative");
       if (index === 0) {
         // A reload puts Ana back on her seat and board with the stored reconnection token.
@@ -392,6 +397,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       await fac.getByRole("button", { name: "Révéler la réponse" }).click();
       for (const page of players) await waitForText(page, step.explanation.text);
       await screen.getByText("Les réponses des équipes").waitFor();
+      await expectAccessible(screen, `step ${index + 1} revealed, projected`);
+      await expectAccessible(chloe, `step ${index + 1} revealed, phone`);
       if (index === 0) await shot(screen, "09-ecran-projete-revelation", false);
       if (step.type === "table") await shot(screen, "09b-ecran-projete-revelation-tableau", false);
       await fac.getByRole("button", { name: "Étape suivante" }).click();
@@ -443,6 +450,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
 
     // A player also gets their own attestation link once the session has ended.
     await chloe.getByRole("link", { name: "Mon attestation" }).waitFor();
+    await expectAccessible(chloe, "ended, phone");
+    await expectAccessible(screen, "ended, projected");
 
     expect(errors).toEqual([]);
   }, 300_000);

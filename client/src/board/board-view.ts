@@ -11,6 +11,7 @@ import { puzzleView } from "../puzzles/index.ts";
 import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";
 import { explanationView, solutionView } from "../ui/reveal.ts";
+import { scrollRegion } from "../ui/scroll-region.ts";
 import { describeEdit, feedbackTarget } from "../view/answers.ts";
 import {
   approvalsNeeded,
@@ -245,10 +246,14 @@ export function boardView(input: BoardInput) {
       ${
         edits.length === 0
           ? html`<p class="muted">${t("board.noActivity")}</p>`
-          : html`<ul class="activity">${edits.map((entry) => {
-              const sentence = describeEdit(step, entry.edit, playerName(game, entry.playerId));
-              return html`<li>${t(sentence.key, sentence.params)}</li>`;
-            })}</ul>`
+          : scrollRegion(
+              t("board.activityList"),
+              html`<ul class="activity">${edits.map((entry) => {
+                const sentence = describeEdit(step, entry.edit, playerName(game, entry.playerId));
+                return html`<li>${t(sentence.key, sentence.params)}</li>`;
+              })}</ul>`,
+              "y",
+            )
       }
     </section>
     ${hintsPanel}

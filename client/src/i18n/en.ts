@@ -10,6 +10,9 @@ export const en: Record<MessageKey, string> = {
   "app.backHome": "Back to home",
   "app.close": "Close",
   "app.you": "you",
+  "scroll.cueX": "Scroll the table sideways (or use the arrow keys) →",
+  "scroll.cueY": "Scroll to see more ↓",
+  "material.tableRegion": "Table “{title}”",
 
   "home.title": "Datatruc",
   "home.tagline":
@@ -96,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   "board.paused": "Game paused: the facilitator will resume it.",
   "board.puzzle": "Your answer",
   "board.activity": "Team activity",
+  "board.activityList": "Latest changes, newest first",
   "board.noActivity": "Nobody has changed the answer yet.",
   "board.waitingReveal": "Answer sent. Waiting for the facilitator to reveal it.",
   "board.waitingNext": "Waiting for the next step.",
@@ -160,6 +164,7 @@ export const en: Record<MessageKey, string> = {
   "form.choose": "— choose —",
 
   "table.help": "Clean the table: apply an operation to a column, fix a cell, remove a row or a column.",
+  "table.region": "Table to clean",
   "table.operations": "Cleaning operations",
   "table.operation": "Operation",
   "table.column": "Column",

@@ -8,6 +8,9 @@ export const fr = {
   "app.backHome": "Retour à l'accueil",
   "app.close": "Fermer",
   "app.you": "vous",
+  "scroll.cueX": "Faites défiler le tableau sur le côté (ou flèches du clavier) →",
+  "scroll.cueY": "Faites défiler pour voir la suite ↓",
+  "material.tableRegion": "Tableau « {title} »",
 
   "home.title": "Datatruc",
   "home.tagline":
@@ -94,6 +97,7 @@ export const fr = {
   "board.paused": "Partie en pause : l'animateur va reprendre.",
   "board.puzzle": "Votre réponse",
   "board.activity": "Activité de l'équipe",
+  "board.activityList": "Dernières modifications, de la plus récente à la plus ancienne",
   "board.noActivity": "Personne n'a encore modifié la réponse.",
   "board.waitingReveal": "Réponse envoyée. En attente de la révélation par l'animateur.",
   "board.waitingNext": "En attente de l'étape suivante.",
@@ -161,6 +165,7 @@ export const fr = {
 
   "table.help":
     "Nettoyez le tableau : appliquez une opération à une colonne, corrigez une cellule, supprimez une ligne ou une colonne.",
+  "table.region": "Tableau à nettoyer",
   "table.operations": "Opérations de nettoyage",
   "table.operation": "Opération",
   "table.column": "Colonne",

@@ -7,6 +7,7 @@ import { html } from "lit-html";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
 import { COLUMN_OPERATIONS, type ColumnOperation } from "../../../shared/rules/table-ops.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
+import { scrollRegion } from "../ui/scroll-region.ts";
 import { mark } from "./marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
 
@@ -57,8 +58,9 @@ export function tablePuzzle({
           </form>`
         : null
     }
-    <div class="scroll-x">
-      <table class="data-table">
+    ${scrollRegion(
+      t("table.region"),
+      html`<table class="data-table">
         <thead>
           <tr>
             <th scope="col">${t("table.rowHeader")}</th>
@@ -115,7 +117,7 @@ export function tablePuzzle({
             </tr>`;
           })}
         </tbody>
-      </table>
-    </div>
+      </table>`,
+    )}
   </div>`;
 }

@@ -12,7 +12,8 @@ export function linesView(lines: Line[]) {
 }
 
 export function explanationView(revealed: RevealedStep) {
-  return html`<section class="explanation" aria-label=${t("feedback.explanation")}>
+  // Plain blocks under their headings, not landmarks: the debrief repeats them for every step.
+  return html`<div class="explanation">
     <h3>${t("feedback.explanation")}</h3>
     <p>${revealed.explanation.text}</p>
     <h3>${t("feedback.sources")}</h3>
@@ -22,12 +23,12 @@ export function explanationView(revealed: RevealedStep) {
           html`<li>${source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.label}</a>` : source.label}</li>`,
       )}
     </ul>
-  </section>`;
+  </div>`;
 }
 
 export function solutionView(step: PublicStep, revealed: RevealedStep) {
-  return html`<section aria-label=${t("feedback.solution")}>
+  return html`<div class="solution">
     <h3>${t("feedback.solution")}</h3>
     ${linesView(answerLines(step, revealed.answer))}
-  </section>`;
+  </div>`;
 }
