@@ -4,7 +4,7 @@
  */
 import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { privateMaterialsFor, ranking } from "../../shared/rules/index.ts";
+import { playerMaterialRoles, privateMaterialsFor, ranking } from "../../shared/rules/index.ts";
 import type { SessionModel, Team, TeamStep } from "../../shared/rules/model.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import {
@@ -36,6 +36,8 @@ export class StateMirror {
   readonly teams = new Map<string, TeamState>();
   readonly players = new Map<string, PlayerState>();
   private readonly attemptCounts = new Map<string, number>();
+  /** Player id → the roles whose private materials were last sent to them. */
+  private readonly readRoles = new Map<string, string>();
   private readonly editCounts = new Map<string, number>();
   /** The rules return new objects only for what changed: unchanged drafts are not re-serialized. */
   private readonly draftJson = new WeakMap<object, string>();
@@ -100,6 +102,7 @@ export class StateMirror {
         if (this.players.has(id)) {
           this.state.players.delete(id);
           this.players.delete(id);
+          this.readRoles.delete(id);
         }
         continue;
       }
@@ -113,15 +116,24 @@ export class StateMirror {
       set(p, "name", player.name);
       set(p, "teamId", player.teamId ?? "");
       set(p, "connected", player.connected);
-      if (p.roleId !== (player.roleId ?? "") || p.privateMaterials === undefined) {
+      // Roles nobody in the team holds hand their materials to a present member (materialRoles).
+      const readRoles = playerMaterialRoles(model, this.scenario, id);
+      const readKey = readRoles.join(" ");
+      if (
+        p.roleId !== (player.roleId ?? "") ||
+        this.readRoles.get(id) !== readKey ||
+        p.privateMaterials === undefined
+      ) {
         p.roleId = player.roleId ?? "";
-        p.privateMaterials = JSON.stringify(privateMaterialsFor(this.scenario, player.roleId));
+        this.readRoles.set(id, readKey);
+        p.privateMaterials = JSON.stringify(privateMaterialsFor(this.scenario, readRoles));
       }
     }
     for (const id of [...this.players.keys()]) {
       if (!model.players[id]) {
         this.state.players.delete(id);
         this.players.delete(id);
+        this.readRoles.delete(id);
       }
     }
   }

@@ -27,6 +27,7 @@
  */
 export * from "./answer.ts";
 export { applyDraftEdit, type BlankableStep, blankAnswer, emptyAnswer, solutionAnswer } from "./drafts.ts";
+export * from "./material-roles.ts";
 export * from "./model.ts";
 export {
   chooseTeam,

@@ -131,12 +131,19 @@ export function toPublicScenario(scenario: Scenario): PublicScenario {
   };
 }
 
-/** Step id → the private materials this role sees (steps without any are absent). */
-export function privateMaterialsFor(scenario: Scenario, roleId: string | null): Record<string, Material[]> {
+/**
+ * Step id → the private materials these roles see (steps without any are absent). A player reads
+ * the materials of `materialRoles` (their role plus the roles nobody in their team holds).
+ */
+export function privateMaterialsFor(
+  scenario: Scenario,
+  roleIds: string | null | readonly string[],
+): Record<string, Material[]> {
   const result: Record<string, Material[]> = {};
-  if (roleId === null) return result;
+  const roles = roleIds === null ? [] : typeof roleIds === "string" ? [roleIds] : roleIds;
+  if (roles.length === 0) return result;
   for (const step of scenario.steps) {
-    const own = step.materials.filter((material) => material.visibleTo?.includes(roleId));
+    const own = step.materials.filter((material) => material.visibleTo?.some((id) => roles.includes(id)));
     if (own.length > 0) result[step.id] = own.map((material) => structuredClone(material));
   }
   return result;

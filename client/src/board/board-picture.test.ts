@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { privateMaterialsFor, toPublicScenario } from "../../../shared/rules/public.ts";
 import { Scenario } from "../../../shared/scenario/schema.ts";
+import { typesetDisplay } from "../../../shared/text/typography.ts";
 import { readGame } from "../view/state.ts";
 import { tablePicture, timerText } from "./board-view.ts";
 
@@ -92,7 +93,7 @@ describe("the table picture (what the Phaser board draws)", () => {
 
   it("puts public documents and my role's private ones on the table, marking the private ones", () => {
     const picture = tablePicture(input(game()));
-    const own = privateMaterialsFor(scenario, roleA?.id ?? null)[first.id] ?? [];
+    const own = typesetDisplay(privateMaterialsFor(scenario, roleA?.id ?? null)[first.id] ?? []);
     const privateCards = picture?.cards.filter((c) => c.privateTo !== "") ?? [];
     expect(privateCards.map((c) => c.title)).toEqual(own.map((m) => m.title));
     expect(privateCards.every((c) => c.privateTo === roleA?.name)).toBe(true);

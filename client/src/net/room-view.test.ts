@@ -16,6 +16,18 @@ const welcome = {
 };
 
 describe("RoomView", () => {
+  it("typesets the scenario and revealed steps it displays: no breakable space before « ? : ; ! »", () => {
+    const room = new RoomView();
+    room.applyWelcome(welcome, 9_000);
+    const texts = JSON.stringify(room.scenario?.steps.map((step) => [step.title, step.prompt]));
+    expect(texts).toContain("\u202f");
+    expect(texts).not.toMatch(/ [?:;!»]/);
+    const [first] = scenario.steps;
+    if (!first) throw new Error("no step");
+    room.applyRevealed({ ...revealedStep(first), stepIndex: 0 });
+    expect(room.revealed.get(0)?.explanation.text).not.toMatch(/ [?:;!»]|« /);
+  });
+
   it("keeps the scenario and the server clock offset from welcome", () => {
     const room = new RoomView();
     room.applyWelcome(welcome, 9_000);

@@ -8,6 +8,7 @@
  * The `apply…` methods are pure state transitions (the clock is an input), tested without a server.
  */
 import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
+import { typesetDisplay } from "../../../shared/text/typography.ts";
 import { type GameView, readGame } from "../view/state.ts";
 import type { CloseReason, Connection, ConnectionStatus, Revealed, Welcome } from "./connection.ts";
 
@@ -31,12 +32,13 @@ export class RoomView {
   closeReason: CloseReason | undefined;
 
   applyWelcome(welcome: Welcome, now: number): void {
-    this.scenario = welcome.scenario;
+    // Every displayed scenario text gets French typography (narrow no-break spaces) once, here.
+    this.scenario = typesetDisplay(welcome.scenario);
     this.clockOffsetMs = welcome.serverNow - now;
   }
 
   applyRevealed(revealed: Revealed): void {
-    this.revealed.set(revealed.stepIndex, revealed);
+    this.revealed.set(revealed.stepIndex, typesetDisplay(revealed));
   }
 
   /** Reads a state snapshot; returns the phase before it (undefined for the first snapshot). */

@@ -7,6 +7,7 @@ import type { Answer, DraftEdit } from "../../../shared/rules/answer.ts";
 import type { ItemFeedback, SubmissionRule } from "../../../shared/rules/model.ts";
 import { approvalsNeeded } from "../../../shared/rules/submission.ts";
 import type { Material } from "../../../shared/scenario/schema.ts";
+import { typesetDisplay } from "../../../shared/text/typography.ts";
 
 export interface TimerView {
   active: boolean;
@@ -208,7 +209,7 @@ export function hintsOf(team: TeamView | null, stepId: string): HintView[] {
   return (team?.work?.hints ?? []).filter((hint) => hint.stepId === stepId);
 }
 
-/** Private materials of a player for one step. Accepts `{ stepId: Material[] }` or a flat `Material[]`. */
+/** Private materials of a player for one step, typeset for display. Accepts `{ stepId: Material[] }` or a flat `Material[]`. */
 export function privateMaterialsOf(
   player: PlayerView | undefined,
   stepId: string,
@@ -217,8 +218,8 @@ export function privateMaterialsOf(
   const parsed = parseJson<Record<string, Material[]> | Material[]>(player?.privateMaterials);
   if (!parsed) return [];
   if (Array.isArray(parsed))
-    return stepMaterialIds ? parsed.filter((m) => stepMaterialIds.has(m.id)) : parsed;
-  return parsed[stepId] ?? [];
+    return typesetDisplay(stepMaterialIds ? parsed.filter((m) => stepMaterialIds.has(m.id)) : parsed);
+  return typesetDisplay(parsed[stepId] ?? []);
 }
 
 /** Milliseconds left on a timer, on the client clock corrected by the server clock offset. */
