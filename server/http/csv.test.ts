@@ -46,6 +46,21 @@ describe("results CSV", () => {
     expect(rows[2]).toMatchObject({ joueur: 'Bob "le" Bricoleur', competence: "" });
   });
 
+  it("writes decimals with a comma, as French spreadsheets read them with the ; separator", () => {
+    const rows = parseResultsCsv(
+      resultsCsv(session, [
+        {
+          ...player("Ana", [
+            { competence: "licences", label: "Licences", points: 6.0666, level: null, levelLabel: null },
+          ]),
+          points: 1.5,
+        },
+      ]),
+    );
+    expect(rows[0]).toMatchObject({ points_joueur: "1,5", points_competence: "6,067" });
+    expect(csvCell(-0.25)).toBe("-0,25");
+  });
+
   it("neutralises cells a spreadsheet would run as formulas", () => {
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell("+33 1 23")).toBe("'+33 1 23");

@@ -1,4 +1,5 @@
-/** Results as CSV: one row per player and skill, `;`-separated with a BOM (opens in spreadsheets). */
+/** Results as CSV: one row per player and skill, `;`-separated with decimal commas and a BOM (opens
+ *  in French spreadsheets). */
 import type { PlayerResult, SessionRecord } from "../store/store.ts";
 
 export const CSV_COLUMNS = [
@@ -16,9 +17,11 @@ export const CSV_COLUMNS = [
   "intitule_niveau",
 ] as const;
 
-/** Quotes a cell when needed; a leading =, +, - or @ is neutralised (spreadsheet formula injection). */
+/** Quotes a cell when needed; a leading =, +, - or @ is neutralised (spreadsheet formula injection).
+ *  Numbers use the decimal comma that goes with the `;` separator (French spreadsheets read 6,067 as
+ *  a number, 6.067 as text). */
 export function csvCell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
+  let text = value === null ? "" : typeof value === "number" ? String(value).replace(".", ",") : value;
   if (/^[=+\-@]/.test(text) && typeof value === "string") text = `'${text}`;
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

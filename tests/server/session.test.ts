@@ -118,7 +118,7 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
       const playerSkills = skills[byName.get(row.joueur ?? "") ?? ""] ?? [];
       const skill = playerSkills.find((s) => s.competence === row.competence);
       expect(skill, `${row.joueur} ${row.competence}`).toBeDefined();
-      expect(Number(row.points_competence)).toBeCloseTo(skill?.points ?? -1, 3);
+      expect(Number(row.points_competence?.replace(",", "."))).toBeCloseTo(skill?.points ?? -1, 3);
       expect(row.niveau).toBe(skill?.level ?? "");
     }
 
