@@ -112,4 +112,36 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", (
     await ines.context().close();
     await fac.context().close();
   });
+
+  it("answers a wrong code with a clear error and a field to fix it, not a name form", async () => {
+    const session = await create({ scenarioId: "exemple" });
+    const page = await open(handle.browser, PHONE, "wrong code");
+    await page.goto(server.url);
+    await page.getByLabel("Code de la partie").fill("ZZZZ99");
+    await page.getByRole("button", { name: "Rejoindre", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "Aucune partie ne porte le code ZZZZ99" }).waitFor();
+    expect(await page.getByLabel("Votre prénom ou pseudo").count()).toBe(0);
+    expect(await page.getByLabel("Code de la partie").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "home, wrong code");
+    // A wrong link: the same error and the code field, then the right code leads to the name form.
+    await page.goto(`${server.url}/join/ZZZZ99`);
+    await page.getByRole("alert").filter({ hasText: "Aucune partie ne porte le code ZZZZ99" }).waitFor();
+    expect(await page.getByLabel("Votre prénom ou pseudo").count()).toBe(0);
+    await expectAccessible(page, "join link, wrong code");
+    await page.getByLabel("Code de la partie").fill(session.code);
+    await page.getByRole("button", { name: "Rejoindre", exact: true }).click();
+    await page.getByLabel("Votre prénom ou pseudo").waitFor();
+    await page.context().close();
+  });
+
+  it("opens the console without its key with the error alone, no endless loading", async () => {
+    const session = await create({ scenarioId: "exemple" });
+    const page = await open(handle.browser, LAPTOP, "console without key");
+    await page.goto(`${server.url}/facilitator/${session.code}`);
+    await page.getByRole("alert").waitFor();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.getByText("Chargement…").count()).toBe(0);
+    await expectAccessible(page, "console without key");
+    await page.context().close();
+  });
 });

@@ -63,6 +63,8 @@ export const en: Record<MessageKey, string> = {
   "join.submit": "Enter the game",
   "join.joining": "Connecting…",
   "join.unknown": "No game has this code. Check it with the facilitator.",
+  "join.unknownCode": "No game has the code {code}. Check it with the facilitator and correct it below.",
+  "join.unknownTitle": "Unknown game code",
   "join.closed": "This game no longer accepts players.",
 
   "lobby.title": "Lobby",

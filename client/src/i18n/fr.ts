@@ -61,6 +61,9 @@ export const fr = {
   "join.submit": "Entrer dans la partie",
   "join.joining": "Connexion…",
   "join.unknown": "Aucune partie ne porte ce code. Vérifiez-le auprès de l'animateur.",
+  "join.unknownCode":
+    "Aucune partie ne porte le code {code}. Vérifiez-le auprès de l'animateur et corrigez-le ci-dessous.",
+  "join.unknownTitle": "Code de partie inconnu",
   "join.closed": "Cette partie n'accepte plus de joueurs.",
 
   "lobby.title": "Salle d'attente",

@@ -214,7 +214,7 @@ export function facilitatorScreen(code: string): Screen {
                 </div>
                 <div class="stack">${results(g)} ${progress(g)}</div>
               </div>`
-            : html`${results(g)}<p>${t("app.loading")}</p>`
+            : html`${results(g)}${problem ? nothing : html`<p>${t("app.loading")}</p>`}`
         }`;
     },
     dispose: () => {

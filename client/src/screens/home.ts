@@ -5,7 +5,7 @@ import { navigate, requestRender, type Screen } from "../app.ts";
 import { t } from "../i18n/index.ts";
 import { ApiError, type CatalogueEntry, createSession, getCatalogue } from "../net/api.ts";
 import { saveFacilitatorKey } from "../net/seats.ts";
-import { normalizeCode } from "../router.ts";
+import { codeForm, codeFormState } from "../ui/code-form.ts";
 import { errorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { readSessionOptions } from "../view/create-options.ts";
@@ -33,7 +33,7 @@ export function homeScreen(): Screen {
   let createOpen = false;
   let creating = false;
   let createError = "";
-  let joinError = "";
+  const join = codeFormState();
   let selectedId = "";
   const selected = () => catalogue?.find((entry) => entry.id === selectedId) ?? catalogue?.[0];
 
@@ -45,17 +45,6 @@ export function homeScreen(): Screen {
       catalogueError = errorText(error);
     })
     .finally(requestRender);
-
-  const onJoin = (event: SubmitEvent) => {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const code = normalizeCode(String(data.get("code") ?? ""));
-    if (!code) {
-      joinError = t("join.unknown");
-      return requestRender();
-    }
-    navigate({ name: "join", code });
-  };
 
   const onCreate = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -156,16 +145,7 @@ export function homeScreen(): Screen {
       <div class="grid">
         <section class="card" aria-labelledby="join-title">
           <h2 id="join-title">${t("home.join.title")}</h2>
-          <form @submit=${onJoin}>
-            <div class="field">
-              <label for="code">${t("home.join.code")}</label>
-              <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"
-                spellcheck="false" maxlength="16" required aria-describedby="code-help" />
-              <p class="help" id="code-help">${t("home.join.codeHelp")}</p>
-            </div>
-            ${joinError ? html`<p class="notice bad" role="alert">${joinError}</p>` : null}
-            <button class="primary" type="submit">${icon("join")} ${t("home.join.submit")}</button>
-          </form>
+          ${codeForm(join)}
         </section>
         <section class="card" aria-labelledby="create-section">
           <h2 id="create-section">${t("home.create.title")}</h2>

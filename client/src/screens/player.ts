@@ -7,10 +7,11 @@ import { announce, navigate, requestRender, type Screen } from "../app.ts";
 import { type BoardInput, boardView, tablePicture } from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
-import { getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
+import { ApiError, getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadSeat } from "../net/seats.ts";
+import { type CodeFormState, codeForm, codeFormState } from "../ui/code-form.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
@@ -22,6 +23,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let me: string | null = null;
   let info: SessionInfo | null = null;
   let formError = "";
+  let unknownCode: CodeFormState | null = null;
   /** The last refused action (e.g. "step closed"), shown on the board for a few seconds. */
   let actionError = "";
   let joining = false;
@@ -111,6 +113,9 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       info = await getSessionInfo(code);
     } catch (error) {
       formError = joinErrorText(error);
+      // No game has this code: ask for the right one instead of a name.
+      if (error instanceof ApiError && error.status === 404)
+        unknownCode = codeFormState(code, t("join.unknownCode", { code }));
     }
     requestRender();
   })();
@@ -209,6 +214,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     title: () => (room.game && room.game.phase !== "lobby" ? t("board.title") : t("join.title", { code })),
     view: () => {
       const banner = connectionBanner(room.status, room.closeReason);
+      if (unknownCode)
+        return html`<h1 tabindex="-1">${t("join.unknownTitle")}</h1><div class="card" style="max-width:32rem">${codeForm(unknownCode)}</div>`;
       if (!connection) return html`${banner}${joinForm()}`;
       const input = boardInput();
       if (!input) return html`${banner}<p>${t("app.loading")}</p>`;
