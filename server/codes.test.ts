@@ -3,9 +3,11 @@ import {
   CODE_ALPHABET,
   hashSecret,
   isWellFormedJoinCode,
+  newCarnetCode,
   newJoinCode,
   newSecret,
   newVerificationCode,
+  normalizeCarnetCode,
   normalizeJoinCode,
   normalizeVerificationCode,
   secretMatches,
@@ -25,6 +27,17 @@ describe("codes and secrets", () => {
     expect(isWellFormedJoinCode("K7QX3O")).toBe(false);
     expect(normalizeVerificationCode("v4qm8kzp 2wxr-ht7n")).toBe("V4QM-8KZP-2WXR-HT7N");
     expect(newVerificationCode()).toMatch(/^([A-Z2-9]{4}-){3}[A-Z2-9]{4}$/);
+  });
+
+  it("draws carnet codes of 20 unambiguous characters and reads them as typed", () => {
+    const codes = new Set(Array.from({ length: 500 }, newCarnetCode));
+    expect(codes.size).toBe(500);
+    for (const code of codes) {
+      expect(code).toMatch(/^([A-Z2-9]{4}-){4}[A-Z2-9]{4}$/);
+      expect(normalizeCarnetCode(code.toLowerCase().replaceAll("-", " "))).toBe(code);
+    }
+    expect(normalizeCarnetCode("ABCD-EFGH")).toBe("");
+    expect(normalizeCarnetCode("ABCD-EFGH-JKMN-PQRS-TUV0")).toBe("");
   });
 
   it("checks secrets against their hash only", () => {

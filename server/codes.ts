@@ -38,6 +38,21 @@ export function normalizeVerificationCode(input: string): string {
   return compact.match(/.{1,4}/g)?.join("-") ?? "";
 }
 
+/**
+ * Carnet de compétences code: 20 symbols in 5 groups (about 99 bits), printed on attestations and
+ * typed on another device. Only its hash is stored.
+ */
+export function newCarnetCode(): string {
+  return [0, 1, 2, 3, 4].map(() => randomString(4)).join("-");
+}
+
+/** Upper-cases, drops spaces and dashes, regroups by 4; "" when it cannot be a carnet code. */
+export function normalizeCarnetCode(input: string): string {
+  const compact = input.toUpperCase().replace(/[\s-]/g, "");
+  if (compact.length !== 20 || ![...compact].every((c) => CODE_ALPHABET.includes(c))) return "";
+  return compact.match(/.{4}/g)?.join("-") ?? "";
+}
+
 /** 256-bit secret, URL-safe. */
 export function newSecret(): string {
   return randomBytes(32).toString("base64url");

@@ -6,9 +6,11 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { CarnetService } from "../carnets.ts";
 import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } from "../codes.ts";
 import { catalogEntry } from "../scenarios.ts";
 import { CreateSessionBody, type SessionService } from "../sessions.ts";
+import { carnetRouter } from "./carnets.ts";
 import { resultsCsv } from "./csv.ts";
 import { openBadgesRouter } from "./open-badges.ts";
 import { publicOrigin } from "./origin.ts";
@@ -181,6 +183,7 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
   );
 
   router.use(openBadgesRouter(sessions, publicUrl));
+  router.use(carnetRouter(new CarnetService(sessions)));
 
   router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));
   router.use(apiErrorHandler);

@@ -82,4 +82,34 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  /** Carnets de compétences (issue 13): a pseudonymous record across sessions, found by its code's hash. */
+  "0002_carnets": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("carnets")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("code_hash", "varchar(128)", (c) => c.notNull().unique())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("carnet_sessions")
+        .addColumn("carnet_id", "varchar(32)", (c) => c.notNull().references("carnets.id"))
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("linked_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("carnet_sessions_pk", ["session_code", "player_id"])
+        .addUniqueConstraint("carnet_sessions_once", ["carnet_id", "session_code"])
+        .execute();
+      await db.schema
+        .createIndex("carnet_sessions_by_carnet")
+        .on("carnet_sessions")
+        .column("carnet_id")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("carnet_sessions").execute();
+      await db.schema.dropTable("carnets").execute();
+    },
+  },
 };

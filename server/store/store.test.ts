@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Kysely, Migrator, PostgresDialect } from "kysely";
+import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { hasPostgres, requireService, startPostgres } from "../../tests/support/services.ts";
+import { migrations } from "./migrations.ts";
 import { Store, type StoreConfig } from "./store.ts";
 
 /** The same tests run on a throwaway PostgreSQL cluster when its server is installed (always under CI). */
@@ -126,4 +129,120 @@ describe.each(backends)("Store on %s", (_name, makeConfig) => {
     ).rejects.toThrow();
     await store.close();
   });
+
+  it("upgrades a database of the first schema version without loss, then links carnets to it", async () => {
+    const config = await makeConfig();
+    if (config.kind === "sqlite") {
+      // A database written by the code of before the carnets (migration 0001 only).
+      mkdirSync(join(config.path, ".."), { recursive: true });
+      copyFileSync(join(import.meta.dirname, "fixtures", "store-0001.sqlite"), config.path);
+    } else {
+      await writeFirstVersion(config);
+    }
+    const store = await Store.open(config);
+    expect(await store.getSession("GIR234")).toMatchObject({
+      organisation: "Département de la Gironde",
+      phase: "ended",
+      endedAt: 1_700_000_900_000,
+    });
+    expect((await store.readLog("GIR234")).map((e) => e.actor)).toEqual(["p1"]);
+    const results = await store.getResults("GIR234");
+    expect(results.players[0]).toMatchObject({ playerName: "Ana", teamName: "Les Hérons", points: 1 });
+    expect(results.steps[0]).toMatchObject({ stepId: "licence", score: 1 });
+    expect(await store.getAttestation("ABCD-EFGH-JKMN-PQRS")).toMatchObject({ playerName: "Ana" });
+    // The new tables work on the old data.
+    await store.carnets.create({ id: "c1", codeHash: "h1", displayName: "Ana", createdAt: 1 });
+    await store.carnets.link("c1", "GIR234", "p1", 2);
+    expect(await store.carnets.steps("c1")).toEqual([
+      { sessionCode: "GIR234", scenarioId: "exemple", stepId: "licence", score: 1 },
+    ]);
+    expect((await store.carnets.attestations("c1")).map((a) => a.verificationCode)).toEqual([
+      "ABCD-EFGH-JKMN-PQRS",
+    ]);
+    await store.carnets.erase("c1");
+    expect(await store.carnets.findByCodeHash("h1")).toBeNull();
+    expect((await store.getResults("GIR234")).players[0]?.playerName).toBe("Anonyme");
+    expect((await store.getResults("GIR234")).steps).toHaveLength(1);
+    await store.close();
+  });
 });
+
+/** The same data as fixtures/store-0001.sqlite, written with the first migration only (PostgreSQL). */
+async function writeFirstVersion(config: StoreConfig & { kind: "postgres" }): Promise<void> {
+  const db = new Kysely<Record<string, Record<string, unknown>>>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1 }) }),
+  });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateTo("0001_initial");
+  if (error) throw error;
+  await db
+    .insertInto("sessions")
+    .values({
+      code: "GIR234",
+      scenario_id: "exemple",
+      scenario_title: "Exemple",
+      organisation: "Département de la Gironde",
+      facilitator_key_hash: "0".repeat(64),
+      options_json: '{"pace":"facilitator"}',
+      seed: 7,
+      phase: "ended",
+      created_at: 1_700_000_000_000,
+      started_at: 1_700_000_060_000,
+      ended_at: 1_700_000_900_000,
+    })
+    .execute();
+  await db
+    .insertInto("session_log")
+    .values({
+      session_code: "GIR234",
+      seq: 1,
+      at: 1_700_000_001_000,
+      kind: "join",
+      actor: "p1",
+      payload_json: "{}",
+    })
+    .execute();
+  await db
+    .insertInto("step_results")
+    .values({
+      session_code: "GIR234",
+      player_id: "p1",
+      step_id: "licence",
+      step_index: 0,
+      team_id: "t1",
+      score: 1,
+      attempts: 1,
+      hints_used: 0,
+      closed_at: 1_700_000_100_000,
+    })
+    .execute();
+  await db
+    .insertInto("player_results")
+    .values({
+      session_code: "GIR234",
+      player_id: "p1",
+      player_name: "Ana",
+      team_id: "t1",
+      team_name: "Les Hérons",
+      rank: 1,
+      points: 1,
+      skills_json: "[]",
+      updated_at: 1,
+    })
+    .execute();
+  await db
+    .insertInto("attestations")
+    .values({
+      verification_code: "ABCD-EFGH-JKMN-PQRS",
+      session_code: "GIR234",
+      player_id: "p1",
+      player_name: "Ana",
+      organisation: "Département de la Gironde",
+      scenario_id: "exemple",
+      scenario_title: "Exemple",
+      issued_at: 1_700_000_950_000,
+      skills_json: "[]",
+    })
+    .execute();
+  await db.destroy();
+}

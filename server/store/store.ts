@@ -13,9 +13,10 @@ import type {
   PlayerResult as RulesPlayerResult,
   SkillEarned,
 } from "../../shared/rules/index.ts";
+import { CarnetStore, type CarnetTables } from "./carnets.ts";
 import { migrations } from "./migrations.ts";
 
-interface SessionsTable {
+export interface SessionsTable {
   code: string;
   scenario_id: string;
   scenario_title: string;
@@ -58,7 +59,7 @@ interface PlayerResultsTable {
   skills_json: string;
   updated_at: number | string;
 }
-interface AttestationsTable {
+export interface AttestationsTable {
   verification_code: string;
   session_code: string;
   player_id: string;
@@ -69,7 +70,7 @@ interface AttestationsTable {
   issued_at: number | string;
   skills_json: string;
 }
-interface Database {
+export interface Database extends CarnetTables {
   sessions: SessionsTable;
   session_log: SessionLogTable;
   step_results: StepResultsTable;
@@ -135,7 +136,12 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 }
 
 export class Store {
-  private constructor(private readonly db: Kysely<Database>) {}
+  /** Carnets de compétences (issue 13). */
+  readonly carnets: CarnetStore;
+
+  private constructor(private readonly db: Kysely<Database>) {
+    this.carnets = new CarnetStore(db);
+  }
 
   /** Opens (creating the file if needed) and migrates the database. */
   static async open(config: StoreConfig): Promise<Store> {
@@ -402,7 +408,7 @@ export class Store {
   }
 }
 
-function toAttestation(r: AttestationsTable): Attestation {
+export function toAttestation(r: AttestationsTable): Attestation {
   return {
     verificationCode: r.verification_code,
     sessionCode: r.session_code,

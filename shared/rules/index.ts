@@ -26,6 +26,7 @@
  * - `emptyAnswer`/`solutionAnswer`/`applyDraftEdit` live in drafts.ts (re-exported here).
  */
 export * from "./answer.ts";
+export * from "./carnet.ts";
 export { applyDraftEdit, type BlankableStep, blankAnswer, emptyAnswer, solutionAnswer } from "./drafts.ts";
 export * from "./material-roles.ts";
 export * from "./model.ts";

@@ -35,6 +35,7 @@ export const FINDING_CODES = {
   "referentiel-introuvable": "Référentiel introuvable",
   "niveau-non-decrit": "Niveau non décrit",
   "niveaux-desordonnes": "Niveaux dans le désordre",
+  "niveau-haut-un-scenario": "Plus haut niveau atteint dans un seul scénario",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

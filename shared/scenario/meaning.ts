@@ -755,5 +755,20 @@ export function checkReferentialMeaning(referential: Referential, report: Report
         ["levels", i, "minPoints"],
         `le niveau ${quote(level.id)} demande ${level.minPoints} points, pas plus que le niveau précédent ${quote(previous.id)} (${previous.minPoints}) : rangez les niveaux du plus bas au plus haut`,
       );
+    if (previous && level.minScenarios < previous.minScenarios)
+      report(
+        "warning",
+        "niveaux-desordonnes",
+        ["levels", i, "minScenarios"],
+        `le niveau ${quote(level.id)} demande ${level.minScenarios} scénario(s), moins que le niveau précédent ${quote(previous.id)} (${previous.minScenarios}) : un niveau plus haut ne peut pas demander moins de scénarios différents`,
+      );
   });
+  const highest = referential.levels.at(-1);
+  if (highest && referential.levels.length > 1 && highest.minScenarios < 2)
+    report(
+      "warning",
+      "niveau-haut-un-scenario",
+      ["levels", referential.levels.length - 1, "minScenarios"],
+      `le plus haut niveau ${quote(highest.id)} s'obtient dans un seul scénario : donnez-lui « minScenarios » d'au moins 2, pour qu'il demande une pratique dans plusieurs situations`,
+    );
 }

@@ -509,7 +509,14 @@ export const ReferentialLevel = z
       .number()
       .min(0)
       .describe(
-        "Points à cumuler sur la compétence pour atteindre ce niveau (score × poids, sur la session).",
+        "Points à cumuler sur la compétence pour atteindre ce niveau (score × poids ; sur la session pour l'attestation, sur toutes les sessions du carnet de compétences, chaque étape comptée une fois).",
+      ),
+    minScenarios: z
+      .int()
+      .min(1)
+      .default(1)
+      .describe(
+        "Dans le carnet de compétences : nombre de scénarios différents où la compétence doit avoir été pratiquée pour atteindre ce niveau (1 par défaut ; le plus haut niveau en demande au moins 2).",
       ),
   })
   .describe("Un niveau de maîtrise.");
