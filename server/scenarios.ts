@@ -42,5 +42,9 @@ export function catalogEntry(s: Scenario) {
     tags: s.metadata.tags,
     stepCount: s.steps.length,
     roles: s.roles,
+    /** The short route for cafés: its duration and number of steps (null when the scenario has none). */
+    shortRoute: s.shortRoute
+      ? { durationMinutes: s.shortRoute.durationMinutes, stepCount: s.shortRoute.steps.length }
+      : null,
   };
 }

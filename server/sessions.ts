@@ -7,6 +7,7 @@ import { matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { defaultOptions, type SessionOptions } from "../shared/rules/index.ts";
+import { ROUTES } from "../shared/scenario/route.ts";
 import { Id } from "../shared/scenario/schema.ts";
 import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches } from "./codes.ts";
 import { HttpError } from "./http/api.ts";
@@ -20,6 +21,7 @@ export const CreateSessionBody = z.strictObject({
   pace: z.enum(["facilitator", "team"]).default("facilitator"),
   teamCount: z.union([z.int().min(1).max(50), z.literal("auto")]).default("auto"),
   teamSize: z.int().min(1).max(12).default(4),
+  route: z.enum(ROUTES).default("full"),
   options: z
     .strictObject({
       submissionRule: z.enum(["any", "majority", "unanimous"]).optional(),
@@ -43,6 +45,8 @@ export class SessionService {
   async create(body: CreateSessionBody): Promise<{ code: string; facilitatorKey: string; roomId: string }> {
     const scenario = this.catalog.scenarios.get(body.scenarioId);
     if (!scenario) throw new HttpError(404, "unknown-scenario", "Scénario inconnu.");
+    if (body.route === "short" && !scenario.shortRoute)
+      throw new HttpError(400, "no-short-route", "Ce scénario n'a pas de parcours court.");
     const defined = Object.fromEntries(Object.entries(body.options).filter(([, v]) => v !== undefined));
     const options: SessionOptions = {
       ...defaultOptions(body.pace),
@@ -50,6 +54,7 @@ export class SessionService {
       pace: body.pace,
       teamCount: body.teamCount,
       teamSize: body.teamSize,
+      ...(body.route === "short" ? { route: body.route } : {}),
     };
     let code = newJoinCode();
     while (await this.store.getSession(code)) code = newJoinCode();

@@ -34,6 +34,7 @@ import {
 } from "../shared/rules/index.ts";
 import { must, sessionWith, T0 } from "../shared/rules/test-helpers.ts";
 import { DEFAULT_SCENARIOS_DIR, loadScenarioFiles } from "../shared/scenario/files.ts";
+import { routeScenario } from "../shared/scenario/route.ts";
 import type { Referential, Scenario, Step } from "../shared/scenario/schema.ts";
 
 const loaded = loadScenarioFiles(DEFAULT_SCENARIOS_DIR);
@@ -290,49 +291,63 @@ describe("scenario files", () => {
   );
 });
 
-describe.each(scenarios.map((scenario) => [scenario.id, scenario] as const))(
-  "playing %s",
-  (_id, scenario) => {
-    it("with the solutions: score 1 on every step, debrief reached, skills earned by both players", () => {
-      for (const step of scenario.steps)
-        expect(scoreAnswer(step, solutionAnswer(step)).score, step.id).toBe(1);
+// Each scenario is played on its full route and on its short route (a scenario of its own).
+const routes = scenarios.flatMap((scenario) => [
+  [`${scenario.id} (parcours complet)`, scenario] as const,
+  ...(scenario.shortRoute
+    ? [[`${scenario.id} (parcours court)`, routeScenario(scenario, "short")] as const]
+    : []),
+]);
 
-      const { model, attempts, editCounts } = playThrough(scenario, solutionAnswer, { maxAttempts: 2 });
-      expect(attempts.map((attempt) => attempt.score)).toEqual(scenario.steps.map(() => 1));
-      expect(model.phase).toBe("debrief");
-      expect(ranking(model)[0]?.points).toBe(scenario.steps.length);
-      // Cleaning is done with the offered operations; typing by hand stays the exception.
-      for (const { stepId, manualCells } of editCounts) {
-        if (scenario.steps.find((step) => step.id === stepId)?.type === "table")
-          expect(manualCells, `${stepId}: cells typed by hand`).toBeLessThanOrEqual(2);
-      }
-      const skills = skillsEarned(model, scenario, referential);
-      for (const playerId of ["p1", "p2"]) {
-        const earned = skills[playerId] ?? [];
-        expect(earned.length, playerId).toBeGreaterThan(0);
+describe("short routes", () => {
+  it.each(REAL_SCENARIOS)("%s declares a short route of about 5 steps, 30 min of play at most", (id) => {
+    const scenario = scenarios.find((candidate) => candidate.id === id);
+    const short = scenario?.shortRoute;
+    expect(short?.steps.length).toBeGreaterThanOrEqual(4);
+    expect(short?.steps.length).toBeLessThanOrEqual(6);
+    expect(short?.durationMinutes).toBeLessThanOrEqual(30);
+  });
+});
+
+describe.each(routes)("playing %s", (_id, scenario) => {
+  it("with the solutions: score 1 on every step, debrief reached, skills earned by both players", () => {
+    for (const step of scenario.steps) expect(scoreAnswer(step, solutionAnswer(step)).score, step.id).toBe(1);
+
+    const { model, attempts, editCounts } = playThrough(scenario, solutionAnswer, { maxAttempts: 2 });
+    expect(attempts.map((attempt) => attempt.score)).toEqual(scenario.steps.map(() => 1));
+    expect(model.phase).toBe("debrief");
+    expect(ranking(model)[0]?.points).toBe(scenario.steps.length);
+    // Cleaning is done with the offered operations; typing by hand stays the exception.
+    for (const { stepId, manualCells } of editCounts) {
+      if (scenario.steps.find((step) => step.id === stepId)?.type === "table")
+        expect(manualCells, `${stepId}: cells typed by hand`).toBeLessThanOrEqual(2);
+    }
+    const skills = skillsEarned(model, scenario, referential);
+    for (const playerId of ["p1", "p2"]) {
+      const earned = skills[playerId] ?? [];
+      expect(earned.length, playerId).toBeGreaterThan(0);
+      expect(
+        earned.some((skill) => skill.level !== null),
+        `${playerId} reaches a level`,
+      ).toBe(true);
+    }
+  });
+
+  it("with plausible wrong answers: every step scores below 1 and says what is wrong", () => {
+    const { model, attempts } = playThrough(scenario, wrongAnswer, { maxAttempts: 1 });
+    expect(model.phase).toBe("debrief");
+    attempts.forEach((attempt, index) => {
+      const step = scenario.steps[index] as Step;
+      expect(attempt.score, step.id).toBeLessThan(1);
+      expect(attempt.score, step.id).toBeGreaterThanOrEqual(0);
+      const wrong = attempt.feedback.filter((item) => !item.correct);
+      expect(wrong.length, `${step.id}: feedback on a mistake`).toBeGreaterThan(0);
+      if (step.type === "choice" || step.type === "form")
         expect(
-          earned.some((skill) => skill.level !== null),
-          `${playerId} reaches a level`,
+          wrong.every((item) => (item.message ?? "").length > 0),
+          `${step.id}: feedback message`,
         ).toBe(true);
-      }
     });
-
-    it("with plausible wrong answers: every step scores below 1 and says what is wrong", () => {
-      const { model, attempts } = playThrough(scenario, wrongAnswer, { maxAttempts: 1 });
-      expect(model.phase).toBe("debrief");
-      attempts.forEach((attempt, index) => {
-        const step = scenario.steps[index] as Step;
-        expect(attempt.score, step.id).toBeLessThan(1);
-        expect(attempt.score, step.id).toBeGreaterThanOrEqual(0);
-        const wrong = attempt.feedback.filter((item) => !item.correct);
-        expect(wrong.length, `${step.id}: feedback on a mistake`).toBeGreaterThan(0);
-        if (step.type === "choice" || step.type === "form")
-          expect(
-            wrong.every((item) => (item.message ?? "").length > 0),
-            `${step.id}: feedback message`,
-          ).toBe(true);
-      });
-      expect(ranking(model)[0]?.points).toBeLessThan(scenario.steps.length);
-    });
-  },
-);
+    expect(ranking(model)[0]?.points).toBeLessThan(scenario.steps.length);
+  });
+});

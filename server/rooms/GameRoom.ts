@@ -31,6 +31,7 @@ import {
   tick,
   toPublicScenario,
 } from "../../shared/rules/index.ts";
+import { type Route, routeScenario } from "../../shared/scenario/route.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { hashSecret, newSecret, secretMatches } from "../codes.ts";
 import { GameState, type TeamState } from "../state.ts";
@@ -95,8 +96,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     const { store, catalog } = getRoomServices();
     const session = await store.getSession(options.code);
     if (!session) throw new Error(`session inconnue : ${options.code}`);
-    const scenario = catalog.scenarios.get(session.scenarioId);
-    if (!scenario) throw new Error(`scénario inconnu : ${session.scenarioId}`);
+    const full = catalog.scenarios.get(session.scenarioId);
+    if (!full) throw new Error(`scénario inconnu : ${session.scenarioId}`);
+    // The facilitator chose the full or the short route at creation (session options).
+    const scenario = routeScenario(full, (session.options as { route?: Route }).route);
     this.code = session.code;
     this.scenario = scenario;
     this.publicScenario = toPublicScenario(scenario);

@@ -4,6 +4,7 @@
  * mirrors the result into the Colyseus state. Time (`now`, epoch ms) and randomness (a seed)
  * are always inputs; nothing here reads a clock or `Math.random`.
  */
+import type { Route } from "../scenario/route.ts";
 import type { Answer, DraftEdit } from "./answer.ts";
 
 export type Phase = "lobby" | "playing" | "paused" | "debrief" | "ended";
@@ -31,6 +32,8 @@ export interface SessionOptions {
   lockAfterStart: boolean;
   /** When true, players pick their team in the lobby; otherwise they are auto-balanced. */
   playersChooseTeam: boolean;
+  /** The scenario's full route or its short route (`shortRoute`, for a café); absent: full. */
+  route?: Route;
 }
 
 /** A countdown stored as data. Running: `endsAt` is set. Paused: `remainingMs` is set. */

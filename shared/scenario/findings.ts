@@ -29,6 +29,7 @@ export const FINDING_CODES = {
   "role-sans-document": "Rôle sans document privé",
   "competence-en-double": "Compétence en double dans une étape",
   "duree-incoherente": "Durée prévue trop courte",
+  "parcours-court-invalide": "Parcours court invalide",
   "nom-de-fichier": "Identifiant différent du nom de fichier",
   "scenario-en-double": "Deux scénarios avec le même identifiant",
   "schema-manquant": "Lien vers le schéma manquant",

@@ -463,6 +463,24 @@ export const ScenarioMetadata = z
   })
   .describe("Ce que le catalogue affiche du scénario.");
 
+export const ShortRoute = z
+  .strictObject({
+    steps: z
+      .array(Id)
+      .min(3)
+      .describe(
+        "Identifiants des étapes du parcours court (environ 5), dans l'ordre du scénario. Les autres étapes sont sautées.",
+      ),
+    durationMinutes: z
+      .int()
+      .min(5)
+      .max(30)
+      .describe("Durée de jeu du parcours court, en minutes (30 au plus, hors révélations et débriefing)."),
+  })
+  .describe(
+    "Le parcours court, pour un café de la data de 30 à 45 minutes : un sous-ensemble des étapes qui reste un scénario complet (mêmes rôles, compétence principale toujours travaillée). L'animateur choisit le parcours complet ou court à la création de la session.",
+  );
+
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional().describe("Chemin du schéma JSON, pour l'éditeur."),
@@ -475,6 +493,7 @@ export const Scenario = z
       .describe("Rôles distribués aux joueurs d'une équipe ; certains documents ne sont visibles que d'eux."),
     story: Story.optional(),
     steps: z.array(Step).min(1).describe("Les étapes, dans l'ordre de jeu."),
+    shortRoute: ShortRoute.optional(),
   })
   .describe("Un scénario Datatruc.");
 
@@ -600,6 +619,7 @@ export type Scene = z.infer<typeof Scene>;
 export type Story = z.infer<typeof Story>;
 export type Situation = z.infer<typeof Situation>;
 export type Scenario = z.infer<typeof Scenario>;
+export type ShortRoute = z.infer<typeof ShortRoute>;
 export type ScenarioInput = z.input<typeof Scenario>;
 export type Competence = z.infer<typeof Competence>;
 export type ReferentialLevel = z.infer<typeof ReferentialLevel>;

@@ -15,6 +15,7 @@ import {
   type ReferentialIndex,
   salvageScenario,
 } from "./meaning.ts";
+import { shortRouteProblems } from "./route.ts";
 import { Referential, Scenario } from "./schema.ts";
 import { REFERENTIAL_SCHEMA_FILE, SCENARIO_SCHEMA_FILE } from "./schema-paths.ts";
 import { type Report, reportStructureIssues } from "./structure.ts";
@@ -134,6 +135,9 @@ export function validateScenarioText(
   const scenario = structure(Scenario, raw, report);
   const parts = salvageScenario(raw);
   checkScenarioMeaning(parts, options.referential, report);
+  if (scenario)
+    for (const problem of shortRouteProblems(scenario))
+      report("error", "parcours-court-invalide", problem.path, problem.message);
   if (parts.id !== undefined && parts.id !== fileStem(file))
     report(
       "warning",

@@ -45,6 +45,7 @@ export interface CatalogueEntry {
   tags?: string[];
   stepCount?: number;
   roles?: { id: string; name: string }[];
+  shortRoute?: { durationMinutes: number; stepCount: number } | null;
 }
 
 export async function getCatalogue(): Promise<CatalogueEntry[]> {
@@ -65,7 +66,8 @@ export interface CreateSessionBody {
   pace?: SessionOptions["pace"];
   teamCount?: SessionOptions["teamCount"];
   teamSize?: number;
-  options?: Partial<Omit<SessionOptions, "pace" | "teamCount" | "teamSize">>;
+  route?: "full" | "short";
+  options?: Partial<Omit<SessionOptions, "pace" | "teamCount" | "teamSize" | "route">>;
 }
 
 export interface CreatedSession {

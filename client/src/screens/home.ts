@@ -57,12 +57,13 @@ export function homeScreen(): Screen {
     createError = "";
     requestRender();
     try {
-      const { pace, teamCount, teamSize, ...rest } = options;
+      const { pace, teamCount, teamSize, route, ...rest } = options;
       const created = await createSession({
         scenarioId,
         pace,
         teamCount,
         teamSize,
+        ...(route ? { route } : {}),
         options: rest,
         ...(organisation ? { organisation } : {}),
       });
@@ -99,6 +100,7 @@ export function homeScreen(): Screen {
             steps: entry.stepCount ?? "?",
             audience: entry.audience ?? "",
           })}</p>
+          ${entry.shortRoute ? html`<p>${t("create.shortMeta", { minutes: entry.shortRoute.durationMinutes, steps: entry.shortRoute.stepCount })}</p>` : null}
         </div>`;
       })()}
     </div>
@@ -108,6 +110,24 @@ export function homeScreen(): Screen {
         aria-describedby="organisation-help" />
       <p class="help" id="organisation-help">${t("create.organisationHelp")}</p>
     </div>
+    <fieldset>
+      <legend>${t("create.route")}</legend>
+      <label class="check"><input type="radio" name="route" value="full" checked /> ${t("create.route.full", {
+        minutes: selected()?.durationMinutes ?? "?",
+        steps: selected()?.stepCount ?? "?",
+      })}</label>
+      ${
+        selected()?.shortRoute
+          ? html`<label class="check"><input type="radio" name="route" value="short" /> ${t(
+              "create.route.short",
+              {
+                minutes: selected()?.shortRoute?.durationMinutes ?? "?",
+                steps: selected()?.shortRoute?.stepCount ?? "?",
+              },
+            )}</label>`
+          : null
+      }
+    </fieldset>
     <fieldset>
       <legend>${t("create.pace")}</legend>
       <label class="check"><input type="radio" name="pace" value="facilitator" checked /> ${t("create.pace.facilitator")}</label>

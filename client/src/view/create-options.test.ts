@@ -8,6 +8,12 @@ function form(entries: Record<string, string>): FormData {
 }
 
 describe("readSessionOptions", () => {
+  it("reads the route: short when chosen, absent (full) otherwise", () => {
+    expect(readSessionOptions(form({ route: "short" })).route).toBe("short");
+    expect(readSessionOptions(form({ route: "full" })).route).toBeUndefined();
+    expect(readSessionOptions(form({})).route).toBeUndefined();
+  });
+
   it("reads a café setup", () => {
     expect(
       readSessionOptions(

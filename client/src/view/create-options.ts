@@ -25,5 +25,6 @@ export function readSessionOptions(data: FormData): SessionOptions {
     hintsEnabled: data.get("hintsEnabled") === "on",
     lockAfterStart: data.get("lockAfterStart") === "on",
     playersChooseTeam: data.get("playersChooseTeam") === "on",
+    ...(data.get("route") === "short" ? { route: "short" as const } : {}),
   };
 }
