@@ -77,9 +77,25 @@ export const FacilitatorMessages = {
 export const ClientMessages = { ...PlayerMessages, ...FacilitatorMessages } as const;
 export type ClientMessageName = keyof typeof ClientMessages;
 export type ClientMessage<N extends ClientMessageName> = z.input<(typeof ClientMessages)[N]>;
+/** A message's payload once validated (what the rules receive). */
+export type ClientPayload<N extends ClientMessageName> = z.output<(typeof ClientMessages)[N]>;
+export type PlayerMessageName = keyof typeof PlayerMessages;
+export type FacilitatorMessageName = keyof typeof FacilitatorMessages;
 
-export function isFacilitatorMessage(name: string): name is keyof typeof FacilitatorMessages {
+/** A validated message: its name and its payload, one member per name (a discriminated union). */
+type ActionOf<N extends ClientMessageName> = N extends ClientMessageName
+  ? { name: N; payload: ClientPayload<N> }
+  : never;
+export type PlayerAction = ActionOf<PlayerMessageName>;
+export type FacilitatorAction = ActionOf<FacilitatorMessageName>;
+export type ClientAction = PlayerAction | FacilitatorAction;
+
+export function isFacilitatorMessage(name: string): name is FacilitatorMessageName {
   return Object.hasOwn(FacilitatorMessages, name);
+}
+
+export function isFacilitatorAction(action: ClientAction): action is FacilitatorAction {
+  return isFacilitatorMessage(action.name);
 }
 
 /** Protocol-level error codes, beyond the rules' refusal reasons. */
@@ -115,20 +131,24 @@ export interface ServerMessages {
 }
 
 export type ParsedMessage =
-  | { ok: true; name: ClientMessageName; payload: unknown }
+  | { ok: true; action: ClientAction }
   | { ok: false; code: "unknown-message" | "invalid-message"; message: string };
+
+function isMessageName(name: unknown): name is ClientMessageName {
+  return typeof name === "string" && Object.hasOwn(ClientMessages, name);
+}
 
 /** Validates a raw message against its schema. Never throws. */
 export function parseClientMessage(name: unknown, payload: unknown): ParsedMessage {
-  if (typeof name !== "string" || !Object.hasOwn(ClientMessages, name)) {
+  if (!isMessageName(name)) {
     return { ok: false, code: "unknown-message", message: `message inconnu : ${String(name).slice(0, 40)}` };
   }
-  const schema = ClientMessages[name as ClientMessageName];
-  const result = schema.safeParse(payload ?? {});
+  const result = ClientMessages[name].safeParse(payload ?? {});
   if (!result.success) {
     return { ok: false, code: "invalid-message", message: z.prettifyError(result.error) };
   }
-  return { ok: true, name: name as ClientMessageName, payload: result.data };
+  // The one place name and payload are paired: the payload was just validated by `name`'s own schema.
+  return { ok: true, action: { name, payload: result.data } as ClientAction };
 }
 
 /** Close codes the server uses when it disconnects a client on purpose, and join refusal codes.

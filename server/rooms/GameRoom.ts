@@ -1,7 +1,7 @@
 /**
  * The `game` room: one per session. Thin by design: it parses every message, checks who sends it,
- * calls the pure rules, writes the accepted action to the session log, then mirrors the model into
- * the synced state. It also owns the clock (timers), reconnection and per-client views.
+ * turns it into a `SessionEvent`, applies it through the one pure `applyEvent`, writes the accepted
+ * event to the session log, then mirrors the model into the synced state. It also owns the clock (timers), reconnection and per-client views.
  */
 import { type Client, Room, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
@@ -9,7 +9,7 @@ import {
   type ClientMessageName,
   ClientMessages,
   CloseCodes,
-  isFacilitatorMessage,
+  isFacilitatorAction,
   JoinOptions,
   type ParsedMessage,
   PROTOCOL_VERSION,
@@ -19,16 +19,15 @@ import {
   type ServerMessages,
 } from "../../shared/protocol.ts";
 import {
+  applyEvent,
   createSession,
+  type EventResult,
   isRevealedTo,
-  joinPlayer,
   type PublicScenario,
-  removePlayer,
   revealedStep,
+  type SessionEvent,
   type SessionModel,
   type SessionOptions,
-  setConnected,
-  tick,
   toPublicScenario,
 } from "../../shared/rules/index.ts";
 import { type Route, routeScenario } from "../../shared/scenario/route.ts";
@@ -36,7 +35,7 @@ import type { Scenario } from "../../shared/scenario/schema.ts";
 import { hashSecret, newSecret, secretMatches } from "../codes.ts";
 import { GameState, type TeamState } from "../state.ts";
 import type { LogEntry, SessionRecord } from "../store/store.ts";
-import { type ActionOutcome, applyAction } from "./actions.ts";
+import { eventLogEntry } from "./event-log.ts";
 import { refusalMessage } from "./messages-fr.ts";
 import { StateMirror } from "./mirror.ts";
 import { replayLog } from "./replay.ts";
@@ -133,13 +132,15 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.model = replayed.model;
     for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
     const now = Date.now();
-    await this.log("restored", null, { entries: entries.length, diverged: replayed.diverged.length }, now);
+    await this.log({
+      at: now,
+      kind: "restored",
+      actor: null,
+      payload: { entries: entries.length, diverged: replayed.diverged.length },
+    });
     for (const player of Object.values(this.model.players)) {
       if (!player.connected || player.kicked) continue;
-      const result = setConnected(this.model, player.id, false, now, this.scenario);
-      if (!result.ok) continue;
-      await this.log("disconnect", player.id, {}, now);
-      this.model = result.model;
+      await this.record({ kind: "disconnect", at: now, playerId: player.id });
     }
   }
 
@@ -181,7 +182,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         seatKey = result.seatKey;
       } else {
         this.seats.set(client.sessionId, { role: options.as });
-        await this.log(`join-${options.as}`, options.as, {});
+        await this.log({ at: Date.now(), kind: `join-${options.as}`, actor: options.as, payload: {} });
       }
       this.sync();
       this.welcome(client, seatKey);
@@ -213,14 +214,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         // The seat was taken back with its seat key from another device: it stays as it is.
       } else if (seat?.role === "player" && this.model.phase === "lobby") {
         // Leaving the lobby frees the seat (and the name): nothing was played yet.
-        const result = removePlayer(this.model, seat.playerId, this.scenario);
-        if (result.ok) {
-          await this.log("leave", seat.playerId, {});
-          const before = this.model;
-          this.model = result.model;
-          this.seatKeyHashes.delete(seat.playerId);
-          await this.afterChange(before);
-        }
+        const result = await this.commit({ kind: "leave", at: Date.now(), playerId: seat.playerId });
+        if (result.ok) this.seatKeyHashes.delete(seat.playerId);
       } else if (seat) {
         await this.markConnected(client, false);
       }
@@ -249,30 +244,32 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       this.sendError(client, "not-player", "Vous n'êtes pas installé dans cette session.", request);
       return;
     }
-    if (isFacilitatorMessage(parsed.name) && seat.role !== "facilitator") {
-      this.sendError(client, "not-facilitator", "Action réservée à l'animateur ou l'animatrice.", request);
-      return;
-    }
-    if (!isFacilitatorMessage(parsed.name) && seat.role !== "player") {
-      this.sendError(client, "not-player", "Action réservée aux joueurs.", request);
-      return;
+    const { action } = parsed;
+    let toEvent: (at: number) => SessionEvent;
+    if (isFacilitatorAction(action)) {
+      if (seat.role !== "facilitator") {
+        this.sendError(client, "not-facilitator", "Action réservée à l'animateur ou l'animatrice.", request);
+        return;
+      }
+      toEvent = (at) => ({ kind: "facilitator", at, action });
+    } else {
+      if (seat.role !== "player") {
+        this.sendError(client, "not-player", "Action réservée aux joueurs.", request);
+        return;
+      }
+      toEvent = (at) => ({ kind: "player", at, playerId: seat.playerId, action });
     }
     void this.enqueue(async () => {
-      const actor = seat.role === "player" ? seat.playerId : "facilitator";
-      const now = Date.now();
+      const event = toEvent(Date.now());
       try {
-        const outcome = applyAction(this.model, this.scenario, parsed.name, parsed.payload, actor, now);
-        if (!outcome.ok) {
-          this.sendError(client, outcome.reason, refusalMessage(outcome.reason, outcome.detail), request);
+        const result = await this.commit(event);
+        if (!result.ok) {
+          this.sendError(client, result.reason, refusalMessage(result.reason, result.detail), request);
           return;
         }
-        await this.commit(
-          parsed.name,
-          actor,
-          { message: parsed.payload, result: outcome.logExtra },
-          outcome,
-          now,
-        );
+        if (event.kind === "facilitator" && event.action.name === "kick") {
+          this.closeSeat(event.action.payload.playerId);
+        }
       } catch (error) {
         // A bug or a store failure: the model is unchanged unless the log write succeeded.
         console.error(`[room ${this.code}] ${request}:`, error);
@@ -292,30 +289,43 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     return run;
   }
 
-  /** Appends to the session log. `at` is the `now` the rule was given, so a replay is exact. */
-  private async log(kind: string, actor: string | null, payload: unknown, at = Date.now()): Promise<void> {
+  /** Appends to the session log. An event's `at` is the `now` the rule was given, so a replay is exact. */
+  private async log(entry: Omit<LogEntry, "seq">): Promise<void> {
     this.logSeq += 1;
-    await getRoomServices().store.appendLog(this.code, [{ seq: this.logSeq, at, kind, actor, payload }]);
+    await getRoomServices().store.appendLog(this.code, [{ seq: this.logSeq, ...entry }]);
   }
 
-  /** Logs an accepted action (before anyone sees it), then applies it and its consequences. */
+  /** Applies an event through the rules; when accepted, logs it (before anyone sees it) and adopts
+   *  the new model. `extra` adds room facts to the log entry. Refused: nothing changes. */
+  private async record(
+    event: SessionEvent,
+    extra: (result: Extract<EventResult, { ok: true }>) => Record<string, unknown> = () => ({}),
+  ): Promise<EventResult> {
+    const result = applyEvent(this.model, this.scenario, event);
+    if (!result.ok) return result;
+    const effects = { teamId: result.teamId, submitted: result.submitted };
+    await this.log(eventLogEntry(event, effects, extra(result)));
+    this.model = result.model;
+    return result;
+  }
+
+  /** Records an event, then applies its consequences (store, reveals, synced state). */
   private async commit(
-    kind: string,
-    actor: string,
-    payload: unknown,
-    outcome: Extract<ActionOutcome, { ok: true }>,
-    now: number,
-  ) {
-    await this.log(kind, actor, payload, now);
+    event: SessionEvent,
+    extra?: (result: Extract<EventResult, { ok: true }>) => Record<string, unknown>,
+  ): Promise<EventResult> {
     const before = this.model;
-    this.model = outcome.model;
-    await this.afterChange(before);
-    for (const playerId of outcome.kicked ?? []) {
-      for (const [sessionId, seat] of this.seats) {
-        if (seat.role === "player" && seat.playerId === playerId) {
-          this.seats.delete(sessionId);
-          this.clients.getById(sessionId)?.leave(CloseCodes.kicked, "Vous avez été retiré de la session.");
-        }
+    const result = await this.record(event, extra);
+    if (result.ok) await this.afterChange(before);
+    return result;
+  }
+
+  /** Closes the connections of a player the facilitator removed. */
+  private closeSeat(playerId: string): void {
+    for (const [sessionId, seat] of this.seats) {
+      if (seat.role === "player" && seat.playerId === playerId) {
+        this.seats.delete(sessionId);
+        this.clients.getById(sessionId)?.leave(CloseCodes.kicked, "Vous avez été retiré de la session.");
       }
     }
   }
@@ -324,24 +334,13 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     const now = Date.now();
     if (this.clients.length > 0) this.lastOccupied = now;
     else if (now - this.lastOccupied > IDLE_ROOM_MS) {
-      await this.log("idle-close", null, {});
+      await this.log({ at: now, kind: "idle-close", actor: null, payload: {} });
       void this.disconnect();
       return;
     }
-    const result = tick(this.model, this.scenario, now);
-    if (result.expired) {
-      await this.log(
-        "timer-expired",
-        null,
-        { phase: this.model.phase, currentStep: this.model.currentStep },
-        now,
-      );
-      const before = this.model;
-      this.model = result.model;
-      await this.afterChange(before);
-    } else {
-      this.mirror.setServerNow(now);
-    }
+    const { phase, currentStep } = this.model;
+    const result = await this.commit({ kind: "timer-expired", at: now }, () => ({ phase, currentStep }));
+    if (!result.ok) this.mirror.setServerNow(now);
   }
 
   /** Persists what derives from the model, sends reveals, and mirrors the state. */
@@ -472,40 +471,31 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       for (const [playerId, hash] of this.seatKeyHashes) {
         const player = this.model.players[playerId];
         if (player && !player.kicked && secretMatches(seatKey, hash)) {
-          const now = Date.now();
-          await this.log("rejoin", playerId, {}, now);
-          const result = setConnected(this.model, playerId, true, now, this.scenario);
-          if (result.ok) this.model = result.model;
+          await this.record({ kind: "rejoin", at: Date.now(), playerId });
           return { playerId, seatKey };
         }
       }
     }
     const playerId = `p-${newSecret().slice(0, 12)}`;
-    const now = Date.now();
-    const result = joinPlayer(this.model, this.scenario, { playerId, name, teamId, now });
+    const key = newSecret();
+    const seatKeyHash = hashSecret(key);
+    const event: SessionEvent = {
+      kind: "join",
+      at: Date.now(),
+      playerId,
+      name,
+      ...(teamId ? { teamId } : {}),
+    };
+    const result = await this.commit(event, ({ model }) => ({
+      teamId: model.players[playerId]?.teamId ?? null,
+      roleId: model.players[playerId]?.roleId ?? null,
+      seatKeyHash,
+    }));
     if (!result.ok) {
       // The message is the rules' reason code (e.g. "name-taken"): clients show it in their own language.
       throw new ServerError(CloseCodes.joinRefused, result.reason);
     }
-    const key = newSecret();
-    const seatKeyHash = hashSecret(key);
-    const { teamId: seatedTeam, roleId } = result.model.players[playerId] ?? {};
-    await this.log(
-      "join",
-      playerId,
-      {
-        name,
-        requestedTeamId: teamId ?? null,
-        teamId: seatedTeam ?? null,
-        roleId: roleId ?? null,
-        seatKeyHash,
-      },
-      now,
-    );
-    const before = this.model;
-    this.model = result.model;
     this.seatKeyHashes.set(playerId, seatKeyHash);
-    await this.afterChange(before);
     return { playerId, seatKey: key };
   }
 
@@ -518,13 +508,11 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     const player = this.model.players[seat.playerId];
     if (!player || player.kicked || player.connected === connected) return;
     if (!connected && this.heldByAnother(seat.playerId, client.sessionId)) return;
-    const now = Date.now();
-    const result = setConnected(this.model, seat.playerId, connected, now, this.scenario);
-    if (!result.ok) return;
-    await this.log(connected ? "reconnect" : "disconnect", seat.playerId, {}, now);
-    const before = this.model;
-    this.model = result.model;
-    await this.afterChange(before);
+    await this.commit({
+      kind: connected ? "reconnect" : "disconnect",
+      at: Date.now(),
+      playerId: seat.playerId,
+    });
   }
 
   /** True when another connected client sits in this player's seat (seat key used elsewhere). */

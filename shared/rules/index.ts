@@ -28,6 +28,13 @@
 export * from "./answer.ts";
 export * from "./carnet.ts";
 export { applyDraftEdit, type BlankableStep, blankAnswer, emptyAnswer, solutionAnswer } from "./drafts.ts";
+export {
+  applyEvent,
+  type EventEffects,
+  type EventResult,
+  type SeatEvent,
+  type SessionEvent,
+} from "./events.ts";
 export * from "./material-roles.ts";
 export * from "./model.ts";
 export {

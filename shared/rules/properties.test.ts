@@ -3,33 +3,25 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../scenario/schema.ts";
 import { emptyAnswer, solutionAnswer } from "./drafts.ts";
+import { applyEvent } from "./events.ts";
 import type { RuleResult, SessionModel } from "./model.ts";
-import { chooseTeam, joinPlayer, kickPlayer, movePlayer, removePlayer, setConnected } from "./players.ts";
+import { joinPlayer } from "./players.ts";
 import { toPublicScenario } from "./public.ts";
 import { ranking } from "./results.ts";
 import { scoreAnswer } from "./scoring/index.ts";
-import {
-  addTime,
-  createSession,
-  defaultOptions,
-  endSession,
-  lockSession,
-  pauseSession,
-  resumeSession,
-  startSession,
-  tick,
-} from "./session.ts";
-import { advanceTeam, nextStep, revealStep, skipStep } from "./steps.ts";
-import { applyEdit, approveProposal, proposeSubmission, takeHint, withdrawProposal } from "./submission.ts";
+import { createSession, defaultOptions, startSession } from "./session.ts";
+import { advanceTeam, nextStep, revealStep } from "./steps.ts";
+import { proposeSubmission } from "./submission.ts";
 import {
   type Action,
   actionArbitrary,
+  actionEvent,
   answerArbitrary,
   answerFor,
-  CURRENT_STEP,
   SECRET,
   scenarioArbitrary,
   scriptArbitrary,
+  sessionOptionsArbitrary,
   stepArbitrary,
 } from "./test-arbitraries.ts";
 import { fixtureScenario } from "./test-fixtures.ts";
@@ -95,77 +87,9 @@ describe("public projection properties", () => {
   });
 });
 
-/** Applies one generated action; tick is wrapped as an accepted result. */
+/** Applies one generated action through the one event fold. */
 function apply(model: SessionModel, scenario: Scenario, action: Action, now: number): RuleResult {
-  const current = (playerId: string, stepId: string) => {
-    if (stepId !== CURRENT_STEP) return stepId;
-    const team = model.teams.find((t) => t.id === model.players[playerId]?.teamId);
-    return team?.steps[team.stepIndex]?.stepId ?? "zz";
-  };
-  switch (action.kind) {
-    case "join":
-      return joinPlayer(model, scenario, {
-        playerId: action.playerId,
-        name: action.name,
-        teamId: action.teamId,
-        now,
-      });
-    case "connect":
-      return setConnected(model, action.playerId, action.connected, now, scenario);
-    case "remove":
-      return removePlayer(model, action.playerId, scenario);
-    case "kick":
-      return kickPlayer(model, action.playerId, scenario);
-    case "move":
-      return movePlayer(model, scenario, action.playerId, action.teamId);
-    case "choose":
-      return chooseTeam(model, scenario, action.playerId, action.teamId);
-    case "start":
-      return startSession(model, scenario, now);
-    case "pause":
-      return pauseSession(model, now);
-    case "resume":
-      return resumeSession(model, now);
-    case "reveal":
-      return revealStep(model, scenario, now);
-    case "next":
-      return nextStep(model, scenario, now);
-    case "skip":
-      return skipStep(model, scenario, now);
-    case "end":
-      return endSession(model, now);
-    case "tick":
-      return { ok: true, model: tick(model, scenario, now).model };
-    case "add-time":
-      return addTime(model, action.seconds, now);
-    case "lock":
-      return lockSession(model, action.locked);
-    case "edit":
-      return applyEdit(
-        model,
-        scenario,
-        action.playerId,
-        current(action.playerId, action.stepId),
-        action.edit,
-        now,
-      );
-    case "propose":
-      return proposeSubmission(
-        model,
-        scenario,
-        action.playerId,
-        current(action.playerId, action.stepId),
-        now,
-      );
-    case "approve":
-      return approveProposal(model, scenario, action.playerId, current(action.playerId, action.stepId), now);
-    case "withdraw":
-      return withdrawProposal(model, scenario, action.playerId, current(action.playerId, action.stepId), now);
-    case "hint":
-      return takeHint(model, scenario, action.playerId, current(action.playerId, action.stepId), now);
-    case "advance":
-      return advanceTeam(model, scenario, action.playerId, current(action.playerId, action.stepId), now);
-  }
+  return applyEvent(model, scenario, actionEvent(action, model, now));
 }
 
 function checkInvariants(model: SessionModel, scenario: Scenario): void {
@@ -199,22 +123,10 @@ function checkInvariants(model: SessionModel, scenario: Scenario): void {
   for (const entry of ranking(model)) expect(entry.points).toBeGreaterThanOrEqual(0);
 }
 
-const sessions = fc.record({
-  pace: fc.constantFrom("facilitator" as const, "team" as const),
-  teamCount: fc.constantFrom("auto" as const, 1, 2, 3),
-  teamSize: fc.integer({ min: 1, max: 4 }),
-  submissionRule: fc.constantFrom("any" as const, "majority" as const, "unanimous" as const),
-  maxAttempts: fc.integer({ min: 1, max: 3 }),
-  playersChooseTeam: fc.boolean(),
-  lockAfterStart: fc.boolean(),
-  hintsEnabled: fc.boolean(),
-  seed: fc.nat(),
-});
-
 describe("session properties", () => {
   it("random action sequences keep the invariants; no action mutates its input; a refusal changes nothing", () => {
     fc.assert(
-      fc.property(sessions, scriptArbitrary, (options, actions) => {
+      fc.property(sessionOptionsArbitrary, scriptArbitrary, (options, actions) => {
         const scenario = fixtureScenario;
         const { seed, ...rest } = options;
         let model = createSession(scenario, { ...defaultOptions(options.pace), ...rest }, { now: T0, seed });

@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import { COLUMN_OPERATIONS, type Scenario, Step, type Step as StepType } from "../scenario/schema.ts";
 import type { Answer, DraftEdit } from "./answer.ts";
+import type { SessionEvent } from "./events.ts";
+import type { SessionModel } from "./model.ts";
 import { fixtureInput } from "./test-fixtures.ts";
 
 export const SECRET = "SOLUTION-";
@@ -465,6 +467,19 @@ export const actionArbitrary: fc.Arbitrary<{ action: Action; elapsedMs: number }
   ),
 });
 
+/** Session options (and the session's seed) of every kind. */
+export const sessionOptionsArbitrary = fc.record({
+  pace: fc.constantFrom("facilitator" as const, "team" as const),
+  teamCount: fc.constantFrom("auto" as const, 1, 2, 3),
+  teamSize: fc.integer({ min: 1, max: 4 }),
+  submissionRule: fc.constantFrom("any" as const, "majority" as const, "unanimous" as const),
+  maxAttempts: fc.integer({ min: 1, max: 3 }),
+  playersChooseTeam: fc.boolean(),
+  lockAfterStart: fc.boolean(),
+  hintsEnabled: fc.boolean(),
+  seed: fc.nat(),
+});
+
 /** A session script: some joins, the start, then any actions. */
 export const scriptArbitrary = fc
   .tuple(
@@ -472,3 +487,70 @@ export const scriptArbitrary = fc
     fc.array(actionArbitrary, { minLength: 20, maxLength: 120 }),
   )
   .map(([joins, actions]) => [...joins, { action: { kind: "start" } as Action, elapsedMs: 0 }, ...actions]);
+
+const PLAYER_MESSAGE = {
+  propose: "propose",
+  approve: "approve",
+  withdraw: "withdraw-proposal",
+  hint: "hint",
+  advance: "advance",
+} as const;
+
+/** The event a generated action stands for at `now`, its `@current` step resolved against `model`
+ *  (the step the acting player's team is on). */
+export function actionEvent(action: Action, model: SessionModel, at: number): SessionEvent {
+  const current = (playerId: string, stepId: string) => {
+    if (stepId !== CURRENT_STEP) return stepId;
+    const team = model.teams.find((t) => t.id === model.players[playerId]?.teamId);
+    return team?.steps[team.stepIndex]?.stepId ?? "zz";
+  };
+  switch (action.kind) {
+    case "join":
+      return { ...action, at };
+    case "connect":
+      return { kind: action.connected ? "reconnect" : "disconnect", at, playerId: action.playerId };
+    case "remove":
+      return { kind: "leave", at, playerId: action.playerId };
+    case "kick":
+      return { kind: "facilitator", at, action: { name: "kick", payload: { playerId: action.playerId } } };
+    case "move":
+      return {
+        kind: "facilitator",
+        at,
+        action: { name: "move-player", payload: { playerId: action.playerId, teamId: action.teamId } },
+      };
+    case "choose":
+      return {
+        kind: "player",
+        at,
+        playerId: action.playerId,
+        action: { name: "choose-team", payload: { teamId: action.teamId } },
+      };
+    case "tick":
+      return { kind: "timer-expired", at };
+    case "add-time":
+      return { kind: "facilitator", at, action: { name: "add-time", payload: { seconds: action.seconds } } };
+    case "lock":
+      return { kind: "facilitator", at, action: { name: "lock", payload: { locked: action.locked } } };
+    case "edit": {
+      const stepId = current(action.playerId, action.stepId);
+      return {
+        kind: "player",
+        at,
+        playerId: action.playerId,
+        action: { name: "edit", payload: { stepId, edit: action.edit } },
+      };
+    }
+    case "propose":
+    case "approve":
+    case "withdraw":
+    case "hint":
+    case "advance": {
+      const stepId = current(action.playerId, action.stepId);
+      const name = PLAYER_MESSAGE[action.kind];
+      return { kind: "player", at, playerId: action.playerId, action: { name, payload: { stepId } } };
+    }
+    default:
+      return { kind: "facilitator", at, action: { name: action.kind, payload: {} } };
+  }
+}
