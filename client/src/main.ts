@@ -23,6 +23,8 @@ async function createScreen(route: Route): Promise<Screen> {
       return (await import("./screens/debrief.ts")).debriefScreen(route.code);
     case "attestation":
       return (await import("./screens/attestation.ts")).attestationScreen(route.verificationCode);
+    case "carnet":
+      return (await import("./screens/carnet.ts")).carnetScreen();
     case "verify":
       return (await import("./screens/verify.ts")).verifyScreen(route.verificationCode);
     case "preview":

@@ -5,6 +5,7 @@ describe("router", () => {
   it("parses every route and builds it back", () => {
     const routes: Route[] = [
       { name: "home" },
+      { name: "carnet" },
       { name: "join", code: "AB7K9" },
       { name: "play", code: "AB7K9" },
       { name: "facilitator", code: "AB7K9" },

@@ -4,6 +4,7 @@
  */
 export type Route =
   | { name: "home" }
+  | { name: "carnet" }
   | { name: "join"; code: string }
   | { name: "play"; code: string }
   | { name: "facilitator"; code: string }
@@ -14,7 +15,7 @@ export type Route =
   | { name: "preview"; scenarioId: string }
   | { name: "not-found"; path: string };
 
-type ParamRoute = Exclude<Route, { name: "home" } | { name: "not-found" }>;
+type ParamRoute = Exclude<Route, { name: "home" } | { name: "carnet" } | { name: "not-found" }>;
 
 const PARAM_ROUTES: Record<string, (value: string) => ParamRoute> = {
   join: (code) => ({ name: "join", code: normalizeCode(code) }),
@@ -35,6 +36,7 @@ export function normalizeCode(code: string): string {
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split("/").filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { name: "home" };
+  if (parts.length === 1 && parts[0] === "carnet") return { name: "carnet" };
   const [head, value, ...rest] = parts;
   const make = head ? PARAM_ROUTES[head] : undefined;
   if (make && value && rest.length === 0 && value.length <= 80) return make(value);
@@ -45,6 +47,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case "home":
       return "/";
+    case "carnet":
+      return "/carnet";
     case "not-found":
       return route.path;
     case "attestation":

@@ -1,16 +1,31 @@
 /** A printable A4 attestation, read from the public check endpoint by its verification code. */
-import { html } from "lit-html";
+import { html, nothing } from "lit-html";
+import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
+import QRCode from "qrcode";
 import { requestRender, type Screen } from "../app.ts";
 import { formatDate, formatNumber, t } from "../i18n/index.ts";
 import { type Attestation, getAttestation } from "../net/api.ts";
+import { carnetLink, getCarnet, rememberedCarnetCode } from "../net/carnet.ts";
 import { icon } from "../ui/icons.ts";
 
 export function attestationScreen(verificationCode: string): Screen {
   let attestation: Attestation | null = null;
   let missing = false;
+  /** The carnet this attestation belongs to, when this browser holds it: printed as text and QR code. */
+  let carnet: { code: string; qr: string } | null = null;
+  const findCarnet = async (a: Attestation) => {
+    const code = rememberedCarnetCode();
+    if (!code) return;
+    const view = await getCarnet(code);
+    if (!view.sessions.some((s) => s.sessionCode === a.sessionCode)) return;
+    const qr = await QRCode.toString(carnetLink(code), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+    carnet = { code, qr };
+    requestRender();
+  };
   getAttestation(verificationCode)
     .then((a) => {
       attestation = a;
+      findCarnet(a).catch(() => undefined);
     })
     .catch(() => {
       missing = true;
@@ -55,6 +70,17 @@ export function attestationScreen(verificationCode: string): Screen {
             <p><strong>${t("att.verifyCode", { code: a.verificationCode })}</strong></p>
             <p>${t("att.verifyAt", { url: "" })}<a href=${verifyUrl(a)}>${verifyUrl(a)}</a></p>
           </div>
+          ${
+            carnet
+              ? html`<div class="verify carnet-code">
+                  <div class="qr" role="img" aria-label=${t("att.carnetQr")}>${unsafeSVG(carnet.qr)}</div>
+                  <div>
+                    <p><strong data-testid="att-carnet-code">${t("att.carnet", { code: carnet.code })}</strong></p>
+                    <p>${t("att.carnetHelp")}</p>
+                  </div>
+                </div>`
+              : nothing
+          }
         </article>`;
     },
   };

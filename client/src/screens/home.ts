@@ -181,6 +181,11 @@ export function homeScreen(): Screen {
                 }}>${icon("plus")} ${t("home.create.open")}</button>`
           }
         </section>
+        <section class="card" aria-labelledby="carnet-section">
+          <h2 id="carnet-section">${t("home.carnet.title")}</h2>
+          <p>${t("home.carnet.text")}</p>
+          <a class="button" href="/carnet" data-nav>${t("home.carnet.open")}</a>
+        </section>
         <section class="card" aria-labelledby="design-title">
           <h2 id="design-title">${t("home.design.title")}</h2>
           <p>${t("home.design.text")}</p>

@@ -16,6 +16,7 @@ import { connectionBanner } from "../ui/conn-banner.ts";
 import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { type GameView, membersOf, percent, stepIndexOf, teamOf } from "../view/state.ts";
+import { CarnetKeeper } from "./carnet-keeper.ts";
 
 export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let connection: Connection | null = null;
@@ -30,6 +31,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let attestationHref: string | null = null;
   let attestationAsked = false;
   let disposed = false;
+  const carnet = new CarnetKeeper();
   const canvas = new TableCanvas();
   const ticker = setInterval(() => {
     if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
@@ -64,6 +66,9 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     room.follow(conn, requestRender, {
       welcome: (welcome) => {
         me = welcome.playerId;
+        const seatKey = welcome.seatKey ?? loadSeat("player", code)?.seatKey ?? null;
+        if (seatKey && welcome.playerId)
+          carnet.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
       },
       revealed: () => announce(t("feedback.explanation")),
       state: (game) => {
@@ -222,7 +227,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       if (input.game.phase === "lobby") return html`${banner}${lobby(input.game)}`;
       return html`${banner}
         ${actionError ? html`<p class="notice bad" role="alert">${actionError}</p>` : nothing}
-        ${boardView(input)}`;
+        ${boardView(input)}
+        ${input.game.phase === "debrief" || input.game.phase === "ended" ? carnet.view(input.game.players[input.me]?.name ?? "") : nothing}`;
     },
     afterRender: () => {
       const input = boardInput();

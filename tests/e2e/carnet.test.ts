@@ -1,0 +1,179 @@
+/**
+ * The carnet de compétences in real browsers: a player joins two sessions from the same browser
+ * (a teammate bot answers; the facilitator reveals and ends through the SDK), keeps the first in a
+ * new carnet from the end screen, finds the second added by itself, sees both on /carnet with the
+ * chart and its table, finds the carnet code printed on the attestation, then opens the carnet in a
+ * second browser by typing its code.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../../server/scenarios.ts";
+import { solutionAnswer } from "../../shared/rules/index.ts";
+import type { Scenario } from "../../shared/scenario/schema.ts";
+import { editsTo } from "../server/bot.ts";
+import {
+  joinAsFacilitator,
+  joinAsPlayer,
+  type ServerProcess as SdkServer,
+  type Seat,
+} from "../server/harness.ts";
+import {
+  type BrowserHandle,
+  chromiumOrSkip,
+  ensureClientBuilt,
+  expectAccessible,
+  launchBrowser,
+  type ServerProcess,
+  startServer,
+} from "./harness.ts";
+
+const chromiumPath = chromiumOrSkip("e2e carnet");
+const catalog = loadCatalog("scenarios");
+let server: ServerProcess;
+let handle: BrowserHandle;
+const seats: Seat[] = [];
+
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  ensureClientBuilt();
+  server = await startServer();
+  handle = await launchBrowser(chromiumPath);
+}, 180_000);
+afterAll(async () => {
+  await Promise.all(seats.map((s) => s.leave()));
+  await handle?.close();
+  await server?.stop();
+});
+
+const sdk = (): SdkServer => ({
+  url: server.url,
+  wsUrl: server.url.replace(/^http/, "ws"),
+  pid: 0,
+  output: server.output,
+  stop: server.stop,
+});
+
+async function createSession(scenarioId: string) {
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      scenarioId,
+      organisation: "Département de la Gironde",
+      teamCount: 1,
+      options: { submissionRule: "any", maxAttempts: 1 },
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { code: string; facilitatorKey: string };
+}
+
+/** The browser player joins; a bot teammate answers every step right; the facilitator ends. */
+async function playSession(page: Page, scenario: Scenario, name: string) {
+  const session = await createSession(scenario.id);
+  const facilitator = await joinAsFacilitator(sdk(), session.code, session.facilitatorKey);
+  seats.push(facilitator);
+  await page.goto(`${server.url}/join/${session.code}`);
+  await page.getByLabel("Votre prénom ou pseudo").fill(name);
+  await page.getByRole("button", { name: /Entrer dans la partie/ }).click();
+  await page.getByText("La partie commence bientôt").first().waitFor();
+  const bot = await joinAsPlayer(sdk(), session.code, "Bot");
+  seats.push(bot);
+  await facilitator.waitFor(() => facilitator.state.teams[0]?.memberIds.length === 2, "two players");
+  facilitator.send("start", {});
+  await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
+  for (const [index, step] of scenario.steps.entries()) {
+    const team = () => bot.state.teams[0];
+    await bot.waitFor(() => team()?.work?.drafts.get(step.id) !== undefined, `draft ${step.id}`);
+    const draft = JSON.parse(team()?.work?.drafts.get(step.id) ?? "null");
+    for (const edit of editsTo(step, draft, solutionAnswer(step)))
+      bot.send("edit", { stepId: step.id, edit });
+    bot.send("propose", { stepId: step.id });
+    await bot.waitFor(() => (team()?.steps[index]?.attempts ?? 0) === 1, `attempt ${step.id}`);
+    facilitator.send("reveal", {});
+    await facilitator.waitFor(() => facilitator.state.teams[0]?.steps[index]?.revealed === true, "revealed");
+    facilitator.send("next", {});
+    await facilitator.waitFor(
+      () =>
+        index + 1 < scenario.steps.length
+          ? facilitator.state.currentStep === index + 1
+          : facilitator.state.phase === "debrief",
+      "next",
+    );
+  }
+  facilitator.send("end", {});
+  await facilitator.waitFor(() => facilitator.state.phase === "ended", "ended");
+  return session;
+}
+
+const scenario = (id: string) => {
+  const s = catalog.scenarios.get(id);
+  if (!s) throw new Error(id);
+  return s;
+};
+
+describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () => {
+  it("follows a player across two sessions and moves to a second browser by its code", async () => {
+    const errors: string[] = [];
+    const context = await handle.browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+
+    // Session 1: at the end, the player keeps their results in a new carnet.
+    const first = await playSession(page, scenario("exemple"), "Camille");
+    await page.getByRole("heading", { name: "Garder mes résultats dans un carnet" }).waitFor();
+    await expectAccessible(page, "carnet-garder");
+    await page.getByLabel("Nom affiché dans le carnet").fill("Camille D.");
+    await page.getByRole("button", { name: "Créer mon carnet" }).click();
+    const codeLine = await page.getByTestId("carnet-new-code").textContent();
+    const code = codeLine?.match(/([A-Z2-9]{4}-){4}[A-Z2-9]{4}/)?.[0];
+    expect(code).toBeTruthy();
+
+    // The attestation prints the carnet code (text and QR code).
+    await page.getByRole("link", { name: /Mon attestation/ }).click();
+    await page.getByTestId("att-carnet-code").waitFor();
+    expect(await page.getByTestId("att-carnet-code").textContent()).toContain(code);
+    expect(await page.getByRole("img", { name: "QR code du carnet de compétences" }).count()).toBe(1);
+
+    // Session 2 from the same browser: joined, it goes into the carnet by itself.
+    const second = await playSession(page, scenario("metadata-party"), "Camille");
+    await page.getByText("Cette session est dans votre carnet de compétences.").waitFor();
+
+    await page.getByRole("link", { name: "Voir mon carnet" }).click();
+    await page.getByText("Carnet de Camille D.").waitFor();
+    const sessions = page.getByTestId("carnet-sessions").locator("li");
+    await expect.poll(() => sessions.count()).toBe(2);
+    const listed = await sessions.allTextContents();
+    expect(listed.join("\n")).toContain(scenario("exemple").metadata.title);
+    expect(listed.join("\n")).toContain(scenario("metadata-party").metadata.title);
+    await page.getByRole("figure", { name: /Points cumulés/ }).waitFor();
+    await page.getByRole("table").first().waitFor();
+    await expectAccessible(page, "carnet");
+    expect(first.code).not.toBe(second.code);
+
+    // A second browser: the code typed by hand opens the same carnet.
+    const other = await handle.browser.newContext({ locale: "fr-FR" });
+    const page2 = await other.newPage();
+    await page2.goto(`${server.url}/carnet`);
+    await page2.getByLabel("Code du carnet").fill((code ?? "").toLowerCase().replaceAll("-", " "));
+    await page2.getByRole("button", { name: "Ouvrir le carnet" }).click();
+    await page2.getByText("Carnet de Camille D.").waitFor();
+    await expect.poll(() => page2.getByTestId("carnet-sessions").locator("li").count()).toBe(2);
+    // An unknown code gets a clear French error.
+    const page3 = await (await handle.browser.newContext({ locale: "fr-FR" })).newPage();
+    await page3.goto(`${server.url}/carnet`);
+    await page3.getByLabel("Code du carnet").fill("AAAA-AAAA-AAAA-AAAA-AAAA");
+    await page3.getByRole("button", { name: "Ouvrir le carnet" }).click();
+    await page3.getByRole("alert").getByText("Aucun carnet ne correspond à ce code").waitFor();
+
+    // Erasure from the second browser, with the keyboard: the carnet is gone for the first one too.
+    await page2.getByRole("button", { name: "Supprimer mon carnet" }).focus();
+    await page2.keyboard.press("Enter");
+    await expect.poll(() => page2.evaluate(() => document.activeElement?.id)).toBe("carnet-erase-confirm");
+    await page2.keyboard.press("Enter");
+    await page2.getByLabel("Code du carnet").waitFor();
+    await page.reload();
+    await page.getByRole("alert").getByText("Aucun carnet ne correspond à ce code").waitFor();
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
