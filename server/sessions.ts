@@ -6,13 +6,13 @@ import { randomInt } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import { ROOM_NAME } from "../shared/protocol.ts";
-import { defaultOptions, type SessionOptions } from "../shared/rules/index.ts";
+import { defaultOptions, RULES_VERSION, type SessionOptions } from "../shared/rules/index.ts";
 import { ROUTES } from "../shared/scenario/route.ts";
 import { Id } from "../shared/scenario/schema.ts";
 import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches } from "./codes.ts";
 import { HttpError } from "./http/api.ts";
 import { CODES_KEY } from "./rooms/GameRoom.ts";
-import type { Catalog } from "./scenarios.ts";
+import { type Catalog, storeScenario } from "./scenarios.ts";
 import type { Attestation, SessionRecord, Store } from "./store/store.ts";
 
 export const CreateSessionBody = z.strictObject({
@@ -59,6 +59,8 @@ export class SessionService {
     let code = newJoinCode();
     while (await this.store.getSession(code)) code = newJoinCode();
     const facilitatorKey = newSecret();
+    // The session plays this copy for good: later edits of the file reach new sessions only.
+    const scenarioHash = await storeScenario(this.store, scenario);
     await this.store.createSession({
       code,
       scenarioId: scenario.id,
@@ -71,6 +73,8 @@ export class SessionService {
       createdAt: Date.now(),
       startedAt: null,
       endedAt: null,
+      scenarioHash,
+      rulesVersion: RULES_VERSION,
     });
     const room = await matchMaker.createRoom(ROOM_NAME, { code });
     return { code, facilitatorKey, roomId: room.roomId };

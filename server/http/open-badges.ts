@@ -13,6 +13,7 @@
 import express, { type Request, type Response } from "express";
 import type { Competence, CRCN_COMPETENCES, Scenario } from "../../shared/scenario/schema.ts";
 import { normalizeVerificationCode } from "../codes.ts";
+import { badgeScenario } from "../scenarios.ts";
 import type { SessionService } from "../sessions.ts";
 import type { Attestation } from "../store/store.ts";
 import { HttpError } from "./api.ts";
@@ -195,8 +196,10 @@ export function openBadgesRouter(sessions: SessionService, publicUrl: string | u
   const sendJsonLd = (res: Response, body: unknown) => {
     res.type("application/ld+json; charset=utf-8").send(JSON.stringify(body));
   };
-  const findScenario = (req: Request): Scenario => {
-    const scenario = sessions.catalog.scenarios.get(String(req.params.scenarioId));
+  /** A badge outlives its scenario file: once the file is gone, the copy last played is used. */
+  const findScenario = async (req: Request): Promise<Scenario> => {
+    const id = String(req.params.scenarioId);
+    const scenario = await badgeScenario(sessions.store, sessions.catalog, id);
     if (!scenario) throw new HttpError(404, "unknown-scenario", "Aucun scénario avec cet identifiant.");
     return scenario;
   };
@@ -205,12 +208,12 @@ export function openBadgesRouter(sessions: SessionService, publicUrl: string | u
     sendJsonLd(res, issuerProfile(openBadgeUrls(origin(req)), origin(req)));
   });
 
-  router.get("/badges/:scenarioId", (req, res) => {
-    sendJsonLd(res, badgeClass(openBadgeUrls(origin(req)), findScenario(req), competences));
+  router.get("/badges/:scenarioId", async (req, res) => {
+    sendJsonLd(res, badgeClass(openBadgeUrls(origin(req)), await findScenario(req), competences));
   });
 
-  router.get("/badges/:scenarioId/image.svg", (req, res) => {
-    res.type("image/svg+xml").send(badgeImage(findScenario(req)));
+  router.get("/badges/:scenarioId/image.svg", async (req, res) => {
+    res.type("image/svg+xml").send(badgeImage(await findScenario(req)));
   });
 
   router.get("/attestations/:verificationCode/badge", async (req, res) => {

@@ -24,6 +24,7 @@ import {
   type EventResult,
   isRevealedTo,
   type PublicScenario,
+  RULES_VERSION,
   revealedStep,
   type SessionEvent,
   type SessionModel,
@@ -33,6 +34,7 @@ import {
 import { type Route, routeScenario } from "../../shared/scenario/route.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { hashSecret, newSecret, secretMatches } from "../codes.ts";
+import { sessionScenario } from "../scenarios.ts";
 import { GameState, type TeamState } from "../state.ts";
 import type { LogEntry, SessionRecord } from "../store/store.ts";
 import { eventLogEntry } from "./event-log.ts";
@@ -95,8 +97,13 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     const { store, catalog } = getRoomServices();
     const session = await store.getSession(options.code);
     if (!session) throw new Error(`session inconnue : ${options.code}`);
-    const full = catalog.scenarios.get(session.scenarioId);
+    const full = await sessionScenario(store, catalog, session);
     if (!full) throw new Error(`scénario inconnu : ${session.scenarioId}`);
+    if (session.rulesVersion !== null && session.rulesVersion !== RULES_VERSION) {
+      console.warn(
+        `[room ${session.code}] créée avec les règles v${session.rulesVersion}, jouée en v${RULES_VERSION}`,
+      );
+    }
     // The facilitator chose the full or the short route at creation (session options).
     const scenario = routeScenario(full, (session.options as { route?: Route }).route);
     this.code = session.code;

@@ -27,6 +27,8 @@ function sessionRecord(options: SessionOptions, seed: number): SessionRecord {
     createdAt: T0,
     startedAt: null,
     endedAt: null,
+    scenarioHash: null,
+    rulesVersion: null,
   };
 }
 

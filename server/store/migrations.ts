@@ -112,4 +112,24 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("carnets").execute();
     },
   },
+  /** A session plays a fixed copy of its scenario (by content hash) under a recorded rules version.
+   *  Sessions created before have neither: their room pins the catalogue's copy when it first opens. */
+  "0003_scenario_versions": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("scenario_versions")
+        .addColumn("hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("scenario_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("scenario_json", "text", (c) => c.notNull())
+        .addColumn("stored_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable("sessions").addColumn("scenario_hash", "varchar(64)").execute();
+      await db.schema.alterTable("sessions").addColumn("rules_version", "integer").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("sessions").dropColumn("rules_version").execute();
+      await db.schema.alterTable("sessions").dropColumn("scenario_hash").execute();
+      await db.schema.dropTable("scenario_versions").execute();
+    },
+  },
 };

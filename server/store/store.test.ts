@@ -38,6 +38,8 @@ const session = {
   createdAt: 1_700_000_000_000,
   startedAt: null,
   endedAt: null,
+  scenarioHash: "h1",
+  rulesVersion: 1,
 };
 
 const backends: [string, () => Promise<StoreConfig>][] = [
@@ -117,6 +119,29 @@ describe.each(backends)("Store on %s", (_name, makeConfig) => {
     expect(results.players[0]?.skills[0]?.competence).toBe("licences");
     expect(await reopened.getAttestation("VERIFY123")).toMatchObject({ playerName: "Ana" });
     expect(await reopened.getAttestation("NOPE")).toBeNull();
+    await reopened.close();
+  });
+
+  it("keeps scenario copies by hash; a session created before copies were kept gets one pinned once", async () => {
+    const config = await makeConfig();
+    const store = await Store.open(config);
+    await store.saveScenarioVersion("h1", "exemple", { id: "exemple", n: 1 }, 10);
+    await store.saveScenarioVersion("h2", "exemple", { id: "exemple", n: 2 }, 20);
+    expect(await store.getScenarioVersion("h1")).toEqual({ id: "exemple", n: 1 });
+    expect(await store.getScenarioVersion("nope")).toBeNull();
+    expect(await store.latestScenarioVersion("exemple")).toEqual({ id: "exemple", n: 2 });
+    // Saving a known content again keeps one copy and marks it as the latest used.
+    await store.saveScenarioVersion("h1", "exemple", { id: "exemple", n: 1 }, 30);
+    expect(await store.latestScenarioVersion("exemple")).toEqual({ id: "exemple", n: 1 });
+    expect(await store.latestScenarioVersion("autre")).toBeNull();
+
+    await store.createSession({ ...session, scenarioHash: null, rulesVersion: null });
+    expect(await store.getSession("ABC234")).toMatchObject({ scenarioHash: null, rulesVersion: null });
+    await store.pinSessionScenario("ABC234", "h2", 1);
+    await store.pinSessionScenario("ABC234", "h1", 7); // already pinned: unchanged
+    await store.close();
+    const reopened = await Store.open(config);
+    expect(await reopened.getSession("ABC234")).toMatchObject({ scenarioHash: "h2", rulesVersion: 1 });
     await reopened.close();
   });
 

@@ -28,6 +28,14 @@ export interface SessionsTable {
   created_at: number | string;
   started_at: number | string | null;
   ended_at: number | string | null;
+  scenario_hash: string | null;
+  rules_version: number | null;
+}
+interface ScenarioVersionsTable {
+  hash: string;
+  scenario_id: string;
+  scenario_json: string;
+  stored_at: number | string;
 }
 interface SessionLogTable {
   session_code: string;
@@ -72,6 +80,7 @@ export interface AttestationsTable {
 }
 export interface Database extends CarnetTables {
   sessions: SessionsTable;
+  scenario_versions: ScenarioVersionsTable;
   session_log: SessionLogTable;
   step_results: StepResultsTable;
   player_results: PlayerResultsTable;
@@ -90,6 +99,11 @@ export interface SessionRecord {
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** Content hash of the stored copy of the scenario this session plays (null: created before copies
+   *  were kept, until its room pins one). */
+  scenarioHash: string | null;
+  /** `RULES_VERSION` of the rules the session was created with. */
+  rulesVersion: number | null;
 }
 
 export interface LogEntry {
@@ -192,7 +206,49 @@ export class Store {
         created_at: s.createdAt,
         started_at: s.startedAt,
         ended_at: s.endedAt,
+        scenario_hash: s.scenarioHash,
+        rules_version: s.rulesVersion,
       })
+      .execute();
+  }
+
+  /** Keeps a copy of a scenario under its content hash (once per content; `at` marks its last use). */
+  async saveScenarioVersion(hash: string, scenarioId: string, scenario: unknown, at: number): Promise<void> {
+    await this.db
+      .insertInto("scenario_versions")
+      .values({ hash, scenario_id: scenarioId, scenario_json: JSON.stringify(scenario), stored_at: at })
+      .onConflict((oc) => oc.column("hash").doUpdateSet({ stored_at: at }))
+      .execute();
+  }
+
+  /** The stored copy with this hash, as it was saved. */
+  async getScenarioVersion(hash: string): Promise<unknown | null> {
+    const row = await this.db
+      .selectFrom("scenario_versions")
+      .select("scenario_json")
+      .where("hash", "=", hash)
+      .executeTakeFirst();
+    return row ? JSON.parse(row.scenario_json) : null;
+  }
+
+  /** The copy of a scenario stored last (by any session), or null. */
+  async latestScenarioVersion(scenarioId: string): Promise<unknown | null> {
+    const row = await this.db
+      .selectFrom("scenario_versions")
+      .select("scenario_json")
+      .where("scenario_id", "=", scenarioId)
+      .orderBy("stored_at", "desc")
+      .executeTakeFirst();
+    return row ? JSON.parse(row.scenario_json) : null;
+  }
+
+  /** Fixes the scenario copy and rules version of a session created before they were recorded. */
+  async pinSessionScenario(code: string, scenarioHash: string, rulesVersion: number): Promise<void> {
+    await this.db
+      .updateTable("sessions")
+      .set({ scenario_hash: scenarioHash, rules_version: rulesVersion })
+      .where("code", "=", code)
+      .where("scenario_hash", "is", null)
       .execute();
   }
 
@@ -211,6 +267,8 @@ export class Store {
       createdAt: Number(r.created_at),
       startedAt: num(r.started_at),
       endedAt: num(r.ended_at),
+      scenarioHash: r.scenario_hash,
+      rulesVersion: r.rules_version === null ? null : Number(r.rules_version),
     };
   }
 

@@ -170,6 +170,10 @@ export type RefusalReason =
   /** joinPlayer with the id of a player the facilitator removed. */
   | "kicked";
 
+/** The version of these rules. Bump it when the same log would replay to a different model (a scorer,
+ *  a closing rule…): each session records the version it was created with. */
+export const RULES_VERSION = 1;
+
 export type Refusal = { ok: false; reason: RefusalReason; detail?: string };
 export type Ok<T = object> = { ok: true; model: SessionModel } & T;
 export type RuleResult<T = object> = Ok<T> | Refusal;

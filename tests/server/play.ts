@@ -171,3 +171,15 @@ export async function playSession(
 export async function leaveAll(played: PlayedSession): Promise<void> {
   await Promise.all([played.facilitator, played.screen, ...played.players].map((s) => s.leave()));
 }
+
+/** The synced state as the facilitator sees it, connections and clock aside: what must survive a
+ *  restart. */
+export function comparableState(seat: Seat) {
+  const json = seat.state.toJSON() as Record<string, unknown> & {
+    players: Record<string, { connected?: boolean }>;
+  };
+  delete json.serverNow;
+  delete json.facilitatorConnected;
+  for (const player of Object.values(json.players)) delete player.connected;
+  return json;
+}

@@ -17,24 +17,13 @@ import {
   startServerProcess,
   tempDir,
 } from "./harness.ts";
-import { leaveAll, setUpSession } from "./play.ts";
+import { comparableState, leaveAll, setUpSession } from "./play.ts";
 
 const scenario = loadCatalog("scenarios").scenarios.get("exemple");
 if (!scenario) throw new Error("scenarios/exemple.json is missing");
 const dir = tempDir();
 const servers: ServerProcess[] = [];
 const seats: Seat[] = [];
-
-/** What must survive a restart, as the facilitator sees it (connections and clock aside). */
-function comparable(seat: Seat) {
-  const json = seat.state.toJSON() as Record<string, unknown> & {
-    players: Record<string, { connected?: boolean }>;
-  };
-  delete json.serverNow;
-  delete json.facilitatorConnected;
-  for (const player of Object.values(json.players)) delete player.connected;
-  return json;
-}
 
 afterAll(async () => {
   await Promise.all(seats.map((s) => s.leave()));
@@ -92,7 +81,7 @@ describe("a server restart", () => {
       () => facilitator.state.teams[1]?.work?.drafts.get("documents")?.includes("etude") === true,
       "draft in progress",
     );
-    const stateBefore = comparable(facilitator);
+    const stateBefore = comparableState(facilitator);
 
     await leaveAll(played);
     await first.stop();
@@ -129,7 +118,7 @@ describe("a server restart", () => {
       "back",
     );
     // Same teams, steps, scores, drafts, timer as before the restart.
-    expect(comparable(console2)).toEqual(stateBefore);
+    expect(comparableState(console2)).toEqual(stateBefore);
     expect(console2.state.players.get(editor.playerId ?? "")?.connected).toBe(false);
     // The game goes on.
     otherBack.send("edit", {
