@@ -29,6 +29,9 @@ export function startApp(createScreen: ScreenFactory): void {
   factory = createScreen;
   globalThis.addEventListener("popstate", () => void show(parseRoute(location.pathname)));
   globalThis.addEventListener("resize", requestRender);
+  document.addEventListener("focusin", (event) => {
+    lastFocused = event.target instanceof HTMLElement ? event.target : null;
+  });
   document.addEventListener("click", (event) => {
     const anchor = (event.target as Element | null)?.closest?.("a[data-nav]");
     if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
@@ -57,6 +60,21 @@ async function show(route: Route): Promise<void> {
   // load it stays at the top of the document, so the first Tab reaches the skip link.
   if (version > 1)
     document.getElementById("app")?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+}
+
+/** The last element that had the keyboard focus inside the app. */
+let lastFocused: HTMLElement | null = null;
+
+/** Where the focus goes after the coming renders (a selector), until an element matches it. */
+let pendingFocus: { selector: string; scrollTop: boolean } | null = null;
+
+/**
+ * Moves the keyboard focus to `selector` as soon as a render shows it (default: the page title);
+ * with `scrollTop`, the page first scrolls back to its top (a new step, a pause, the end).
+ */
+export function focusAfterRender(selector = "h1", options: { scrollTop?: boolean } = {}): void {
+  pendingFocus = { selector, scrollTop: options.scrollTop ?? false };
+  requestRender();
 }
 
 /** Schedules a re-render of the current screen (many state patches → one render). */
@@ -97,7 +115,32 @@ function renderNow(): void {
     usable?.focus({ preventScroll: false });
   }
   markOverflow(root);
+  moveFocus(root, focused);
   current.afterRender?.();
+}
+
+/** Applies a pending focus move; a focused element that a render removed hands the focus to the
+ *  screen's next action (`data-focus-next`) or its title, never to <body>. */
+function moveFocus(root: HTMLElement, before: HTMLElement | null): void {
+  if (pendingFocus) {
+    const target = root.querySelector<HTMLElement>(pendingFocus.selector);
+    if (!target) return;
+    if (pendingFocus.scrollTop) globalThis.scrollTo?.({ top: 0 });
+    target.focus({ preventScroll: pendingFocus.scrollTop });
+    pendingFocus = null;
+    return;
+  }
+  if (document.activeElement && document.activeElement !== document.body) return;
+  // The control that had the focus is gone or disabled (the browser then drops the focus).
+  const last = before && before !== document.body ? before : lastFocused;
+  const lost = last && (!last.isConnected || (last as HTMLButtonElement).disabled);
+  if (!lost) return;
+  const target = root.querySelector<HTMLElement>("[data-focus-next]") ?? root.querySelector<HTMLElement>("h1");
+  // (No target yet, e.g. a loading line: the next render tries again.)
+  if (target) {
+    lastFocused = null;
+    target.focus();
+  }
 }
 
 function topBar(): TemplateResult {

@@ -78,8 +78,17 @@ describe("team pace", () => {
     expect(model.phase).toBe("debrief");
   });
 
-  it("reveal in team pace reveals steps already closed", () => {
-    const model = sessionWith(scenario, ["A"], { pace: "team" });
-    expect(must(revealStep(model, scenario, T0))).toEqual({ ...model, extra: {} });
+  it("reveal in team pace closes and reveals each team's current step (a stuck team can move on)", () => {
+    const model = sessionWith(scenario, ["A", "B"], { pace: "team", teamSize: 1 });
+    const solved = solveLicence(model, "p1"); // equipe-1 closed step 0 with 1; equipe-2 is still on it
+    const revealed = must(revealStep(solved, scenario, T0 + 10));
+    expect(revealed.teams.map((team) => [team.steps[0]?.closed, team.steps[0]?.score])).toEqual([
+      [true, 1],
+      [true, 0],
+    ]);
+    expect(isRevealedTo(revealed, "equipe-2", 0)).toBe(true);
+    expect(revealed.teams[1]?.steps[1]?.closed).toBe(false);
+    // Nothing open any more: a second reveal changes nothing.
+    expect(must(revealStep(revealed, scenario, T0 + 11))).toEqual({ ...revealed, extra: {} });
   });
 });

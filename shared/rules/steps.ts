@@ -61,17 +61,19 @@ function closeForAll(model: SessionModel, stepIndex: number, now: number, reveal
 
 /**
  * Facilitator pace: closes the current step for every team and reveals it; the step timer stops.
- * Team pace: reveals every step already closed for its team.
+ * Team pace: closes and reveals the step each unfinished team is on (a stuck team sees the answer
+ * and can move on); steps a team closed were revealed to it already.
  */
 export function revealStep(model: SessionModel, _scenario: Scenario, now: number): RuleResult {
   if (!isActive(model)) return refuse("wrong-phase");
   if (model.options.pace === "team") {
     return accept({
       ...model,
-      teams: model.teams.map((team) => ({
-        ...team,
-        steps: team.steps.map((step) => (step.closed && !step.revealed ? { ...step, revealed: true } : step)),
-      })),
+      teams: model.teams.map((team) => {
+        const step = team.steps[team.stepIndex];
+        if (team.finishedAt !== null || !step || step.closed) return team;
+        return replaceTeamStep(team, team.stepIndex, closeTeamStep(model, step, now));
+      }),
     });
   }
   const next = closeForAll(model, model.currentStep, now, true);

@@ -109,6 +109,13 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", (
     await ines.keyboard.press("ArrowRight");
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await expectAccessible(ines, "document table on a phone");
+    // In English, the French scenario texts say they are French.
+    await ines.getByRole("button", { name: "EN" }).click();
+    await ines.getByText("Team activity").waitFor();
+    expect(await ines.locator("h1").getAttribute("lang")).toBe("fr");
+    expect(await ines.locator(".prompt").getAttribute("lang")).toBe("fr");
+    expect(await ines.locator(".materials").getAttribute("lang")).toBe("fr");
+    await expectAccessible(ines, "board in English");
     await ines.context().close();
     await fac.context().close();
   });
@@ -144,4 +151,119 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", (
     await expectAccessible(page, "console without key");
     await page.context().close();
   });
+
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { tag: el?.tagName ?? "", text: el?.textContent?.trim() ?? "", hint: el?.dataset.hint ?? "" };
+    });
+
+  it("keeps the facilitator on the step's next control and brings players to the top of each new step", async () => {
+    const session = await create({ scenarioId: "exemple", teamCount: 1 });
+    const fac = await console_(session);
+    const ana = await join(session, "Ana");
+    await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1" });
+    await fac.getByRole("button", { name: "Lancer la partie" }).focus();
+    await fac.keyboard.press("Enter");
+    // Start → « Révéler » has the focus; reveal → « Étape suivante »; next → « Révéler » again.
+    await expect.poll(async () => (await focused(fac)).text).toContain("Révéler la réponse");
+    const firstTitle = await ana.getByRole("heading", { level: 1 }).textContent();
+    await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1", text: firstTitle });
+    // Ana scrolls down to the puzzle…
+    await ana.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => ana.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await fac.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(fac)).text).toContain("Étape suivante");
+    await expectAccessible(fac, "console, step revealed");
+    await fac.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(fac)).text).toContain("Révéler la réponse");
+    // …and lands on the new step's title at the top, with the banner saying where she is.
+    await ana.getByText("Étape 2 sur 5 :", { exact: false }).first().waitFor();
+    await expect.poll(() => ana.evaluate(() => window.scrollY)).toBe(0);
+    const secondTitle = await ana.getByRole("heading", { level: 1 }).textContent();
+    expect(secondTitle).not.toBe(firstTitle);
+    await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1", text: secondTitle });
+    // A pause: same treatment, and the banner stays in view while scrolling.
+    await ana.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await fac.getByRole("button", { name: "Pause" }).click();
+    const banner = ana.locator(".board-banner", { hasText: "Partie en pause" });
+    await banner.waitFor();
+    await expect.poll(() => ana.evaluate(() => window.scrollY)).toBe(0);
+    await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1" });
+    await ana.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => ana.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const box = await banner.boundingBox();
+    expect(box && box.y >= 0 && box.y < PHONE.height, "pause banner in view").toBe(true);
+    await expectAccessible(ana, "paused, phone");
+    await fac.getByRole("button", { name: "Reprendre" }).click();
+    await ana.locator(".board-banner", { hasText: "Étape 2 sur 5" }).waitFor();
+    await expect.poll(() => ana.evaluate(() => window.scrollY)).toBe(0);
+    // The end: the banner carries the end notice, and the console ranks the teams.
+    await fac.getByRole("button", { name: "Terminer la session" }).click();
+    await ana.locator(".board-banner", { hasText: "place au débrief" }).waitFor();
+    await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1" });
+    await fac.getByRole("heading", { name: "Classement" }).waitFor();
+    await fac.locator(".fac-ranking li", { hasText: /^1\. Équipe 1 : / }).waitFor();
+    await expect.poll(async () => (await focused(fac)).text).toBe("Classement");
+    await expectAccessible(fac, "console, ended");
+    // Opening the attestation puts the focus on its title.
+    await ana.getByRole("link", { name: "Mon attestation" }).click();
+    await ana.getByRole("heading", { name: "Attestation de participation" }).waitFor();
+    await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1", text: "Attestation de participation" });
+    await ana.context().close();
+    await fac.context().close();
+  }, 90_000);
+
+  it("says the time ran out when nothing was proposed, not « Réponse envoyée… Score 0 % »", async () => {
+    const session = await create({ scenarioId: "exemple", teamCount: 1, options: { stepTimeSeconds: 30 } });
+    const fac = await console_(session);
+    const ana = await join(session, "Ana");
+    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    await ana
+      .getByText("Temps écoulé : votre équipe n'a proposé aucune réponse pour cette étape (0 point).")
+      .waitFor({ timeout: 60_000 });
+    expect(await ana.getByText("Réponse envoyée").count()).toBe(0);
+    expect(await ana.getByText("Score de l'étape").count()).toBe(0);
+    await expectAccessible(ana, "time up without an answer");
+    await ana.context().close();
+    await fac.context().close();
+  }, 90_000);
+
+  it("moves the focus to the new hint and to what follows a proposal; in team pace « reveal » shows what it did", async () => {
+    const session = await create({
+      scenarioId: "exemple",
+      pace: "team",
+      teamCount: 1,
+      options: { submissionRule: "any", maxAttempts: 1 },
+    });
+    const fac = await console_(session);
+    const zoe = await join(session, "Zoé");
+    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    await zoe.getByRole("button", { name: /Demander un indice/ }).click();
+    await expect.poll(() => focused(zoe)).toMatchObject({ tag: "LI", hint: "1" });
+    await zoe.getByLabel("Licence Ouverte (Etalab)").check();
+    await expect.poll(() => zoe.getByLabel("Licence Ouverte (Etalab)").isChecked()).toBe(true);
+    await zoe.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
+    // The only attempt closes the step: the focus goes to « next step », then to the new title.
+    await expect.poll(async () => (await focused(zoe)).text).toContain("Étape suivante");
+    await zoe.keyboard.press("Enter");
+    await zoe.getByText("Étape 2 sur 5 :", { exact: false }).first().waitFor();
+    await expect.poll(() => focused(zoe)).toMatchObject({ tag: "H1" });
+    // Team pace: « reveal » closes the step Zoé's team is on and shows her the answer.
+    await fac.getByRole("button", { name: "Révéler la réponse aux équipes en cours d'étape (1)" }).click();
+    await fac
+      .locator("#reveal-help", { hasText: "Réponse révélée à 1 équipe : son étape en cours est close." })
+      .waitFor();
+    await zoe.getByRole("heading", { name: "Explication" }).waitFor();
+    await zoe.getByText("Étape close : votre équipe n'a proposé aucune réponse (0 point).").waitFor();
+    expect(
+      await fac
+        .getByRole("button", { name: "Révéler la réponse aux équipes en cours d'étape (0)" })
+        .isDisabled(),
+    ).toBe(true);
+    await expectAccessible(fac, "console, team pace, revealed");
+    await expectAccessible(zoe, "team pace, revealed by the facilitator");
+    await fac.context().close();
+    await zoe.context().close();
+  }, 90_000);
 });

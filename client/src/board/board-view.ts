@@ -6,7 +6,8 @@ import { html, nothing } from "lit-html";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
 import { blankAnswer } from "../../../shared/rules/drafts.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
-import { formatClock, type MessageKey, t } from "../i18n/index.ts";
+import { focusAfterRender } from "../app.ts";
+import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
 import { puzzleView } from "../puzzles/index.ts";
 import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";
@@ -148,11 +149,12 @@ export function boardView(input: BoardInput) {
   const header = html`<div class="board-head">
     <div>
       <p class="muted" style="margin:0">${t("board.step", { index: stepIndex + 1, total: input.scenario.steps.length })} · ${team.name}</p>
-      <h1 tabindex="-1">${step.title}</h1>
+      <h1 tabindex="-1" lang=${contentLang() ?? nothing}>${step.title}</h1>
     </div>
     <div class="timer" role="timer" aria-label=${t("board.timer")}>${icon("clock")} ${timer.text}</div>
   </div>`;
 
+  const closedNoticeShown = game.phase === "playing" && teamStep?.status === "closed";
   const proposalPanel = () => {
     if (!editable && !proposal) return nothing;
     if (!proposal) {
@@ -164,7 +166,7 @@ export function boardView(input: BoardInput) {
       </div>`;
     }
     const agreed = proposal.approvals.includes(input.me);
-    return html`<div class="notice warn" role="status">
+    return html`<div class="notice warn" role="status" tabindex="-1" ?data-focus-next=${!closedNoticeShown}>
       <p><strong>${t("proposal.by", { name: playerName(game, proposal.by) })}</strong></p>
       <p>${t("proposal.approvals", { names: proposal.approvals.map((id) => playerName(game, id)).join(", ") })}
         (${proposal.approvals.length}/${approvalsNeeded(rule, connected)})</p>
@@ -213,13 +215,17 @@ export function boardView(input: BoardInput) {
 
   const hintsPanel = html`<section class="card" aria-labelledby="hints-title">
     <h2 id="hints-title">${icon("hint")} ${t("hints.title")}</h2>
-    ${hints.length > 0 ? html`<ol>${hints.map((hint) => html`<li>${hint.text}</li>`)}</ol>` : null}
+    ${hints.length > 0 ? html`<ol lang=${contentLang() ?? nothing}>${hints.map((hint, index) => html`<li tabindex="-1" data-hint=${index + 1}>${hint.text}</li>`)}</ol>` : null}
     ${(() => {
       if (game.options && !game.options.hintsEnabled)
         return html`<p class="muted">${t("hints.disabled")}</p>`;
       const next = step.hints[hints.length];
       if (!next) return html`<p class="muted">${t("hints.none")}</p>`;
-      return html`<button type="button" data-focus-key="hint" ?disabled=${!editable} @click=${() => input.act("hint", step.id)}>
+      return html`<button type="button" data-focus-key="hint" ?disabled=${!editable} @click=${() => {
+        input.act("hint", step.id);
+        // The next thing to read is the hint itself, once the server has sent it.
+        focusAfterRender(`[data-hint="${hints.length + 1}"]`);
+      }}>
         ${icon("hint")} ${next.cost > 0 ? t("hints.take", { cost: percent(next.cost) }) : t("hints.takeFree")}
       </button>`;
     })()}
@@ -259,45 +265,55 @@ export function boardView(input: BoardInput) {
     ${hintsPanel}
   </aside>`;
 
-  const endNotice =
-    game.phase === "debrief" || game.phase === "ended"
-      ? html`<div class="notice ok" role="status">
-          <p>${t("board.debrief")}</p>
-          ${input.attestationHref ? html`<a class="button primary" href=${input.attestationHref} data-nav>${icon("print")} ${t("board.attestation")}</a>` : null}
-        </div>`
-      : null;
-
+  // A step closed without any attempt (time ran out, or the facilitator moved on) says so, not
+  // « answer sent » and a score of 0 %.
+  const noAttempt = attempts.length === 0;
+  const timeUp = remainingMs(game.timer, input.clockOffsetMs, input.now) === 0;
   const closedNotice =
     game.phase === "playing" && teamStep?.status === "closed"
-      ? html`<div class="notice info" role="status">
+      ? html`<div class="notice info" role="status" tabindex="-1" ?data-focus-next=${!teamPace || team.finished}>
+          ${noAttempt ? html`<p><strong>${timeUp ? t("board.timeUpNoAnswer") : t("board.closedNoAnswer")}</strong></p>` : null}
           ${
             teamPace
               ? team.finished
                 ? html`<p>${t("board.finished")}</p>`
                 : html`<p>${t("board.closed")}</p>
-                  <button type="button" class="primary" data-focus-key="advance" @click=${() => input.act("advance", step.id)}>${icon("skip")} ${t("board.advance")}</button>`
-              : html`<p>${teamStep.revealed ? t("board.waitingNext") : t("board.waitingReveal")}</p>`
+                  <button type="button" class="primary" data-focus-key="advance" data-focus-next @click=${() => input.act("advance", step.id)}>${icon("skip")} ${t("board.advance")}</button>`
+              : html`<p>${teamStep.revealed ? t("board.waitingNext") : noAttempt ? t("board.waitingRevealOnly") : t("board.waitingReveal")}</p>`
           }
-          ${teamStep.score >= 0 ? html`<p>${t("board.score", { score: percent(teamStep.score) })}</p>` : null}
+          ${!noAttempt && teamStep.score >= 0 ? html`<p>${t("board.score", { score: percent(teamStep.score) })}</p>` : null}
         </div>`
       : null;
 
+  // The banner at the top of the board stays in view while scrolling: step, pause, end.
+  const banner = html`<div class="board-banner">
+    ${
+      game.phase === "paused"
+        ? html`<p class="notice warn">${icon("pause")} ${t("board.paused")}</p>`
+        : game.phase === "debrief" || game.phase === "ended"
+          ? html`<div class="notice ok">
+              <p>${t("board.debrief")}</p>
+              ${input.attestationHref ? html`<a class="button primary" href=${input.attestationHref} data-nav data-focus-key="attestation">${icon("print")} ${t("board.attestation")}</a>` : null}
+            </div>`
+          : html`<p class="notice info">${t("board.stepBanner", { index: stepIndex + 1, total: input.scenario.steps.length, title: step.title })}</p>`
+    }
+  </div>`;
+
   return html`
+    ${banner}
     ${header}
-    ${game.phase === "paused" ? html`<p class="notice warn" role="status">${icon("pause")} ${t("board.paused")}</p>` : null}
-    ${endNotice}
     <div class="table-canvas" id="table-canvas" role="img" aria-label=${t("board.canvasLabel")}></div>
     <div class="board">
       <div class="stack">
         <section class="card">
-          <p class="prompt">${step.prompt}</p>
+          <p class="prompt" lang=${contentLang() ?? nothing}>${step.prompt}</p>
         </section>
         <section aria-labelledby="materials-title">
           <h2 id="materials-title">${t("board.materials")}</h2>
           ${
             step.materials.length + privateOwn.length === 0
               ? html`<p class="muted">${t("board.noMaterials")}</p>`
-              : html`<div class="materials">
+              : html`<div class="materials" lang=${contentLang() ?? nothing}>
                   ${step.materials.map((m) => materialCard(m, null))} ${privateOwn.map((m) => materialCard(m, myRole))}
                 </div>`
           }

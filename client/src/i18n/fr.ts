@@ -30,11 +30,11 @@ export const fr = {
 
   "create.title": "Nouvelle session",
   "create.scenario": "Scénario",
-  "create.scenarioMeta": "{minutes} min · {steps} étapes · {audience}",
-  "create.shortMeta": "Parcours court : {minutes} min · {steps} étapes",
+  "create.scenarioMeta": "{minutes} min · {steps, plural, one {# étape} other {# étapes}} · {audience}",
+  "create.shortMeta": "Parcours court : {minutes} min · {steps, plural, one {# étape} other {# étapes}}",
   "create.route": "Parcours",
-  "create.route.full": "Parcours complet : {minutes} min de jeu, {steps} étapes",
-  "create.route.short": "Parcours court, pour un café de la data : {minutes} min de jeu, {steps} étapes",
+  "create.route.full": "Parcours complet : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
+  "create.route.short": "Parcours court, pour un café de la data : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
   "create.organisation": "Organisation",
   "create.organisationHelp": "Imprimée sur les attestations (ex. « Département de la Gironde »).",
   "create.pace": "Rythme",
@@ -116,6 +116,11 @@ export const fr = {
   "board.canvasLabel": "Table de l'équipe : étape, documents, coéquipiers et temps restant",
   "board.roleCard": "Votre rôle : {role}",
   "board.score": "Score de l'étape : {score} %",
+  "board.timeUpNoAnswer":
+    "Temps écoulé : votre équipe n'a proposé aucune réponse pour cette étape (0 point).",
+  "board.closedNoAnswer": "Étape close : votre équipe n'a proposé aucune réponse (0 point).",
+  "board.waitingRevealOnly": "En attente de la révélation par l'animateur.",
+  "board.stepBanner": "Étape {index} sur {total} : {title}",
   "board.closed": "Étape close.",
   "board.notInTeam": "Vous n'êtes dans aucune équipe pour l'instant.",
 
@@ -132,7 +137,8 @@ export const fr = {
 
   "attempts.left": "Tentatives restantes : {count}",
   "attempts.title": "Tentatives",
-  "attempts.item": "Tentative {index} : {score} % (proposée par {name}, accord de {approvers})",
+  "attempts.item":
+    "Tentative {index} : {score} % (proposée par {name}, accord {approversElision, select, vowel {d’} other {de }}{approvers})",
   "attempts.none": "Aucune tentative pour l'instant.",
 
   "hints.title": "Indices",
@@ -158,7 +164,7 @@ export const fr = {
   "categorize.moveTo": "Ranger « {item} » dans",
   "categorize.none": "— à classer —",
   "categorize.empty": "Aucun élément.",
-  "categorize.count": "{count} élément(s)",
+  "categorize.count": "{count, plural, one {# élément} other {# éléments}}",
 
   "order.help":
     "Remettez les éléments dans l'ordre : glissez-les, ou utilisez les boutons Monter et Descendre.",
@@ -238,6 +244,11 @@ export const fr = {
   "fac.addTime": "+1 minute",
   "fac.skip": "Passer l'étape",
   "fac.reveal": "Révéler la réponse",
+  "fac.revealClosed": "Révéler la réponse aux équipes en cours d'étape ({count})",
+  "fac.revealedClosed":
+    "Réponse révélée à {count, plural, one {# équipe : son étape en cours est close} other {# équipes : leur étape en cours est close}}.",
+  "fac.revealClosedHelp":
+    "Ferme l'étape en cours de chaque équipe et lui montre la réponse ; une équipe voit déjà la réponse des étapes qu'elle a terminées.",
   "fac.next": "Étape suivante",
   "fac.lock": "Fermer les inscriptions",
   "fac.unlock": "Rouvrir les inscriptions",
@@ -245,9 +256,10 @@ export const fr = {
   "fac.confirmEnd": "Terminer la session ? Les joueurs ne pourront plus répondre.",
   "fac.confirmKick": "Exclure {name} de la partie ?",
   "fac.progress": "Progression des équipes",
-  "fac.teamProgress": "{team} : étape {step}, {points} {points|point|points}",
+  "fac.teamProgress": "{team} : étape {step}, {points, plural, one {# point} other {# points}}",
   "fac.draft": "Réponse en cours",
-  "fac.submitted": "{count} tentative(s), meilleur score {score} %",
+  "fac.submitted":
+    "{count, plural, =0 {aucune tentative} one {# tentative} other {# tentatives}}, meilleur score {score} %",
   "fac.results": "Résultats",
   "fac.csv": "Exporter les résultats (CSV)",
   "fac.json": "Résultats détaillés (JSON)",
@@ -262,27 +274,28 @@ export const fr = {
   "screen.title": "Écran de la salle",
   "screen.join": "Rejoignez la partie",
   "screen.joinAt": "sur {url} avec le code",
-  "screen.waitingPlayers": "{count} joueur(s) connecté(s)",
+  "screen.waitingPlayers":
+    "{count, plural, =0 {aucun joueur connecté} one {# joueur connecté} other {# joueurs connectés}}",
   "screen.ranking": "Classement",
   "screen.progress": "Progression",
   "screen.answers": "Les réponses des équipes",
-  "screen.rank": "{rank}. {team} : {points} {points|point|points}",
+  "screen.rank": "{rank}. {team} : {points, plural, one {# point} other {# points}}",
   "screen.stepOf": "Étape {index} / {total} : {title}",
   "screen.qr": "QR code pour rejoindre la partie {code}",
 
   "debrief.title": "Débrief",
   "debrief.steps": "Étape par étape",
-  "debrief.teamAnswer": "Réponse de {team} ({score} %)",
+  "debrief.teamAnswer": "Réponse {teamElision, select, vowel {d’} other {de }}{team} ({score} %)",
   "debrief.noAnswer": "Pas de réponse envoyée.",
   "debrief.players": "Compétences travaillées par joueur",
-  "debrief.points": "{points} {points|point|points}",
+  "debrief.points": "{points, plural, one {# point} other {# points}}",
   "debrief.level": "Niveau : {level}",
   "debrief.noLevel": "Niveau non atteint",
   "debrief.unavailable": "Le débrief sera disponible à la fin de la partie.",
-  "debrief.chart": "Compétences de {name}",
+  "debrief.chart": "Compétences {nameElision, select, vowel {d’} other {de }}{name}",
 
   "att.title": "Attestation de participation",
-  "att.intro": "Datatruc atteste que",
+  "att.intro": "Datatruc atteste {nameElision, select, vowel {qu’<b>{name}</b>} other {que <b>{name}</b>}}",
   "att.took": "a participé le {date} à la session de jeu sérieux « {scenario} »",
   "att.organisation": "organisée par {organisation}",
   "att.skills": "Compétences travaillées en situation",

@@ -1,16 +1,25 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
-import { formatClock, translate } from "./index.ts";
+import { formatClock, messageArguments, translate, translateParts } from "./index.ts";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]).sort();
+/** The parameters a message reads (its ICU arguments; `xElision` is derived from `x`). */
+const placeholders = (text: string) =>
+  [
+    ...new Set(
+      [...messageArguments(new IntlMessageFormat(text, "fr").getAst()).all].map((n) =>
+        n.replace(/Elision$/, ""),
+      ),
+    ),
+  ].sort();
 
 describe("message catalogues", () => {
   it("have exactly the same keys in French and English", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
   });
 
-  it("have no empty message and the same placeholders in both languages", () => {
+  it("are valid ICU messages with no empty text and the same parameters in both languages", () => {
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       expect(fr[key].trim(), key).not.toBe("");
       expect(en[key].trim(), key).not.toBe("");
@@ -32,6 +41,37 @@ describe("message catalogues", () => {
     expect(translate("fr", "screen.rank", { rank: 1, team: "Équipe 1", points: 12.25 })).toBe(
       "1. Équipe 1 : 12,25 points",
     );
+  });
+
+  it("elides French articles before a vowel (« qu'Inès », « d'Amina », « d'Équipe 1 »)", () => {
+    const parts = translateParts("fr", "att.intro", { name: "Inès" }, { b: (c) => `[${c.join("")}]` });
+    expect(parts.join("")).toBe("Datatruc atteste qu’[Inès]");
+    expect(
+      translateParts("fr", "att.intro", { name: "Bruno" }, { b: (c) => `[${c.join("")}]` }).join(""),
+    ).toBe("Datatruc atteste que [Bruno]");
+    expect(translate("fr", "attempts.item", { index: 1, score: 90, name: "Zoé", approvers: "Amina" })).toBe(
+      "Tentative 1 : 90 % (proposée par Zoé, accord d’Amina)",
+    );
+    expect(
+      translate("fr", "attempts.item", { index: 1, score: 90, name: "Zoé", approvers: "Bruno" }),
+    ).toContain("accord de Bruno");
+    expect(translate("fr", "debrief.teamAnswer", { team: "Équipe 1", score: 50 })).toBe(
+      "Réponse d’Équipe 1 (50 %)",
+    );
+    expect(translate("fr", "debrief.chart", { name: "Ana" })).toBe("Compétences d’Ana");
+  });
+
+  it("writes plurals instead of « (s) »", () => {
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
+      expect(fr[key], key).not.toMatch(/\(s\)|\(e\)/);
+      expect(en[key], key).not.toMatch(/\(s\)/);
+    }
+    expect(translate("fr", "screen.waitingPlayers", { count: 1 })).toBe("1 joueur connecté");
+    expect(translate("fr", "screen.waitingPlayers", { count: 3 })).toBe("3 joueurs connectés");
+    expect(translate("fr", "fac.submitted", { count: 2, score: 45 })).toBe(
+      "2 tentatives, meilleur score 45 %",
+    );
+    expect(translate("en", "categorize.count", { count: 1 })).toBe("1 item");
   });
 
   it("formats clocks", () => {

@@ -1,7 +1,8 @@
 /**
  * Message catalogues: French (default) and English. Every text a user reads comes from here;
- * screens and scenes call `t(key, params)`. Placeholders are written `{name}`.
+ * screens and scenes call `t(key, params)`. Messages are ICU MessageFormat (see `translate`).
  */
+import { IntlMessageFormat } from "intl-messageformat";
 import { en } from "./en.ts";
 import { fr, type MessageKey } from "./fr.ts";
 
@@ -26,6 +27,11 @@ export function getLang(): Lang {
   return current;
 }
 
+/** The `lang` of scenario texts (written in French) when the interface speaks another language. */
+export function contentLang(): "fr" | undefined {
+  return current === "fr" ? undefined : "fr";
+}
+
 export function setLang(lang: Lang): void {
   current = lang;
   try {
@@ -42,28 +48,86 @@ const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 const numberFormat = (locale: string) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
 
+/** Starts with a vowel sound (French elision: « qu'Inès », « d'Amina », « d'Équipe 1 »). */
+const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i;
+
+/** Numbers in messages (`{n}`, `{n, number}`, `#`): at most two decimals, no grouping. */
+const formatters = {
+  getNumberFormat: (locales?: string | string[], options?: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(locales, { maximumFractionDigits: 2, useGrouping: false, ...options }),
+  getDateTimeFormat: (locales?: string | string[], options?: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locales, options),
+  getPluralRules: (locales?: string | string[], options?: Intl.PluralRulesOptions) =>
+    new Intl.PluralRules(locales, options),
+};
+
+interface Compiled {
+  format: IntlMessageFormat;
+  /** Names used as plain `{name}` (intl-messageformat prints numbers there without the locale). */
+  plain: Set<string>;
+}
+
+type Element = ReturnType<IntlMessageFormat["getAst"]>[number];
+
+/** Names of the arguments a message uses, and which of them are plain `{name}`. */
+export function messageArguments(elements: Element[], all = new Set<string>(), plain = new Set<string>()) {
+  for (const element of elements) {
+    if ("value" in element && element.type !== 0 && element.type !== 8 && typeof element.value === "string") {
+      all.add(element.value);
+      if (element.type === 1) plain.add(element.value);
+    }
+    if ("options" in element)
+      for (const option of Object.values(element.options)) messageArguments(option.value, all, plain);
+    if ("children" in element) messageArguments(element.children, all, plain);
+  }
+  return { all, plain };
+}
+
+const compiled = new Map<string, Compiled>();
+function messageFormat(lang: Lang, key: MessageKey): Compiled {
+  const id = `${lang}:${key}`;
+  let entry = compiled.get(id);
+  if (!entry) {
+    const source = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
+    const format = new IntlMessageFormat(source, LOCALES[lang], undefined, { formatters });
+    entry = { format, plain: messageArguments(format.getAst()).plain };
+    compiled.set(id, entry);
+  }
+  return entry;
+}
+
+/** Each string parameter `x` also comes as `xElision` ("vowel" or "other") for French select;
+ *  numbers printed as plain `{n}` are formatted for the language (« 0,5 »). */
+function values(lang: Lang, { plain }: Compiled, params: Params): Record<string, string | number> {
+  const result: Record<string, string | number> = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === "string")
+      result[`${name}Elision`] = VOWEL_START.test(value.trim()) ? "vowel" : "other";
+    else if (plain.has(name)) result[name] = numberFormat(LOCALES[lang]).format(value);
+  }
+  return result;
+}
+
 /**
- * Translates a key in a given language (pure; used by tests and by `t`). Placeholders: `{name}`
- * (numbers formatted for the language: « 0,5 » in French) and `{name|one|other}`, the word that
- * agrees with the number `name` (« 1 point », « 1,5 point », « 2 points »; "1 point", "0.5 points").
+ * Translates a key in a given language (pure; used by tests and by `t`). Messages are ICU
+ * MessageFormat (intl-messageformat): `{name}`, `{n, number}`, `{n, plural, one {# point} other
+ * {# points}}`, and for French elision `{nameElision, select, vowel {d’} other {de }}{name}`.
  */
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
-  if (!params) return template;
-  const locale = LOCALES[lang];
-  return template.replace(
-    /\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g,
-    (whole: string, name: string, one?: string, other?: string): string => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      if (one !== undefined && other !== undefined) {
-        return new Intl.PluralRules(locale).select(Number(value)) === "one" ? one : other;
-      }
-      return typeof value === "number"
-        ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false }).format(value)
-        : value;
-    },
-  );
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const entry = messageFormat(lang, key);
+  return String(entry.format.format(values(lang, entry, params)));
+}
+
+/** Like `translate`, with tags in the message (`<name>{name}</name>`) rendered by `tags`. */
+export function translateParts<T>(
+  lang: Lang,
+  key: MessageKey,
+  params: Params,
+  tags: Record<string, (chunks: (string | T)[]) => T>,
+): (string | T)[] {
+  const entry = messageFormat(lang, key);
+  const result = entry.format.format<T>({ ...values(lang, entry, params), ...tags });
+  return Array.isArray(result) ? result : [result as string | T];
 }
 
 /** A number as the current language writes it (« 0,5 » in French), at most two decimals. */
@@ -73,6 +137,14 @@ export function formatNumber(value: number): string {
 
 export function t(key: MessageKey, params?: Params): string {
   return translate(current, key, params);
+}
+
+export function tParts<T>(
+  key: MessageKey,
+  params: Params,
+  tags: Record<string, (chunks: (string | T)[]) => T>,
+): (string | T)[] {
+  return translateParts(current, key, params, tags);
 }
 
 /** Formats a number of seconds as m:ss. */

@@ -3,7 +3,7 @@ import { html, nothing } from "lit-html";
 import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
 import QRCode from "qrcode";
 import { requestRender, type Screen } from "../app.ts";
-import { formatDate, formatNumber, t } from "../i18n/index.ts";
+import { formatDate, formatNumber, t, tParts } from "../i18n/index.ts";
 import { type Attestation, getAttestation } from "../net/api.ts";
 import { carnetLink, getCarnet, rememberedCarnetCode } from "../net/carnet.ts";
 import { icon } from "../ui/icons.ts";
@@ -51,8 +51,7 @@ export function attestationScreen(verificationCode: string): Screen {
         </div>
         <article class="attestation">
           <h1 tabindex="-1">${t("att.title")}</h1>
-          <p class="center">${t("att.intro")}</p>
-          <p class="name">${a.playerName}</p>
+          <p class="center">${tParts("att.intro", { name: a.playerName }, { b: (chunks) => html`<span class="name">${chunks}</span>` })}</p>
           <p class="center">${t("att.took", { date: formatDate(a.issuedAt), scenario: a.scenarioTitle })}</p>
           <p class="center">${t("att.organisation", { organisation: a.organisation })}</p>
           <h2>${t("att.skills")}</h2>

@@ -5,7 +5,7 @@
 import { html, nothing } from "lit-html";
 import type { ClientMessage, ClientMessageName } from "../../../shared/protocol.ts";
 import type { RevealedStep } from "../../../shared/rules/public.ts";
-import { announce, requestRender, type Screen } from "../app.ts";
+import { announce, focusAfterRender, requestRender, type Screen } from "../app.ts";
 import { timerText } from "../board/board-view.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { type Attestation, getSessionAttestations, resultsUrl } from "../net/api.ts";
@@ -18,6 +18,7 @@ import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { linesView, solutionView } from "../ui/reveal.ts";
 import { answerLines } from "../view/answers.ts";
+import { rankTeams } from "../view/ranking.ts";
 import {
   draftOf,
   type GameView,
@@ -35,6 +36,8 @@ export function facilitatorScreen(code: string): Screen {
   const room = new RoomView();
   let problem = key ? "" : t("fac.keyMissing");
   let attestations: Attestation[] | null = null;
+  /** Team pace: how many closed steps the last « reveal » showed (its visible effect). */
+  let revealedCount = 0;
   const ticker = setInterval(() => room.game?.timer?.active && requestRender(), 1000);
 
   const send = <N extends ClientMessageName>(name: N, payload: ClientMessage<N>) =>
@@ -119,21 +122,48 @@ export function facilitatorScreen(code: string): Screen {
     const teamPace = g.options?.pace === "team";
     const ended = phase === "ended";
     const revealedNow = g.teams.length > 0 && g.teams.every((team) => team.steps[g.currentStep]?.revealed);
+    // Team pace: « reveal » closes and reveals the step each unfinished team is on.
+    const toReveal = g.teams.filter(
+      (team) =>
+        !team.finished && team.steps[team.stepIndex] && team.steps[team.stepIndex]?.status !== "closed",
+    ).length;
     return html`<section class="card" aria-labelledby="controls-title">
       <h2 id="controls-title">${t("fac.controls")}</h2>
       <p>${t("fac.phase", { phase: t(`phase.${phase}` as MessageKey) })} ${g.locked ? html`<span class="badge off">${icon("lock")} ${t("fac.locked")}</span>` : null}
         · <span role="timer">${icon("clock")} ${timerText({ game: g, clockOffsetMs: room.clockOffsetMs, now: Date.now() }).text}</span></p>
       <div class="row">
-        ${phase === "lobby" ? html`<button type="button" class="primary" @click=${() => send("start", {})}>${icon("play")} ${t("fac.start")}</button>` : null}
-        ${phase === "playing" ? html`<button type="button" @click=${() => send("pause", {})}>${icon("pause")} ${t("fac.pause")}</button>` : null}
-        ${phase === "paused" ? html`<button type="button" class="primary" @click=${() => send("resume", {})}>${icon("play")} ${t("fac.resume")}</button>` : null}
+        ${phase === "lobby" ? html`<button type="button" class="primary" data-focus-key="fac-step" @click=${() => send("start", {})}>${icon("play")} ${t("fac.start")}</button>` : null}
+        ${phase === "playing" ? html`<button type="button" data-focus-key="fac-pause" @click=${() => send("pause", {})}>${icon("pause")} ${t("fac.pause")}</button>` : null}
+        ${phase === "paused" ? html`<button type="button" class="primary" data-focus-key="fac-pause" @click=${() => send("resume", {})}>${icon("play")} ${t("fac.resume")}</button>` : null}
         ${phase === "playing" || phase === "paused" ? html`<button type="button" @click=${() => send("add-time", { seconds: 60 })}>${icon("plus")} ${t("fac.addTime")}</button>` : null}
-        ${phase === "playing" && (teamPace || !revealedNow) ? html`<button type="button" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
-        ${phase === "playing" && !teamPace && revealedNow ? html`<button type="button" class="primary" @click=${() => send("next", {})}>${icon("skip")} ${t("fac.next")}</button>` : null}
+        ${phase === "playing" && !teamPace && !revealedNow ? html`<button type="button" class="primary" data-focus-key="fac-step" @click=${() => send("reveal", {})}>${icon("eye")} ${t("fac.reveal")}</button>` : null}
+        ${
+          phase === "playing" && teamPace
+            ? html`<button type="button" data-focus-key="fac-step" ?disabled=${toReveal === 0} aria-describedby="reveal-help" @click=${() => {
+                send("reveal", {});
+                revealedCount = toReveal;
+                announce(t("fac.revealedClosed", { count: toReveal }));
+              }}>${icon("eye")} ${t("fac.revealClosed", { count: toReveal })}</button>`
+            : null
+        }
+        ${phase === "playing" && !teamPace && revealedNow ? html`<button type="button" class="primary" data-focus-key="fac-step" @click=${() => send("next", {})}>${icon("skip")} ${t("fac.next")}</button>` : null}
         ${phase === "playing" && !teamPace && !revealedNow ? html`<button type="button" @click=${() => send("skip", {})}>${t("fac.skip")}</button>` : null}
         ${!ended ? html`<button type="button" @click=${() => send("lock", { locked: !g.locked })}>${icon("lock")} ${g.locked ? t("fac.unlock") : t("fac.lock")}</button>` : null}
-        ${!ended ? html`<button type="button" class="danger" @click=${() => confirm(t("fac.confirmEnd")) && send("end", {})}>${icon("stop")} ${t("fac.end")}</button>` : null}
+        ${
+          !ended
+            ? html`<button type="button" class="danger" @click=${() => {
+                if (!confirm(t("fac.confirmEnd"))) return;
+                send("end", {});
+                focusAfterRender("#ranking-title");
+              }}>${icon("stop")} ${t("fac.end")}</button>`
+            : null
+        }
       </div>
+      ${
+        phase === "playing" && teamPace
+          ? html`<p class="help" id="reveal-help" role="status">${revealedCount > 0 && toReveal === 0 ? t("fac.revealedClosed", { count: revealedCount }) : t("fac.revealClosedHelp")}</p>`
+          : null
+      }
     </section>`;
   };
 
@@ -173,6 +203,10 @@ export function facilitatorScreen(code: string): Screen {
         <a class="button" href=${resultsUrl(code, key, "json")} target="_blank" rel="noopener">${t("fac.json")}</a>
         <a class="button" href=${`/debrief/${code}`} data-nav>${t("fac.debrief")}</a>
       </div>
+      <h3 id="ranking-title" tabindex="-1" style="margin-top:1rem">${t("screen.ranking")}</h3>
+      <ul class="fac-ranking">
+        ${rankTeams(g?.teams ?? []).map((team) => html`<li>${t("screen.rank", { rank: team.rank || "", team: team.name, points: team.points })}</li>`)}
+      </ul>
       <h3 style="margin-top:1rem">${t("fac.attestations")}</h3>
       ${
         attestations

@@ -3,7 +3,7 @@
  * /join/<code> shows the form (or resumes a stored seat); /play/<code> resumes the seat.
  */
 import { html, nothing } from "lit-html";
-import { announce, navigate, requestRender, type Screen } from "../app.ts";
+import { announce, focusAfterRender, navigate, requestRender, type Screen } from "../app.ts";
 import { type BoardInput, boardView, tablePicture } from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
@@ -44,9 +44,13 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     const step = stepIndexOf(game, team);
     const teamStep = team?.steps[step];
     const proposal = team?.proposal ? `${team.proposal.by}:${team.proposal.approvals.length}` : "";
-    if (previous.phase && game.phase !== previous.phase) announce(t(`phase.${game.phase}` as MessageKey));
-    else if (previous.step >= 0 && step !== previous.step)
-      announce(t("board.step", { index: step + 1, total: game.stepCount }));
+    // A new step, a pause, a resume or the end: back to the top, focus on the title, said aloud
+    // (the banner at the top of the board stays in view).
+    const phaseChanged = previous.phase !== "" && game.phase !== previous.phase;
+    const stepChanged = previous.step >= 0 && step !== previous.step && game.phase !== "lobby";
+    if (phaseChanged) announce(t(`phase.${game.phase}` as MessageKey));
+    else if (stepChanged) announce(t("board.step", { index: step + 1, total: game.stepCount }));
+    if (phaseChanged || stepChanged) focusAfterRender("h1", { scrollTop: true });
     if (
       teamStep &&
       previous.attempts >= 0 &&

@@ -92,17 +92,23 @@ export function projectedScreen(code: string): Screen {
       const step = g && s ? s.steps[g.currentStep] : undefined;
       const ranked = g ? rankTeams(g.teams) : [];
       const connected = g ? Object.values(g.players).filter((p) => p.connected).length : 0;
-      const showRanking = g && (g.options?.pace === "team" || g.phase === "debrief" || g.phase === "ended");
+      // Once the game is over nobody is invited to join any more; the ranking takes the stage.
+      const over = g?.phase === "debrief" || g?.phase === "ended";
+      const showRanking = g && (g.options?.pace === "team" || over);
       const revealing = g && s ? revealPanel(g, s) : nothing;
       return html`${connectionBanner(room.status, room.closeReason)}
       <div class=${`projected ${revealing === nothing ? "" : "revealing"}`}>
         <div class="stack">
           <h1 tabindex="-1">${g?.scenarioTitle ?? t("screen.title")}</h1>
           ${problem ? html`<p role="alert">${problem}</p>` : null}
-          <h2>${t("screen.join")}</h2>
-          <div class="qr" role="img" aria-label=${t("screen.qr", { code })}>${qr ? unsafeSVG(qr) : null}</div>
-          <p>${t("screen.joinAt", { url: joinUrl.replace(/\/join\/.*$/, "") })}</p>
-          <p class="code">${code}</p>
+          ${
+            over
+              ? null
+              : html`<h2>${t("screen.join")}</h2>
+                <div class="qr" role="img" aria-label=${t("screen.qr", { code })}>${qr ? unsafeSVG(qr) : null}</div>
+                <p>${t("screen.joinAt", { url: joinUrl.replace(/\/join\/.*$/, "") })}</p>
+                <p class="code">${code}</p>`
+          }
         </div>
         <div class="stack">
           ${g ? html`<p>${t(`phase.${g.phase}` as MessageKey)} · ${t("screen.waitingPlayers", { count: connected })}</p>` : null}
@@ -114,7 +120,7 @@ export function projectedScreen(code: string): Screen {
             ${
               g?.phase === "lobby"
                 ? html`<ul>${g.teams.map((team) => html`<li>${team.name} : ${team.memberIds.map((id) => g.players[id]?.name ?? "").join(", ")}</li>`)}</ul>`
-                : html`<ol>
+                : html`<ul class="ranking">
                     ${ranked.map(
                       (team) => html`<li>
                         ${showRanking ? t("screen.rank", { rank: team.rank || "", team: team.name, points: team.points }) : team.name}
@@ -124,7 +130,7 @@ export function projectedScreen(code: string): Screen {
                         </div>
                       </li>`,
                     )}
-                  </ol>`
+                  </ul>`
             }
           </div>
         </div>

@@ -1,7 +1,7 @@
 /** The explanation of a revealed step, its sources, and the right answer as lines. */
-import { html } from "lit-html";
+import { html, nothing } from "lit-html";
 import type { PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
-import { t } from "../i18n/index.ts";
+import { contentLang, t } from "../i18n/index.ts";
 import { answerLines, type Line } from "../view/answers.ts";
 
 export function linesView(lines: Line[]) {
@@ -13,7 +13,7 @@ export function linesView(lines: Line[]) {
 
 export function explanationView(revealed: RevealedStep) {
   // Plain blocks under their headings, not landmarks: the debrief repeats them for every step.
-  return html`<div class="explanation">
+  return html`<div class="explanation" lang=${contentLang() ?? nothing}>
     <h3>${t("feedback.explanation")}</h3>
     <p>${revealed.explanation.text}</p>
     <h3>${t("feedback.sources")}</h3>
@@ -27,7 +27,7 @@ export function explanationView(revealed: RevealedStep) {
 }
 
 export function solutionView(step: PublicStep, revealed: RevealedStep) {
-  return html`<div class="solution">
+  return html`<div class="solution" lang=${contentLang() ?? nothing}>
     <h3>${t("feedback.solution")}</h3>
     ${linesView(answerLines(step, revealed.answer))}
   </div>`;

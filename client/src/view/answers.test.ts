@@ -75,6 +75,19 @@ describe("describeEdit", () => {
     expect(text).toContain(bucket.label);
   });
 
+  it("names a cleaning operation by its label, not its internal id", () => {
+    const { pub } = step("table");
+    if (pub.type !== "table") throw new Error();
+    const column = first(pub.puzzle.columns);
+    const sentence = describeEdit(
+      pub,
+      { op: "apply-operation", operation: "pad-zeros", columnId: column.id },
+      "Ana",
+    );
+    const text = translate("fr", sentence.key, sentence.params);
+    expect(text).toBe(`Ana a appliqué « Rétablir les zéros initiaux » à « ${column.label} »`);
+  });
+
   it("uses 1-based positions for order moves", () => {
     const { pub } = step("order");
     if (pub.type !== "order") throw new Error();

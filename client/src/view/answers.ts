@@ -4,7 +4,7 @@
  */
 import type { Answer, DraftEdit } from "../../../shared/rules/answer.ts";
 import type { PublicStep } from "../../../shared/rules/public.ts";
-import type { MessageKey, Params } from "../i18n/index.ts";
+import { type MessageKey, type Params, t } from "../i18n/index.ts";
 
 export interface Line {
   label: string;
@@ -113,7 +113,7 @@ export function describeEdit(step: PublicStep, edit: DraftEdit, name: string): S
     case "apply-operation":
       return {
         key: "edit.apply-operation",
-        params: { name, operation: edit.operation, column: columnLabel(step, edit.columnId) },
+        params: { name, operation: t(`op.${edit.operation}`), column: columnLabel(step, edit.columnId) },
       };
     case "set-row-removed":
       return {
