@@ -135,7 +135,8 @@ function moveFocus(root: HTMLElement, before: HTMLElement | null): void {
   const last = before && before !== document.body ? before : lastFocused;
   const lost = last && (!last.isConnected || (last as HTMLButtonElement).disabled);
   if (!lost) return;
-  const target = root.querySelector<HTMLElement>("[data-focus-next]") ?? root.querySelector<HTMLElement>("h1");
+  const target =
+    root.querySelector<HTMLElement>("[data-focus-next]") ?? root.querySelector<HTMLElement>("h1");
   // (No target yet, e.g. a loading line: the next render tries again.)
   if (target) {
     lastFocused = null;

@@ -33,8 +33,10 @@ export const fr = {
   "create.scenarioMeta": "{minutes} min · {steps, plural, one {# étape} other {# étapes}} · {audience}",
   "create.shortMeta": "Parcours court : {minutes} min · {steps, plural, one {# étape} other {# étapes}}",
   "create.route": "Parcours",
-  "create.route.full": "Parcours complet : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
-  "create.route.short": "Parcours court, pour un café de la data : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
+  "create.route.full":
+    "Parcours complet : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
+  "create.route.short":
+    "Parcours court, pour un café de la data : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
   "create.organisation": "Organisation",
   "create.organisationHelp": "Imprimée sur les attestations (ex. « Département de la Gironde »).",
   "create.pace": "Rythme",
@@ -392,8 +394,8 @@ export const fr = {
   "carnet.next": "Prochain niveau",
   "carnet.top": "Plus haut niveau atteint",
   "carnet.toNext": "{level} : encore {needs}",
-  "carnet.missingPoints": "{points} {points|point|points}",
-  "carnet.missingScenarios": "{count} {count|scénario différent|scénarios différents}",
+  "carnet.missingPoints": "{points, plural, one {# point} other {# points}}",
+  "carnet.missingScenarios": "{count, plural, one {# scénario différent} other {# scénarios différents}}",
   "carnet.and": " et ",
   "carnet.progress": "Progression vers le prochain niveau en {competence}",
   "carnet.sessions": "Sessions suivies ({count})",

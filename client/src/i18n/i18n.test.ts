@@ -5,14 +5,15 @@ import { fr } from "./fr.ts";
 import { formatClock, messageArguments, translate, translateParts } from "./index.ts";
 
 /** The parameters a message reads (its ICU arguments; `xElision` is derived from `x`). */
-const placeholders = (text: string) =>
-  [
-    ...new Set(
-      [...messageArguments(new IntlMessageFormat(text, "fr").getAst()).all].map((n) =>
-        n.replace(/Elision$/, ""),
-      ),
-    ),
-  ].sort();
+const parse = (text: string, key: string) => {
+  try {
+    return new IntlMessageFormat(text, "fr").getAst();
+  } catch (error) {
+    throw new Error(`${key}: not an ICU message (${String(error)}): ${text}`);
+  }
+};
+const placeholders = (text: string, key = "") =>
+  [...new Set([...messageArguments(parse(text, key)).all].map((n) => n.replace(/Elision$/, "")))].sort();
 
 describe("message catalogues", () => {
   it("have exactly the same keys in French and English", () => {
@@ -23,7 +24,7 @@ describe("message catalogues", () => {
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       expect(fr[key].trim(), key).not.toBe("");
       expect(en[key].trim(), key).not.toBe("");
-      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+      expect(placeholders(en[key], key), key).toEqual(placeholders(fr[key], key));
     }
   });
 
