@@ -14,7 +14,8 @@ import {
   normalizeCarnetCode,
   normalizeJoinCode,
 } from "./codes.ts";
-import { HttpError } from "./http/api.ts";
+import { HttpError } from "./http/errors.ts";
+import type { OrganisationService } from "./organisations.ts";
 import type { SessionService } from "./sessions.ts";
 import type { CarnetRecord } from "./store/carnets.ts";
 
@@ -27,7 +28,10 @@ export const SeatProof = z.strictObject({
 export type SeatProof = z.infer<typeof SeatProof>;
 
 export class CarnetService {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly organisations: OrganisationService,
+  ) {}
 
   private get store() {
     return this.sessions.store.carnets;
@@ -80,6 +84,11 @@ export class CarnetService {
       skills: catalog.scenarios.get(row.scenarioId)?.steps.find((s) => s.id === row.stepId)?.skills ?? [],
     }));
     const competences = carnetCompetences(catalog.referential, steps);
+    const paths = await this.organisations.paths(
+      carnet,
+      sessions.map((s) => s.sessionCode),
+      competences,
+    );
     return {
       displayName: carnet.displayName,
       createdAt: carnet.createdAt,
@@ -93,6 +102,8 @@ export class CarnetService {
       sessions: sessions.map(({ playerId: _playerId, ...s }) => s),
       attestations,
       suggestions: suggestScenarios(competences, [...catalog.scenarios.values()]),
+      /** Programmes of the carnet's organisations: targets met, certificate of path when complete. */
+      paths,
     };
   }
 

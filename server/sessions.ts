@@ -18,6 +18,8 @@ import type { Attestation, SessionRecord, Store } from "./store/store.ts";
 export const CreateSessionBody = z.strictObject({
   scenarioId: Id,
   organisation: z.string().trim().min(1).max(120).default("Datatruc"),
+  /** An organisation's admin or facilitator key: the session belongs to that organisation (optional). */
+  organisationKey: z.string().min(1).max(200).optional(),
   pace: z.enum(["facilitator", "team"]).default("facilitator"),
   teamCount: z.union([z.int().min(1).max(50), z.literal("auto")]).default("auto"),
   teamSize: z.int().min(1).max(12).default(4),
@@ -56,6 +58,13 @@ export class SessionService {
       teamSize: body.teamSize,
       ...(body.route === "short" ? { route: body.route } : {}),
     };
+    const keyHash = body.organisationKey ? hashSecret(body.organisationKey) : null;
+    const organisation = keyHash
+      ? ((await this.store.organisations.byAdminKeyHash(keyHash)) ??
+        (await this.store.organisations.byFacilitatorKeyHash(keyHash)))
+      : null;
+    if (keyHash && !organisation)
+      throw new HttpError(403, "wrong-organisation-key", "Clé d'organisation incorrecte.");
     let code = newJoinCode();
     while (await this.store.getSession(code)) code = newJoinCode();
     const facilitatorKey = newSecret();
@@ -65,7 +74,7 @@ export class SessionService {
       code,
       scenarioId: scenario.id,
       scenarioTitle: scenario.metadata.title,
-      organisation: body.organisation,
+      organisation: organisation?.name ?? body.organisation,
       facilitatorKeyHash: hashSecret(facilitatorKey),
       options,
       seed: randomInt(2 ** 31),
@@ -76,6 +85,7 @@ export class SessionService {
       scenarioHash,
       rulesVersion: RULES_VERSION,
     });
+    if (organisation) await this.store.organisations.attachSession(code, organisation.id);
     const room = await matchMaker.createRoom(ROOM_NAME, { code });
     return { code, facilitatorKey, roomId: room.roomId };
   }

@@ -8,22 +8,17 @@ import { z } from "zod";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import { CarnetService } from "../carnets.ts";
 import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } from "../codes.ts";
+import { OrganisationService } from "../organisations.ts";
 import { catalogEntry } from "../scenarios.ts";
 import { CreateSessionBody, type SessionService } from "../sessions.ts";
 import { carnetRouter } from "./carnets.ts";
 import { resultsCsv } from "./csv.ts";
+import { HttpError } from "./errors.ts";
 import { openBadgesRouter } from "./open-badges.ts";
+import { organisationRouter } from "./organisations.ts";
 import { publicOrigin } from "./origin.ts";
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 type AsyncHandler = (req: Request, res: Response) => Promise<void>;
 const route =
@@ -183,7 +178,9 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
   );
 
   router.use(openBadgesRouter(sessions, publicUrl));
-  router.use(carnetRouter(new CarnetService(sessions)));
+  const organisations = new OrganisationService(sessions, sessions.catalog);
+  router.use(carnetRouter(new CarnetService(sessions, organisations)));
+  router.use(organisationRouter(sessions, organisations, publicUrl));
 
   router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));
   router.use(apiErrorHandler);

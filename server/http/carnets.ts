@@ -7,29 +7,17 @@
  * - `POST   /api/carnet/sessions`  { sessionCode, playerId, seatKey } → the carnet page's data
  * - `DELETE /api/carnet`                                    → 204, the carnet erased
  */
-import express, { type NextFunction, type Request, type Response } from "express";
+import express, { type Request } from "express";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { CarnetName, type CarnetService, SeatProof } from "../carnets.ts";
-import { HttpError } from "./api.ts";
+import { HttpError } from "./errors.ts";
+import { parseBody, route } from "./route.ts";
 
 /** Unknown carnet codes an address may try per minute before being blocked for a minute. */
 export const UNKNOWN_CARNET_ATTEMPTS_PER_MINUTE = 10;
 
 const CreateBody = z.strictObject({ displayName: CarnetName, seat: SeatProof.optional() });
-
-type AsyncHandler = (req: Request, res: Response) => Promise<void>;
-const route =
-  (handler: AsyncHandler) =>
-  (req: Request, res: Response, next: NextFunction): void => {
-    handler(req, res).catch(next);
-  };
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new HttpError(400, "invalid-body", z.prettifyError(parsed.error));
-  return parsed.data;
-}
 
 export function carnetRouter(carnets: CarnetService): express.Router {
   const router = express.Router();
@@ -62,7 +50,7 @@ export function carnetRouter(carnets: CarnetService): express.Router {
   router.post(
     "/carnets",
     route(async (req, res) => {
-      const body = parse(CreateBody, req.body);
+      const body = parseBody(CreateBody, req.body);
       const { code, carnet } = await carnets.create(body.displayName);
       try {
         if (body.seat) await carnets.link(carnet, body.seat);
@@ -85,7 +73,7 @@ export function carnetRouter(carnets: CarnetService): express.Router {
     "/carnet/sessions",
     route(async (req, res) => {
       const carnet = await carnetOf(req);
-      await carnets.link(carnet, parse(SeatProof, req.body));
+      await carnets.link(carnet, parseBody(SeatProof, req.body));
       res.json(await carnets.view(carnet));
     }),
   );

@@ -184,8 +184,8 @@ export class CarnetStore {
   }
 
   /**
-   * Erases a carnet: the carnet, its links, and the attestations of its seats (they carry the
-   * name); the sessions keep their results under an anonymous name. One transaction.
+   * Erases a carnet: the carnet, its links, its certificates of path and the attestations of its
+   * seats (they carry the name); the sessions keep their results under an anonymous name. One transaction.
    */
   async erase(carnetId: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
@@ -207,6 +207,7 @@ export class CarnetStore {
           .where("player_id", "=", seat.player_id)
           .execute();
       }
+      await tx.deleteFrom("path_certificates").where("carnet_id", "=", carnetId).execute();
       await tx.deleteFrom("carnet_sessions").where("carnet_id", "=", carnetId).execute();
       await tx.deleteFrom("carnets").where("id", "=", carnetId).execute();
     });

@@ -132,4 +132,63 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("scenario_versions").execute();
     },
   },
+  /**
+   * Organisations (issue 13): admin and facilitator keys (hashed), directions and programmes as
+   * JSON; which sessions belong to one; the direction a player gave at join; certificates of path.
+   */
+  "0004_organisations": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("organisations")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("admin_key_hash", "varchar(128)", (c) => c.notNull().unique())
+        .addColumn("directions_json", "text", (c) => c.notNull())
+        .addColumn("programmes_json", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("organisation_facilitators")
+        .addColumn("key_hash", "varchar(128)", (c) => c.primaryKey())
+        .addColumn("organisation_id", "varchar(32)", (c) => c.notNull().references("organisations.id"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("organisation_sessions")
+        .addColumn("session_code", "varchar(16)", (c) => c.primaryKey().references("sessions.code"))
+        .addColumn("organisation_id", "varchar(32)", (c) => c.notNull().references("organisations.id"))
+        .execute();
+      await db.schema
+        .createTable("seat_directions")
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("direction", "varchar(64)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("seat_directions_pk", ["session_code", "player_id"])
+        .execute();
+      await db.schema
+        .createTable("path_certificates")
+        .addColumn("verification_code", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("carnet_id", "varchar(32)", (c) => c.notNull().references("carnets.id"))
+        .addColumn("organisation_id", "varchar(32)", (c) => c.notNull().references("organisations.id"))
+        .addColumn("programme_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("programme_title", "text", (c) => c.notNull())
+        .addColumn("organisation_name", "text", (c) => c.notNull())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("targets_json", "text", (c) => c.notNull())
+        .addColumn("issued_at", "bigint", (c) => c.notNull())
+        .addUniqueConstraint("path_certificates_once", ["carnet_id", "organisation_id", "programme_id"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        "path_certificates",
+        "seat_directions",
+        "organisation_sessions",
+        "organisation_facilitators",
+        "organisations",
+      ])
+        await db.schema.dropTable(table).execute();
+    },
+  },
 };

@@ -15,6 +15,7 @@ import type {
 } from "../../shared/rules/index.ts";
 import { CarnetStore, type CarnetTables } from "./carnets.ts";
 import { migrations } from "./migrations.ts";
+import { OrganisationStore, type OrganisationTables } from "./organisations.ts";
 
 export interface SessionsTable {
   code: string;
@@ -78,7 +79,7 @@ export interface AttestationsTable {
   issued_at: number | string;
   skills_json: string;
 }
-export interface Database extends CarnetTables {
+export interface Database extends CarnetTables, OrganisationTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_log: SessionLogTable;
@@ -152,9 +153,12 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 export class Store {
   /** Carnets de compétences (issue 13). */
   readonly carnets: CarnetStore;
+  /** Organisations, their facilitators, programmes and certificates of path (issue 13). */
+  readonly organisations: OrganisationStore;
 
   private constructor(private readonly db: Kysely<Database>) {
     this.carnets = new CarnetStore(db);
+    this.organisations = new OrganisationStore(db);
   }
 
   /** Opens (creating the file if needed) and migrates the database. */

@@ -46,6 +46,8 @@ export interface PlayedSession {
 export interface PlayHooks {
   /** Called when every team has submitted the step, before the facilitator reveals it. */
   beforeReveal?: (stepIndex: number, played: PlayedSession) => void | Promise<void>;
+  /** Extra fields of the session creation body (e.g. `organisationKey`). */
+  session?: object;
 }
 
 const parseDraft = (seat: Seat, stepId: string): Answer | undefined => {
@@ -58,8 +60,10 @@ export async function setUpSession(
   server: ServerProcess,
   scenario: Scenario,
   pace: Pace,
+  extra: object = {},
 ): Promise<PlayedSession> {
   const session = await createSession(server, {
+    ...extra,
     scenarioId: scenario.id,
     organisation: "Département de la Gironde",
     pace,
@@ -125,7 +129,7 @@ export async function playSession(
   plan: Plan,
   hooks: PlayHooks = {},
 ): Promise<PlayedSession> {
-  const played = await setUpSession(server, scenario, pace);
+  const played = await setUpSession(server, scenario, pace, hooks.session);
   const { facilitator, teams } = played;
   facilitator.send("start", {});
   await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
