@@ -98,7 +98,10 @@ describe("a session's scenario", () => {
     const edited = JSON.parse(readFileSync(file, "utf8"));
     edited.steps[0].prompt = "Question réécrite après la session.";
     edited.steps[0].solution = { correct: ["gpl"] };
-    edited.steps.pop();
+    const removed = edited.steps.pop().id;
+    if (edited.shortRoute) {
+      edited.shortRoute.steps = edited.shortRoute.steps.filter((id: string) => id !== removed);
+    }
     writeFileSync(file, JSON.stringify(edited, null, 2));
     const second = await start();
 
