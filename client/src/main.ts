@@ -19,6 +19,8 @@ async function createScreen(route: Route): Promise<Screen> {
       return (await import("./screens/facilitator.ts")).facilitatorScreen(route.code);
     case "screen":
       return (await import("./screens/projected.ts")).projectedScreen(route.code);
+    case "kit":
+      return (await import("./screens/kit.ts")).kitScreen(route.code);
     case "debrief":
       return (await import("./screens/debrief.ts")).debriefScreen(route.code);
     case "attestation":

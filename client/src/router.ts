@@ -10,6 +10,7 @@ export type Route =
   | { name: "facilitator"; code: string }
   | { name: "screen"; code: string }
   | { name: "debrief"; code: string }
+  | { name: "kit"; code: string }
   | { name: "attestation"; verificationCode: string }
   | { name: "verify"; verificationCode: string }
   | { name: "preview"; scenarioId: string }
@@ -23,6 +24,7 @@ const PARAM_ROUTES: Record<string, (value: string) => ParamRoute> = {
   facilitator: (code) => ({ name: "facilitator", code: normalizeCode(code) }),
   screen: (code) => ({ name: "screen", code: normalizeCode(code) }),
   debrief: (code) => ({ name: "debrief", code: normalizeCode(code) }),
+  kit: (code) => ({ name: "kit", code: normalizeCode(code) }),
   attestation: (verificationCode) => ({ name: "attestation", verificationCode }),
   verify: (verificationCode) => ({ name: "verify", verificationCode }),
   preview: (scenarioId) => ({ name: "preview", scenarioId }),

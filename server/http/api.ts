@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { facilitatorKit, tableCards } from "../../shared/scenario/kit.ts";
 import { CarnetService } from "../carnets.ts";
 import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } from "../codes.ts";
 import { OrganisationService } from "../organisations.ts";
@@ -103,6 +104,24 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
         roomId,
         canJoin: roomId !== null && session.phase !== "ended",
         protocol: PROTOCOL_VERSION,
+      });
+    }),
+  );
+
+  // The facilitator's printables (kit + table cards): they say what the answers rest on, so they are
+  // served with the facilitator key only, like the results.
+  router.get(
+    "/sessions/:code/kit",
+    route(async (req, res) => {
+      const session = await findSession(req);
+      requireKey(req, session.facilitatorKeyHash);
+      const scenario = sessions.catalog.scenarios.get(session.scenarioId);
+      if (!scenario) throw new HttpError(404, "unknown-scenario", "Scénario inconnu.");
+      res.json({
+        code: session.code,
+        route: (session.options as { route?: string }).route ?? "full",
+        kit: facilitatorKit(scenario),
+        cards: tableCards(scenario),
       });
     }),
   );

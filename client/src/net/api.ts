@@ -2,6 +2,7 @@
  * HTTP API calls (see docs/protocol.md). Every response error is `{ error: { code, message } }`.
  */
 import type { SessionOptions } from "../../../shared/rules/model.ts";
+import type { FacilitatorKit, StepCard } from "../../../shared/scenario/kit.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -137,6 +138,18 @@ export interface Results {
 }
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export interface KitResponse {
+  code: string;
+  route: "full" | "short";
+  kit: FacilitatorKit;
+  cards: StepCard[];
+}
+
+/** The facilitator's printables for a session's scenario (facilitator key needed). */
+export function getKit(code: string, key: string): Promise<KitResponse> {
+  return request(`/api/sessions/${encodeURIComponent(code)}/kit`, { headers: bearer(key) });
+}
 
 export function getResults(code: string, key: string): Promise<Results> {
   return request(`/api/sessions/${encodeURIComponent(code)}/results`, { headers: bearer(key) });

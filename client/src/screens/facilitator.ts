@@ -228,6 +228,7 @@ export function facilitatorScreen(code: string): Screen {
           <span class="big-code">${code}</span>
           <span>${t("fac.joinLink")} : <a href=${`/join/${code}`}>${origin}/join/${code}</a></span>
           <a class="button" href=${`/screen/${code}`} target="_blank" rel="noopener">${t("fac.screenLink")}</a>
+          ${key ? html`<a class="button" href=${`/kit/${code}`} target="_blank" rel="noopener">${t("fac.kitLink")}</a>` : null}
           ${key ? html`<details><summary>${t("fac.consoleLink")}</summary><code>${origin}/facilitator/${code}#key=${key}</code></details>` : null}
         </section>
         ${
