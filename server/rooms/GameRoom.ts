@@ -22,13 +22,14 @@ import {
   applyEvent,
   createSession,
   type EventResult,
-  isRevealedTo,
   type PublicScenario,
   RULES_VERSION,
   revealedStep,
+  type Seat,
   type SessionEvent,
   type SessionModel,
   type SessionOptions,
+  seatView,
   toPublicScenario,
 } from "../../shared/rules/index.ts";
 import { type Route, routeScenario } from "../../shared/scenario/route.ts";
@@ -50,7 +51,6 @@ export const CODES_KEY = "datatruc:codes";
 /** A room nobody has been connected to for this long is closed (its session stays in the store). */
 export const IDLE_ROOM_MS = 6 * 60 * 60 * 1000;
 
-type Seat = { role: "player"; playerId: string } | { role: "facilitator" } | { role: "screen" };
 type GameClient = Client<{ userData: Seat; messages: ServerMessages }>;
 
 export interface GameRoomCreateOptions {
@@ -86,7 +86,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly seats = new Map<string, Seat>();
   private readonly seatKeyHashes = new Map<string, string>();
-  private readonly viewTeam = new Map<string, string>();
+  /** The teams each client's view holds (by session id). */
+  private readonly viewTeams = new Map<string, Set<string>>();
   private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
@@ -207,7 +208,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   override async onReconnect(client: GameClient) {
     await this.enqueue(async () => {
       await this.markConnected(client, true);
-      this.viewTeam.delete(client.sessionId);
+      this.viewTeams.delete(client.sessionId);
       this.sync();
       this.welcome(client, null);
     });
@@ -227,7 +228,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         await this.markConnected(client, false);
       }
       this.seats.delete(client.sessionId);
-      this.viewTeam.delete(client.sessionId);
+      this.viewTeams.delete(client.sessionId);
       this.floodBuckets.delete(client.sessionId);
       this.revealsSent.delete(client.sessionId);
       this.sync();
@@ -386,36 +387,25 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     }
   }
 
-  /** Each client's StateView: its own player and team; the facilitator sees every team and player. */
+  /** Each client's StateView holds the teams and players its seat may see (`seatView`). */
   private refreshView(client: GameClient, seat: Seat): void {
     if (!client.view) client.view = new StateView();
     const view = client.view;
-    if (seat.role === "facilitator") {
-      for (const team of this.mirror.teams.values()) addTeamToView(view, team);
-      for (const player of this.mirror.players.values()) if (!view.has(player)) view.add(player);
-      return;
+    const visible = seatView(this.model, this.scenario, seat);
+    for (const playerId of visible.playerIds) {
+      const player = this.mirror.players.get(playerId);
+      if (player && !view.has(player)) view.add(player);
     }
-    if (seat.role !== "player") return;
-    const player = this.mirror.players.get(seat.playerId);
-    if (player && !view.has(player)) view.add(player);
-    const teamId = this.model.players[seat.playerId]?.teamId ?? "";
-    const previous = this.viewTeam.get(client.sessionId);
-    if (previous === teamId) {
+    const teamIds = new Set(visible.teamIds);
+    for (const teamId of this.viewTeams.get(client.sessionId) ?? []) {
+      const old = this.mirror.teams.get(teamId);
+      if (!teamIds.has(teamId) && old && view.has(old)) view.remove(old);
+    }
+    for (const teamId of teamIds) {
       const team = this.mirror.teams.get(teamId);
       if (team) addTeamToView(view, team);
-      return;
     }
-    if (previous) {
-      const old = this.mirror.teams.get(previous);
-      if (old && view.has(old)) view.remove(old);
-    }
-    const team = teamId ? this.mirror.teams.get(teamId) : undefined;
-    if (team) {
-      view.add(team);
-      this.viewTeam.set(client.sessionId, teamId);
-    } else {
-      this.viewTeam.delete(client.sessionId);
-    }
+    this.viewTeams.set(client.sessionId, teamIds);
   }
 
   private welcome(client: GameClient, seatKey: string | null): void {
@@ -434,31 +424,19 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.sendReveals(client, seat);
   }
 
-  /** The facilitator knows every solution; a player only their team's revealed steps; the screen
-   *  only steps revealed to every team. */
-  private mayReceiveReveal(seat: Seat, stepIndex: number): boolean {
-    if (seat.role === "facilitator") return true;
-    if (seat.role === "player") {
-      const teamId = this.model.players[seat.playerId]?.teamId;
-      return !!teamId && isRevealedTo(this.model, teamId, stepIndex);
-    }
-    return (
-      this.model.teams.length > 0 && this.model.teams.every((t) => isRevealedTo(this.model, t.id, stepIndex))
-    );
-  }
-
-  /** Sends a client the solutions it may now know and has not been sent yet. */
+  /** Sends a client the solutions its seat may now know (`seatView`) and has not been sent yet. */
   private sendReveals(client: GameClient, seat: Seat): void {
     let sent = this.revealsSent.get(client.sessionId);
-    this.scenario.steps.forEach((step, stepIndex) => {
-      if (sent?.has(stepIndex) || !this.mayReceiveReveal(seat, stepIndex)) return;
+    for (const stepIndex of seatView(this.model, this.scenario, seat).revealedSteps) {
+      const step = this.scenario.steps[stepIndex];
+      if (!step || sent?.has(stepIndex)) continue;
       if (!sent) {
         sent = new Set();
         this.revealsSent.set(client.sessionId, sent);
       }
       sent.add(stepIndex);
       client.send("revealed", { ...revealedStep(step), stepIndex });
-    });
+    }
   }
 
   private sendNewReveals(): void {

@@ -4,7 +4,7 @@
  */
 import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { playerMaterialRoles, privateMaterialsFor, ranking } from "../../shared/rules/index.ts";
+import { ranking, seatMaterials, seatView } from "../../shared/rules/index.ts";
 import type { SessionModel, Team, TeamStep } from "../../shared/rules/model.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import {
@@ -117,8 +117,8 @@ export class StateMirror {
       set(p, "teamId", player.teamId ?? "");
       set(p, "connected", player.connected);
       // Roles nobody in the team holds hand their materials to a present member (materialRoles).
-      const readRoles = playerMaterialRoles(model, this.scenario, id);
-      const readKey = readRoles.join(" ");
+      const visible = seatView(model, this.scenario, { role: "player", playerId: id });
+      const readKey = visible.materialRoles.join(" ");
       if (
         p.roleId !== (player.roleId ?? "") ||
         this.readRoles.get(id) !== readKey ||
@@ -126,7 +126,7 @@ export class StateMirror {
       ) {
         p.roleId = player.roleId ?? "";
         this.readRoles.set(id, readKey);
-        p.privateMaterials = JSON.stringify(privateMaterialsFor(this.scenario, readRoles));
+        p.privateMaterials = JSON.stringify(seatMaterials(this.scenario, visible));
       }
     }
     for (const id of [...this.players.keys()]) {

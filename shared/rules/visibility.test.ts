@@ -1,0 +1,121 @@
+/** The one visibility rule, on random sessions: what each seat may see. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Scenario } from "../scenario/schema.ts";
+import { applyEvent } from "./events.ts";
+import type { SessionModel } from "./model.ts";
+import { createSession, defaultOptions } from "./session.ts";
+import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-arbitraries.ts";
+import { fixtureScenario } from "./test-fixtures.ts";
+import { T0 } from "./test-helpers.ts";
+import { seatMaterials, seatView } from "./visibility.ts";
+
+/** Every model a random script goes through. */
+const modelsArbitrary = fc
+  .tuple(sessionOptionsArbitrary, scriptArbitrary)
+  .map(([{ seed, ...rest }, script]) => {
+    let model = createSession(fixtureScenario, { ...defaultOptions(rest.pace), ...rest }, { now: T0, seed });
+    const models: SessionModel[] = [model];
+    let now = T0;
+    for (const { action, elapsedMs } of script) {
+      now += elapsedMs;
+      const result = applyEvent(model, fixtureScenario, actionEvent(action, model, now));
+      if (result.ok) {
+        model = result.model;
+        models.push(model);
+      }
+    }
+    return models;
+  });
+
+/** Roles held by the members of a team other than `playerId` (kicked players hold none). */
+function otherHeldRoles(model: SessionModel, teamId: string | null, playerId: string): Set<string> {
+  const team = model.teams.find((t) => t.id === teamId);
+  return new Set(
+    (team?.memberIds ?? [])
+      .filter((id) => id !== playerId && !model.players[id]?.kicked)
+      .flatMap((id) => model.players[id]?.roleId ?? []),
+  );
+}
+
+function checkPlayer(model: SessionModel, scenario: Scenario, playerId: string): void {
+  const player = model.players[playerId];
+  if (!player) return;
+  const view = seatView(model, scenario, { role: "player", playerId });
+  const team = model.teams.find((t) => t.id === player.teamId);
+  // Never another team's work, never another player's private part.
+  expect(view.teamIds).toEqual(team && !player.kicked ? [team.id] : []);
+  expect(view.playerIds).toEqual(player.kicked ? [] : [playerId]);
+  // Never a solution its team has not been shown.
+  for (const index of view.revealedSteps) expect(team?.steps[index]?.revealed).toBe(true);
+  // Never another role's materials: only their own role's, or (once the game started) a role nobody
+  // else in the team holds.
+  const others = otherHeldRoles(model, player.teamId, playerId);
+  for (const roleId of view.materialRoles) {
+    if (roleId === player.roleId) continue;
+    expect(model.phase).not.toBe("lobby");
+    expect(others.has(roleId), `${playerId} reads ${roleId}, held in the team`).toBe(false);
+  }
+  for (const materials of Object.values(seatMaterials(scenario, view))) {
+    for (const material of materials) {
+      expect(material.visibleTo?.some((roleId) => view.materialRoles.includes(roleId))).toBe(true);
+    }
+  }
+}
+
+describe("seatView", () => {
+  it("a player never sees another team's work, an unrevealed solution or another role's materials", () => {
+    fc.assert(
+      fc.property(modelsArbitrary, (models) => {
+        for (const model of models) {
+          for (const playerId of Object.keys(model.players)) checkPlayer(model, fixtureScenario, playerId);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("the screen sees no team's work and only solutions shown to every team; the facilitator sees all", () => {
+    fc.assert(
+      fc.property(modelsArbitrary, (models) => {
+        for (const model of models) {
+          const screen = seatView(model, fixtureScenario, { role: "screen" });
+          expect(screen.teamIds).toEqual([]);
+          expect(screen.playerIds).toEqual([]);
+          expect(screen.materialRoles).toEqual([]);
+          for (const index of screen.revealedSteps) {
+            expect(model.teams.every((team) => team.steps[index]?.revealed)).toBe(true);
+          }
+          const facilitator = seatView(model, fixtureScenario, { role: "facilitator" });
+          expect(facilitator.teamIds).toEqual(model.teams.map((t) => t.id));
+          expect(facilitator.revealedSteps).toHaveLength(fixtureScenario.steps.length);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("a player whose team has a step revealed is told its solution; a missing role's materials reach the team", () => {
+    // Tied to the fixture: two roles, each with private materials.
+    expect(fixtureScenario.roles.length).toBeGreaterThan(1);
+    let seenRevealed = false;
+    let seenHanded = false;
+    fc.assert(
+      fc.property(modelsArbitrary, (models) => {
+        for (const model of models) {
+          for (const player of Object.values(model.players)) {
+            const view = seatView(model, fixtureScenario, { role: "player", playerId: player.id });
+            if (view.revealedSteps.length > 0) seenRevealed = true;
+            if (view.materialRoles.some((roleId) => roleId !== player.roleId)) seenHanded = true;
+            const team = model.teams.find((t) => t.id === player.teamId);
+            const revealed = (team?.steps ?? []).flatMap((step, index) => (step.revealed ? [index] : []));
+            if (!player.kicked) expect(view.revealedSteps).toEqual(revealed);
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(seenRevealed).toBe(true);
+    expect(seenHanded).toBe(true);
+  });
+});
