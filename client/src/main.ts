@@ -25,6 +25,8 @@ async function createScreen(route: Route): Promise<Screen> {
       return (await import("./screens/debrief.ts")).debriefScreen(route.code);
     case "attestation":
       return (await import("./screens/attestation.ts")).attestationScreen(route.verificationCode);
+    case "path":
+      return (await import("./screens/path-certificate.ts")).pathCertificateScreen(route.verificationCode);
     case "carnet":
       return (await import("./screens/carnet.ts")).carnetScreen();
     case "verify":

@@ -13,6 +13,7 @@ describe("router", () => {
       { name: "debrief", code: "AB7K9" },
       { name: "attestation", verificationCode: "X7-99" },
       { name: "verify", verificationCode: "X7-99" },
+      { name: "path", verificationCode: "X7-99" },
       { name: "preview", scenarioId: "exemple" },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);

@@ -13,6 +13,7 @@ export type Route =
   | { name: "kit"; code: string }
   | { name: "attestation"; verificationCode: string }
   | { name: "verify"; verificationCode: string }
+  | { name: "path"; verificationCode: string }
   | { name: "preview"; scenarioId: string }
   | { name: "not-found"; path: string };
 
@@ -27,6 +28,7 @@ const PARAM_ROUTES: Record<string, (value: string) => ParamRoute> = {
   kit: (code) => ({ name: "kit", code: normalizeCode(code) }),
   attestation: (verificationCode) => ({ name: "attestation", verificationCode }),
   verify: (verificationCode) => ({ name: "verify", verificationCode }),
+  parcours: (verificationCode) => ({ name: "path", verificationCode }),
   preview: (scenarioId) => ({ name: "preview", scenarioId }),
 };
 
@@ -56,6 +58,8 @@ export function hrefFor(route: Route): string {
     case "attestation":
     case "verify":
       return `/${route.name}/${encodeURIComponent(route.verificationCode)}`;
+    case "path":
+      return `/parcours/${encodeURIComponent(route.verificationCode)}`;
     case "preview":
       return `/preview/${encodeURIComponent(route.scenarioId)}`;
     default:

@@ -3,7 +3,8 @@
  * (a teammate bot answers; the facilitator reveals and ends through the SDK), keeps the first in a
  * new carnet from the end screen, finds the second added by itself, sees both on /carnet with the
  * chart and its table, finds the carnet code printed on the attestation, then opens the carnet in a
- * second browser by typing its code.
+ * second browser by typing its code; inside an organisation the player gives their direction and
+ * gets the certificate of path of the programme whose target the first session met.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,12 +54,13 @@ const sdk = (): SdkServer => ({
   stop: server.stop,
 });
 
-async function createSession(scenarioId: string) {
+async function createSession(scenarioId: string, organisationKey?: string) {
   const res = await fetch(`${server.url}/api/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
       scenarioId,
+      organisationKey,
       organisation: "Département de la Gironde",
       teamCount: 1,
       options: { submissionRule: "any", maxAttempts: 1 },
@@ -69,14 +71,20 @@ async function createSession(scenarioId: string) {
 }
 
 /** The browser player joins; a bot teammate answers every step right; the facilitator ends. */
-async function playSession(page: Page, scenario: Scenario, name: string) {
-  const session = await createSession(scenario.id);
+async function playSession(page: Page, scenario: Scenario, name: string, organisationKey?: string) {
+  const session = await createSession(scenario.id, organisationKey);
   const facilitator = await joinAsFacilitator(sdk(), session.code, session.facilitatorKey);
   seats.push(facilitator);
   await page.goto(`${server.url}/join/${session.code}`);
   await page.getByLabel("Votre prénom ou pseudo").fill(name);
   await page.getByRole("button", { name: /Entrer dans la partie/ }).click();
   await page.getByText("La partie commence bientôt").first().waitFor();
+  if (organisationKey) {
+    // Inside an organisation, the player may give their direction (optional).
+    await page.getByLabel("Direction ou service").selectOption("routes");
+    await page.getByRole("button", { name: "Enregistrer ma direction" }).click();
+    await page.getByText("Direction enregistrée.").first().waitFor();
+  }
   const bot = await joinAsPlayer(sdk(), session.code, "Bot");
   seats.push(bot);
   await facilitator.waitFor(() => facilitator.state.teams[0]?.memberIds.length === 2, "two players");
@@ -106,6 +114,15 @@ async function playSession(page: Page, scenario: Scenario, name: string) {
   return session;
 }
 
+async function api(path: string, method: string, body: unknown, key?: string) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
 const scenario = (id: string) => {
   const s = catalog.scenarios.get(id);
   if (!s) throw new Error(id);
@@ -119,8 +136,27 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     const page = await context.newPage();
     page.on("pageerror", (error) => errors.push(error.message));
 
-    // Session 1: at the end, the player keeps their results in a new carnet.
-    const first = await playSession(page, scenario("exemple"), "Camille");
+    // An organisation with a programme whose target the first session reaches.
+    const org = await api("/api/organisations", "POST", {
+      name: "Département de la Gironde",
+      directions: [
+        { id: "routes", label: "Direction des routes" },
+        { id: "dsi", label: "Direction du numérique" },
+      ],
+    });
+    const adminKey = (org.body as { adminKey: string }).adminKey;
+    const programmes = [
+      {
+        id: "infolab",
+        title: "Infolab 2026",
+        scenarios: ["exemple", "metadata-party"],
+        targets: [{ competence: "licences-reutilisation", level: "decouverte" }],
+      },
+    ];
+    expect((await api("/api/organisation/programmes", "PUT", { programmes }, adminKey)).status).toBe(200);
+
+    // Session 1 (in the organisation): at the end, the player keeps their results in a new carnet.
+    const first = await playSession(page, scenario("exemple"), "Camille", adminKey);
     await page.getByRole("heading", { name: "Garder mes résultats dans un carnet" }).waitFor();
     await expectAccessible(page, "carnet-garder");
     await page.getByLabel("Nom affiché dans le carnet").fill("Camille D.");
@@ -149,6 +185,18 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     await page.getByRole("figure", { name: /Points cumulés/ }).waitFor();
     await page.getByRole("table").first().waitFor();
     await expectAccessible(page, "carnet");
+
+    // The programme's target is met: the certificate of path opens from the carnet.
+    await page.getByRole("link", { name: "Mon attestation de parcours" }).click();
+    await page.getByRole("heading", { name: "Attestation de parcours" }).waitFor();
+    await page.getByText("Camille D.").first().waitFor();
+    await page
+      .getByText(/Infolab 2026/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, "attestation-parcours");
+    await page.goBack();
+    await page.getByText("Carnet de Camille D.").waitFor();
     expect(first.code).not.toBe(second.code);
 
     // A second browser: the code typed by hand opens the same carnet.

@@ -460,6 +460,24 @@ export const fr = {
   "att.carnetHelp":
     "Ce code ouvre le carnet de compétences du joueur sur un autre appareil (scannez le QR code).",
   "att.carnetQr": "QR code du carnet de compétences",
+  "direction.title": "Votre direction (facultatif)",
+  "direction.label": "Direction ou service",
+  "direction.none": "Je préfère ne pas le dire",
+  "direction.help":
+    "Sert seulement aux statistiques de l'organisation, sans votre nom. Facultatif : on peut jouer sans.",
+  "direction.submit": "Enregistrer ma direction",
+  "direction.saved": "Direction enregistrée.",
+  "carnet.paths": "Parcours",
+  "carnet.path": "{title} ({organisation})",
+  "carnet.targetMet": "Atteint",
+  "carnet.targetOpen": "À atteindre",
+  "carnet.certificate": "Mon attestation de parcours",
+  "path.title": "Attestation de parcours",
+  "path.reached":
+    "a atteint les objectifs du parcours « {programme} » organisé par {organisation} (le {date})",
+  "path.targets": "Objectifs atteints",
+  "path.verifyAt": "Vérifiable sur ",
+  "path.notFound": "Aucune attestation de parcours ne correspond à ce code.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -22,6 +22,27 @@ export interface CarnetView {
   }[];
   attestations: { verificationCode: string; sessionCode: string; scenarioTitle: string; issuedAt: number }[];
   suggestions: Suggestion[];
+  paths: {
+    organisation: string;
+    programmeId: string;
+    title: string;
+    targets: { competence: string; level: string; met: boolean; reached: string | null }[];
+    complete: boolean;
+    certificate: string | null;
+  }[];
+}
+
+export interface PathCertificate {
+  verificationCode: string;
+  organisationName: string;
+  programmeTitle: string;
+  displayName: string;
+  targets: { competence: string; label: string; level: string; levelLabel: string }[];
+  issuedAt: number;
+}
+
+export function getPathCertificate(code: string): Promise<PathCertificate> {
+  return request(`/api/path-certificates/${encodeURIComponent(code)}`);
 }
 
 export interface SeatProof {

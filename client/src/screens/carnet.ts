@@ -106,6 +106,7 @@ export function carnetScreen(): Screen {
 
   const page = (c: CarnetView) => {
     const labels = new Map(c.competences.map((x) => [x.competence, x.label]));
+    const levelLabels = new Map(c.levels.map((l) => [l.id, l.label]));
     return html`<p>${t("carnet.of", { name: c.displayName })}</p>
       <section class="card" aria-labelledby="carnet-code-title">
         <h2 id="carnet-code-title">${t("carnet.codeTitle")}</h2>
@@ -157,6 +158,27 @@ export function carnetScreen(): Screen {
               )}</ul>`
         }
       </section>
+      ${
+        c.paths.length === 0
+          ? nothing
+          : html`<section aria-labelledby="carnet-paths-title">
+              <h2 id="carnet-paths-title">${t("carnet.paths")}</h2>
+              ${c.paths.map(
+                (p) => html`<article class="card">
+                  <h3>${t("carnet.path", { title: p.title, organisation: p.organisation })}</h3>
+                  <ul>${p.targets.map(
+                    (target) =>
+                      html`<li>${target.met ? t("carnet.targetMet") : t("carnet.targetOpen")} — ${labels.get(target.competence) ?? target.competence} : ${levelLabels.get(target.level) ?? target.level}</li>`,
+                  )}</ul>
+                  ${
+                    p.certificate
+                      ? html`<a class="button primary" href=${`/parcours/${encodeURIComponent(p.certificate)}`} data-nav>${t("carnet.certificate")}</a>`
+                      : nothing
+                  }
+                </article>`,
+              )}
+            </section>`
+      }
       <section aria-labelledby="carnet-next-title">
         <h2 id="carnet-next-title">${t("carnet.suggestions")}</h2>
         ${

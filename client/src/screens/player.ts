@@ -17,6 +17,7 @@ import { errorCodeText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { type GameView, membersOf, percent, stepIndexOf, teamOf } from "../view/state.ts";
 import { CarnetKeeper } from "./carnet-keeper.ts";
+import { DirectionPicker } from "./direction-picker.ts";
 
 export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let connection: Connection | null = null;
@@ -32,6 +33,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let attestationAsked = false;
   let disposed = false;
   const carnet = new CarnetKeeper();
+  const direction = new DirectionPicker();
   const canvas = new TableCanvas();
   const ticker = setInterval(() => {
     if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
@@ -71,8 +73,10 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       welcome: (welcome) => {
         me = welcome.playerId;
         const seatKey = welcome.seatKey ?? loadSeat("player", code)?.seatKey ?? null;
-        if (seatKey && welcome.playerId)
+        if (seatKey && welcome.playerId) {
           carnet.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
+          direction.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
+        }
       },
       revealed: () => announce(t("feedback.explanation")),
       state: (game) => {
@@ -196,6 +200,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
           ${role ? html`<p>${role.description}</p>` : null}
         </section>
       </div>
+      ${direction.view()}
       <button type="button" @click=${() => {
         void connection?.leave();
         navigate({ name: "home" });
