@@ -95,4 +95,4 @@ export {
 } from "./submission.ts";
 export * from "./table-ops.ts";
 export { remainingMs } from "./timers.ts";
-export { type Seat, type SeatView, seatMaterials, seatView } from "./visibility.ts";
+export { revealedToAll, type Seat, type SeatView, seatMaterials, seatView } from "./visibility.ts";

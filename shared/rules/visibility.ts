@@ -30,6 +30,15 @@ export function seatMaterials(scenario: Scenario, view: SeatView): Record<string
 
 const stepIndexes = (scenario: Scenario) => scenario.steps.map((_, index) => index);
 
+/** True when step `stepIndex` is revealed to every team (and there is one): what the projected
+ *  screen may show. Reads the model's teams or the synced state's alike. */
+export function revealedToAll(
+  teams: readonly { steps: readonly ({ revealed: boolean } | undefined)[] }[],
+  stepIndex: number,
+): boolean {
+  return teams.length > 0 && teams.every((team) => team.steps[stepIndex]?.revealed === true);
+}
+
 /** Everything `seat` may see of the session now. */
 export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): SeatView {
   if (seat.role === "facilitator") {
@@ -43,13 +52,10 @@ export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): S
     };
   }
   if (seat.role === "screen") {
-    const teams = model.teams;
     return {
       teamIds: [],
       playerIds: [],
-      revealedSteps: stepIndexes(scenario).filter(
-        (index) => teams.length > 0 && teams.every((team) => isRevealedTo(model, team.id, index)),
-      ),
+      revealedSteps: stepIndexes(scenario).filter((index) => revealedToAll(model.teams, index)),
       materialRoles: [],
     };
   }

@@ -5,6 +5,7 @@
 import { html, nothing } from "lit-html";
 import type { ClientMessage, ClientMessageName } from "../../../shared/protocol.ts";
 import type { RevealedStep } from "../../../shared/rules/public.ts";
+import { revealedToAll } from "../../../shared/rules/visibility.ts";
 import { announce, focusAfterRender, requestRender, type Screen } from "../app.ts";
 import { timerText } from "../board/board-view.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
@@ -121,7 +122,7 @@ export function facilitatorScreen(code: string): Screen {
     const phase = g.phase;
     const teamPace = g.options?.pace === "team";
     const ended = phase === "ended";
-    const revealedNow = g.teams.length > 0 && g.teams.every((team) => team.steps[g.currentStep]?.revealed);
+    const revealedNow = revealedToAll(g.teams, g.currentStep);
     // Team pace: « reveal » closes and reveals the step each unfinished team is on.
     const toReveal = g.teams.filter(
       (team) =>
