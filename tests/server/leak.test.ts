@@ -57,10 +57,32 @@ let spy: Seat;
 const failures: string[] = [];
 let checkedSecrets = 0;
 
+/** Feedback messages on the seat's own team's attempts: a team reads them after each attempt, by design. */
+function ownFeedback(seat: Seat): Set<string> {
+  const team = seat.state.teams.find((t) => t.memberIds.includes(seat.playerId ?? ""));
+  const texts = new Set<string>();
+  for (const attempt of team?.work?.attempts ?? []) {
+    for (const item of JSON.parse(attempt.feedback) as { message?: string }[]) {
+      if (item.message) texts.add(item.message);
+    }
+  }
+  return texts;
+}
+
+/** Waits until the seat has received its own team's attempt on the step (so the scan is not a race). */
+async function ownAttemptArrived(seat: Seat, stepId: string): Promise<void> {
+  await seat.waitFor(() => {
+    const team = seat.state.teams.find((t) => t.memberIds.includes(seat.playerId ?? ""));
+    return (team?.work?.attempts ?? []).some((a) => a.stepId === stepId);
+  }, `own attempt on ${stepId}`);
+}
+
 function scan(seat: Seat, stepIndex: number): void {
   const received = seat.everything();
+  const legitimate = ownFeedback(seat);
   for (const step of scenario?.steps.slice(stepIndex) ?? []) {
     for (const text of solutionSecrets(step)) {
+      if (legitimate.has(text)) continue;
       checkedSecrets++;
       if (holds(received, text)) failures.push(`${seat.label} saw "${text}" of ${step.id} before its reveal`);
     }
@@ -73,8 +95,9 @@ beforeAll(async () => {
   server = await startServerProcess(`${dir.path}/db.sqlite`);
   // Team 0 answers right (its drafts hold solution values), team 1 wrong: the spy sits in team 1.
   played = await playSession(server, scenario, "facilitator", (team) => (team === 0 ? "right" : "wrong"), {
-    beforeReveal: (stepIndex, session) => {
+    beforeReveal: async (stepIndex, session) => {
       spy ??= session.teams[1]?.members[0] as Seat;
+      await ownAttemptArrived(spy, scenario.steps[stepIndex]?.id ?? "");
       scan(spy, stepIndex);
       scan(session.screen, stepIndex);
     },
