@@ -4,7 +4,7 @@
  */
 import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { ranking, seatMaterials, seatView } from "../../shared/rules/index.ts";
+import { ranking, seatMaterials, seatView, teamStepStatus } from "../../shared/rules/index.ts";
 import type { SessionModel, Team, TeamStep } from "../../shared/rules/model.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import {
@@ -183,7 +183,7 @@ export class StateMirror {
         s.stepId = step.stepId;
         ts.steps.push(s);
       }
-      set(s, "status", stepStatus(step, i, team.stepIndex));
+      set(s, "status", teamStepStatus(step, i, team.stepIndex));
       set(s, "revealed", step.revealed);
       set(s, "score", step.score ?? -1);
       set(s, "attempts", step.attempts.length);
@@ -290,10 +290,4 @@ export class StateMirror {
       counts.set(k, entries.length);
     });
   }
-}
-
-function stepStatus(step: TeamStep, index: number, current: number): "pending" | "open" | "closed" {
-  if (step.closed) return "closed";
-  if (index === current && step.startedAt !== null) return "open";
-  return "pending";
 }

@@ -83,6 +83,7 @@ export {
   startSession,
   tick,
 } from "./session.ts";
+export { isWorkable, type TeamStepStatus, teamStepStatus } from "./step-status.ts";
 export { advanceTeam, isRevealedTo, nextStep, revealStep, skipStep, stepDurationMs } from "./steps.ts";
 export {
   applyEdit,

@@ -1,4 +1,5 @@
 /** Team work on the current step: draft edits, proposals and approvals, attempts, hints. */
+
 import type { Hint, Scenario, Step } from "../scenario/schema.ts";
 import type { DraftEdit } from "./answer.ts";
 import { applyDraftEdit } from "./drafts.ts";

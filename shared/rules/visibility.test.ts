@@ -5,6 +5,8 @@ import type { Scenario } from "../scenario/schema.ts";
 import { applyEvent } from "./events.ts";
 import type { SessionModel } from "./model.ts";
 import { createSession, defaultOptions } from "./session.ts";
+import { isWorkable, teamStepStatus } from "./step-status.ts";
+import { applyEdit } from "./submission.ts";
 import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-arbitraries.ts";
 import { fixtureScenario } from "./test-fixtures.ts";
 import { T0 } from "./test-helpers.ts";
@@ -117,5 +119,36 @@ describe("seatView", () => {
     );
     expect(seenRevealed).toBe(true);
     expect(seenHanded).toBe(true);
+  });
+
+  it("the board lets a player work exactly when the rules accept their team's work (isWorkable on the shown status)", () => {
+    const seatRefusals = new Set([
+      "wrong-phase",
+      "unknown-step",
+      "step-closed",
+      "not-in-team",
+      "unknown-player",
+    ]);
+    let seenWorkable = false;
+    fc.assert(
+      fc.property(modelsArbitrary, (models) => {
+        for (const model of models) {
+          for (const player of Object.values(model.players)) {
+            const team = model.teams.find((t) => t.id === player.teamId);
+            const teamStep = team?.steps[team.stepIndex];
+            if (!team || !teamStep || player.kicked) continue;
+            const shown = teamStepStatus(teamStep, team.stepIndex, team.stepIndex);
+            const workable = isWorkable(model.phase, shown);
+            const edit = { op: "toggle-option" as const, optionId: "zz" };
+            const result = applyEdit(model, fixtureScenario, player.id, teamStep.stepId, edit, T0);
+            const accepted = result.ok || !seatRefusals.has(result.reason);
+            expect(accepted).toBe(workable);
+            if (workable) seenWorkable = true;
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(seenWorkable).toBe(true);
   });
 });

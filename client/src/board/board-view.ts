@@ -6,6 +6,7 @@ import { html, nothing } from "lit-html";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
 import { blankAnswer } from "../../../shared/rules/drafts.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
+import { isWorkable } from "../../../shared/rules/step-status.ts";
 import { focusAfterRender } from "../app.ts";
 import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
 import { puzzleView } from "../puzzles/index.ts";
@@ -60,7 +61,7 @@ function boardData(input: BoardInput): BoardData | null {
   const step = input.scenario.steps[stepIndex];
   if (!step) return null;
   const status = team.steps[stepIndex]?.status ?? "pending";
-  const editable = input.game.phase === "playing" && status === "open";
+  const editable = isWorkable(input.game.phase, status);
   const roleName = (roleId: string) => input.scenario.roles.find((role) => role.id === roleId)?.name ?? "";
   return { team, stepIndex, step, status, editable, roleName };
 }
