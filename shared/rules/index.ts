@@ -60,6 +60,7 @@ export {
   toPublicStep,
 } from "./public.ts";
 export {
+  compareRanking,
   type PlayerResult,
   type PlayerStepResult,
   playerResults,

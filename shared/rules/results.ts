@@ -24,6 +24,15 @@ export function teamSolved(team: Team): number {
   return team.steps.filter((step) => step.attempts.some((attempt) => attempt.rawScore === 1)).length;
 }
 
+/** The ranking order: more points first, then more solved steps, then names in French order. Takes
+ *  the model's entries or the synced state's teams alike. */
+export function compareRanking(
+  a: { points: number; solved: number; name: string },
+  b: { points: number; solved: number; name: string },
+): number {
+  return b.points - a.points || b.solved - a.solved || a.name.localeCompare(b.name, "fr");
+}
+
 /** Teams by points (then solved steps, then name); ties on points share a rank. */
 export function ranking(model: SessionModel): RankingEntry[] {
   const entries = model.teams.map((team) => ({
@@ -33,7 +42,7 @@ export function ranking(model: SessionModel): RankingEntry[] {
     solved: teamSolved(team),
     rank: 0,
   }));
-  entries.sort((a, b) => b.points - a.points || b.solved - a.solved || a.name.localeCompare(b.name, "fr"));
+  entries.sort(compareRanking);
   return entries.map((entry, index) => {
     const first = entries.findIndex((other) => other.points === entry.points);
     return { ...entry, rank: (first < 0 ? index : first) + 1 };

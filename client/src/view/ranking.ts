@@ -1,4 +1,5 @@
-/** Teams ordered for the projected screen and the debrief (pure). */
+/** Teams ordered for the projected screen and the debrief (pure), in the rules' ranking order. */
+import { compareRanking } from "../../../shared/rules/results.ts";
 import type { TeamView } from "./state.ts";
 
 export interface RankedTeam {
@@ -10,13 +11,11 @@ export interface RankedTeam {
 }
 
 export function rankTeams(teams: TeamView[]): RankedTeam[] {
-  return teams
-    .map((team) => ({
-      id: team.id,
-      name: team.name,
-      rank: team.rank || 0,
-      points: Math.round(team.points * 100) / 100,
-      closedSteps: team.steps.filter((step) => step.status === "closed").length,
-    }))
-    .sort((a, b) => b.points - a.points || a.rank - b.rank || a.name.localeCompare(b.name));
+  return [...teams].sort(compareRanking).map((team) => ({
+    id: team.id,
+    name: team.name,
+    rank: team.rank || 0,
+    points: Math.round(team.points * 100) / 100,
+    closedSteps: team.steps.filter((step) => step.status === "closed").length,
+  }));
 }
