@@ -18,6 +18,7 @@ import { HttpError } from "./errors.ts";
 import { openBadgesRouter } from "./open-badges.ts";
 import { organisationRouter } from "./organisations.ts";
 import { publicOrigin } from "./origin.ts";
+import { questionnaireRouter } from "./questionnaire.ts";
 
 export { HttpError };
 
@@ -200,6 +201,7 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
   const organisations = new OrganisationService(sessions, sessions.catalog);
   router.use(carnetRouter(new CarnetService(sessions, organisations)));
   router.use(organisationRouter(sessions, organisations, publicUrl));
+  router.use(questionnaireRouter(sessions));
 
   router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));
   router.use(apiErrorHandler);

@@ -191,4 +191,28 @@ export const migrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  /**
+   * The satisfaction questionnaire (issue 13): answers without any player id, and apart from them
+   * the seats that answered (so a second answer is refused) — nothing links the two.
+   */
+  "0005_questionnaire": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("questionnaire_answers")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("answer_json", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("questionnaire_seats")
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("questionnaire_seats_pk", ["session_code", "player_id"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("questionnaire_seats").execute();
+      await db.schema.dropTable("questionnaire_answers").execute();
+    },
+  },
 };

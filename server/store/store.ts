@@ -16,6 +16,7 @@ import type {
 import { CarnetStore, type CarnetTables } from "./carnets.ts";
 import { migrations } from "./migrations.ts";
 import { OrganisationStore, type OrganisationTables } from "./organisations.ts";
+import { QuestionnaireStore, type QuestionnaireTables } from "./questionnaire.ts";
 
 export interface SessionsTable {
   code: string;
@@ -79,7 +80,7 @@ export interface AttestationsTable {
   issued_at: number | string;
   skills_json: string;
 }
-export interface Database extends CarnetTables, OrganisationTables {
+export interface Database extends CarnetTables, OrganisationTables, QuestionnaireTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_log: SessionLogTable;
@@ -155,10 +156,13 @@ export class Store {
   readonly carnets: CarnetStore;
   /** Organisations, their facilitators, programmes and certificates of path (issue 13). */
   readonly organisations: OrganisationStore;
+  /** Satisfaction questionnaire answers, anonymous (issue 13). */
+  readonly questionnaire: QuestionnaireStore;
 
   private constructor(private readonly db: Kysely<Database>) {
     this.carnets = new CarnetStore(db);
     this.organisations = new OrganisationStore(db);
+    this.questionnaire = new QuestionnaireStore(db);
   }
 
   /** Opens (creating the file if needed) and migrates the database. */

@@ -174,6 +174,20 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     // Session 2 from the same browser: joined, it goes into the carnet by itself.
     const second = await playSession(page, scenario("metadata-party"), "Camille");
     await page.getByText("Cette session est dans votre carnet de compétences.").waitFor();
+    // The satisfaction questionnaire, anonymous, once.
+    await page.getByRole("radio", { name: "Tout à fait" }).check();
+    await page.getByRole("radio", { name: "Pour un projet précis" }).check();
+    await page.getByLabel("Un commentaire (facultatif)").fill("Très concret.");
+    await page.getByRole("button", { name: "Envoyer mon avis" }).click();
+    await page.getByRole("status").getByText("Merci pour votre avis !").waitFor();
+    const tally = await fetch(`${server.url}/api/sessions/${second.code}/questionnaire`, {
+      headers: { authorization: `Bearer ${second.facilitatorKey}` },
+    });
+    expect(await tally.json()).toMatchObject({
+      respondents: 1,
+      found: { "tout-a-fait": 1 },
+      comments: ["Très concret."],
+    });
 
     await page.getByRole("link", { name: "Voir mon carnet" }).click();
     await page.getByText("Carnet de Camille D.").waitFor();

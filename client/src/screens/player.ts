@@ -18,6 +18,7 @@ import { icon } from "../ui/icons.ts";
 import { type GameView, membersOf, percent, stepIndexOf, teamOf } from "../view/state.ts";
 import { CarnetKeeper } from "./carnet-keeper.ts";
 import { DirectionPicker } from "./direction-picker.ts";
+import { QuestionnairePanel } from "./questionnaire-panel.ts";
 
 export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let connection: Connection | null = null;
@@ -34,6 +35,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   let disposed = false;
   const carnet = new CarnetKeeper();
   const direction = new DirectionPicker();
+  const survey = new QuestionnairePanel();
   const canvas = new TableCanvas();
   const ticker = setInterval(() => {
     if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
@@ -76,6 +78,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         if (seatKey && welcome.playerId) {
           carnet.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
           direction.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
+          survey.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
         }
       },
       revealed: () => announce(t("feedback.explanation")),
@@ -237,7 +240,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       return html`${banner}
         ${actionError ? html`<p class="notice bad" role="alert">${actionError}</p>` : nothing}
         ${boardView(input)}
-        ${input.game.phase === "debrief" || input.game.phase === "ended" ? carnet.view(input.game.players[input.me]?.name ?? "") : nothing}`;
+        ${input.game.phase === "debrief" || input.game.phase === "ended" ? html`${survey.view()}${carnet.view(input.game.players[input.me]?.name ?? "")}` : nothing}`;
     },
     afterRender: () => {
       const input = boardInput();
