@@ -6,13 +6,15 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { dashboardFigures } from "../shared/organisation/dashboard.ts";
 import {
   checkProgrammes,
   type Programme,
   Programmes,
   programmeProgress,
 } from "../shared/organisation/programme.ts";
-import type { CompetenceProgress } from "../shared/rules/carnet.ts";
+import { tallyQuestionnaire } from "../shared/questionnaire.ts";
+import { type CompetenceProgress, carnetCompetences } from "../shared/rules/carnet.ts";
 import { Id } from "../shared/scenario/schema.ts";
 import {
   hashSecret,
@@ -197,5 +199,74 @@ export class OrganisationService {
 
   certificate(verificationCode: string): Promise<PathCertificate | null> {
     return this.store.certificateByCode(verificationCode);
+  }
+
+  /**
+   * The dashboard: sessions over time, agents, directions, competences by direction, programme
+   * progress (carnets reaching each target) and questionnaire results, for a period, a programme
+   * and a scenario.
+   */
+  async dashboard(
+    organisation: OrganisationRecord,
+    filter: { from?: number; to?: number; programme?: string; scenario?: string },
+  ) {
+    const programme = filter.programme
+      ? organisation.programmes.find((p) => p.id === filter.programme)
+      : undefined;
+    if (filter.programme && !programme)
+      throw new HttpError(
+        404,
+        "unknown-programme",
+        "Aucun programme avec cet identifiant dans l'organisation.",
+      );
+    let scenarios = programme?.scenarios;
+    if (filter.scenario) scenarios = (scenarios ?? [filter.scenario]).filter((id) => id === filter.scenario);
+    const rows = await this.store.dashboardRows(organisation.id, {
+      from: filter.from,
+      to: filter.to,
+      scenarios,
+    });
+    const scenarioOf = new Map(rows.sessions.map((s) => [s.code, s.scenarioId]));
+    const skillsOf = (code: string, stepId: string) =>
+      this.catalog.scenarios.get(scenarioOf.get(code) ?? "")?.steps.find((s) => s.id === stepId)?.skills ??
+      [];
+    const steps = rows.steps.map((r) => ({ ...r, skills: skillsOf(r.sessionCode, r.stepId) }));
+    const figures = dashboardFigures(rows.sessions, rows.seats, steps);
+
+    // Programme progress: carnets met in these sessions, their levels from all their sessions.
+    const { referential } = this.catalog;
+    const levelIds = referential.levels.map((l) => l.id);
+    const carnetIds = [...new Set(rows.seats.flatMap((s) => (s.carnetId ? [s.carnetId] : [])))];
+    const competencesOf = new Map<string, CompetenceProgress[]>();
+    for (const id of carnetIds) {
+      const carnetSteps = (await this.sessions.store.carnets.steps(id)).map((r) => ({
+        ...r,
+        skills: this.catalog.scenarios.get(r.scenarioId)?.steps.find((s) => s.id === r.stepId)?.skills ?? [],
+      }));
+      competencesOf.set(id, carnetCompetences(referential, carnetSteps));
+    }
+    const programmes = (programme ? [programme] : organisation.programmes).map((p) => {
+      const progress = [...competencesOf.values()].map((c) => programmeProgress(p, c, levelIds));
+      return {
+        id: p.id,
+        title: p.title,
+        carnets: progress.length,
+        complete: progress.filter((x) => x.complete).length,
+        targets: p.targets.map((t, i) => ({
+          ...t,
+          reached: progress.filter((x) => x.targets[i]?.met).length,
+        })),
+      };
+    });
+    const labels = new Map(organisation.directions.map((d) => [d.id, d.label]));
+    return {
+      ...figures,
+      directions: figures.directions.map((d) => ({ ...d, label: labels.get(d.direction) ?? null })),
+      heatmap: figures.heatmap.map((h) => ({ ...h, label: labels.get(h.direction) ?? null })),
+      programmes,
+      questionnaire: tallyQuestionnaire(
+        await this.sessions.store.questionnaire.answers(rows.sessions.map((s) => s.code)),
+      ),
+    };
   }
 }

@@ -32,6 +32,19 @@ import { publicOrigin } from "./origin.ts";
 import { parseBody, route } from "./route.ts";
 
 const CreateBody = z.strictObject({ name: OrganisationName, directions: Directions.default([]) });
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date attendue au format AAAA-MM-JJ" })
+  .transform((d) => Date.parse(`${d}T00:00:00Z`));
+const DashboardQuery = z.strictObject({
+  from: Day.optional(),
+  /** Inclusive: the whole day. */
+  to: Day.transform((t) => t + 86_400_000).optional(),
+  programme: z.string().max(64).optional(),
+  scenario: z.string().max(64).optional(),
+  format: z.enum(["json", "csv"]).optional(),
+  table: z.string().max(32).optional(),
+});
 const DirectionBody = z.strictObject({
   playerId: z.string().min(1).max(64),
   seatKey: z.string().min(1).max(200),
@@ -163,6 +176,56 @@ export function organisationRouter(
       const organisation = await adminOf(req);
       const body = (req.body ?? {}) as { programmes?: unknown };
       res.json({ programmes: await organisations.setProgrammes(organisation, body.programmes) });
+    }),
+  );
+
+  router.get(
+    "/organisation/dashboard",
+    route(async (req, res) => {
+      const organisation = await adminOf(req);
+      const q = parseBody(DashboardQuery, req.query);
+      const dashboard = await organisations.dashboard(organisation, q);
+      if (q.format !== "csv") {
+        res.json(dashboard);
+        return;
+      }
+      const tables: Record<string, { columns: string[]; rows: (string | number)[][] }> = {
+        sessions: {
+          columns: ["mois", "sessions"],
+          rows: dashboard.sessionsByMonth.map((m) => [m.month, m.count]),
+        },
+        directions: {
+          columns: ["direction", "libelle", "agents"],
+          rows: dashboard.directions.map((d) => [d.direction, d.label ?? "", d.agents]),
+        },
+        competences: {
+          columns: ["direction", "competence", "points"],
+          rows: dashboard.heatmap.flatMap((h) =>
+            Object.entries(h.points).map(([c, p]) => [h.direction, c, p]),
+          ),
+        },
+        programmes: {
+          columns: ["programme", "competence", "niveau", "agents"],
+          rows: dashboard.programmes.flatMap((p) =>
+            p.targets.map((t) => [p.id, t.competence, t.level, t.reached]),
+          ),
+        },
+        questionnaire: {
+          columns: ["question", "reponse", "nombre"],
+          rows: (["found", "motivation", "heard"] as const).flatMap((question) =>
+            Object.entries(dashboard.questionnaire[question]).map(([answer, n]) => [question, answer, n]),
+          ),
+        },
+      };
+      const table = tables[q.table ?? "sessions"];
+      if (!table) throw new HttpError(400, "unknown-table", "Tableau inconnu.");
+      const cell = (v: string | number) =>
+        typeof v === "number" ? String(v).replace(".", ",") : `"${v.replaceAll('"', '""')}"`;
+      res.type("text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", `attachment; filename="datatruc-${q.table ?? "sessions"}.csv"`);
+      res.send(
+        `\ufeff${[table.columns.join(";"), ...table.rows.map((r) => r.map(cell).join(";"))].join("\r\n")}\r\n`,
+      );
     }),
   );
 

@@ -252,4 +252,56 @@ export class OrganisationStore {
       .execute();
     return rows.map(toCertificate);
   }
+
+  /** The raw rows of an organisation's sessions for the dashboard (filters applied here). */
+  async dashboardRows(organisationId: string, filter: { from?: number; to?: number; scenarios?: string[] }) {
+    let query = this.db
+      .selectFrom("organisation_sessions as os")
+      .innerJoin("sessions as s", "s.code", "os.session_code")
+      .select(["s.code", "s.scenario_id", "s.created_at"])
+      .where("os.organisation_id", "=", organisationId);
+    if (filter.from !== undefined) query = query.where("s.created_at", ">=", filter.from);
+    if (filter.to !== undefined) query = query.where("s.created_at", "<", filter.to);
+    if (filter.scenarios)
+      query = query.where("s.scenario_id", "in", filter.scenarios.length ? filter.scenarios : [""]);
+    const sessions = (await query.orderBy("s.created_at").execute()).map((r) => ({
+      code: r.code,
+      scenarioId: r.scenario_id,
+      createdAt: Number(r.created_at),
+    }));
+    const codes = sessions.length ? sessions.map((s) => s.code) : [""];
+    const seats = await this.db
+      .selectFrom("player_results as p")
+      .leftJoin("carnet_sessions as cs", (j) =>
+        j.onRef("cs.session_code", "=", "p.session_code").onRef("cs.player_id", "=", "p.player_id"),
+      )
+      .leftJoin("seat_directions as d", (j) =>
+        j.onRef("d.session_code", "=", "p.session_code").onRef("d.player_id", "=", "p.player_id"),
+      )
+      .select(["p.session_code", "p.player_id", "cs.carnet_id", "d.direction"])
+      .where("p.session_code", "in", codes)
+      .orderBy("p.session_code")
+      .orderBy("p.player_id")
+      .execute();
+    const steps = await this.db
+      .selectFrom("step_results")
+      .select(["session_code", "player_id", "step_id", "score"])
+      .where("session_code", "in", codes)
+      .execute();
+    return {
+      sessions,
+      seats: seats.map((r) => ({
+        sessionCode: r.session_code,
+        playerId: r.player_id,
+        carnetId: r.carnet_id ?? null,
+        direction: r.direction ?? null,
+      })),
+      steps: steps.map((r) => ({
+        sessionCode: r.session_code,
+        playerId: r.player_id,
+        stepId: r.step_id,
+        score: Number(r.score),
+      })),
+    };
+  }
 }
