@@ -3,6 +3,7 @@ import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 const root = fileURLToPath(new URL("./client", import.meta.url));
 const outDir = fileURLToPath(new URL("./dist/client", import.meta.url));
@@ -112,7 +113,12 @@ export default defineConfig({
   root,
   publicDir: false,
   base: "/",
-  plugins: [bundleReport(), scenarioAssets()],
+  // Brotli and gzip copies of every text file, served by express-static-gzip (server/http/client.ts).
+  plugins: [
+    bundleReport(),
+    scenarioAssets(),
+    compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(js|css|html|svg|json)$/ }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

@@ -3,7 +3,9 @@
  * an SPA fallback that leaves /api alone.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createSession, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
 
@@ -15,12 +17,30 @@ beforeAll(async () => {
   mkdirSync(join(clientDir, "assets"), { recursive: true });
   writeFileSync(join(clientDir, "index.html"), "<!doctype html><title>Datatruc</title>");
   writeFileSync(join(clientDir, "assets", "app.js"), "console.log('datatruc');");
+  // The build writes brotli and gzip copies next to each file (vite-plugin-compression2).
+  const big = `${"export const datatruc = 'données publiques';\n".repeat(200)}`;
+  writeFileSync(join(clientDir, "assets", "big.js"), big);
+  writeFileSync(join(clientDir, "assets", "big.js.gz"), gzipSync(big));
+  writeFileSync(join(clientDir, "assets", "big.js.br"), brotliCompressSync(Buffer.from(big)));
   server = await startServerProcess(join(dir.path, "db.sqlite"), { CLIENT_DIR: clientDir });
 });
 afterAll(async () => {
   await server?.stop();
   dir.remove();
 });
+
+/** A raw GET (no automatic decompression) with the given Accept-Encoding. */
+function raw(path: string, acceptEncoding: string) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 describe("HTTP API", () => {
   it("lists the catalogue with public metadata only", async () => {
@@ -95,5 +115,24 @@ describe("HTTP API", () => {
     expect(asset.text).toContain("datatruc");
     expect((await api(server, "/healthz")).body).toMatchObject({ ok: true, store: "sqlite" });
     expect((await api(server, "/api/unknown")).status).toBe(404);
+  });
+
+  it("serves the precompressed copies (brotli, then gzip) with Content-Encoding and Vary, else the file", async () => {
+    const br = await raw("/assets/big.js", "gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(String(br.headers.vary)).toMatch(/Accept-Encoding/i);
+    expect(br.headers["content-type"]).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.body).toString()).toContain("données publiques");
+    const gz = await raw("/assets/big.js", "gzip");
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).toString()).toContain("données publiques");
+    expect(gz.body.length).toBeLessThan(2000);
+    const identity = await raw("/assets/big.js", "identity");
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body.toString()).toContain("données publiques");
+    // A file without compressed copies is served as it is.
+    const plain = await raw("/assets/app.js", "br");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toContain("datatruc");
   });
 });

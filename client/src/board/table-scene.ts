@@ -32,8 +32,12 @@ class TableScene extends Phaser.Scene {
     super("table");
   }
 
+  /** Called once the scene has drawn for the first time (the game loop may be asleep). */
+  onCreate: () => void = () => undefined;
+
   create(): void {
     this.draw();
+    this.onCreate();
   }
 
   show(picture: TablePicture): void {
@@ -182,8 +186,35 @@ export function mountTable(parent: HTMLElement): TableHandle {
     scene,
     audio: { noAudio: true },
   });
+  // Draw on demand: the loop runs only for the frame after a change, then sleeps (no redraw at 60
+  // frames per second while nothing happens). Phaser wakes it itself when the tab becomes visible.
+  let framesLeft = 1;
+  let shown = "";
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    framesLeft -= 1;
+    if (framesLeft <= 0) game.loop.sleep();
+  });
+  const redraw = () => {
+    framesLeft = 1;
+    if (game.isRunning) game.loop.wake();
+  };
+  scene.onCreate = redraw;
+  let latest: TablePicture | null = null;
+  // Texts drawn before the web font arrived are drawn again with it.
+  void document.fonts?.ready.then(() => {
+    if (!latest) return;
+    scene.show(latest);
+    redraw();
+  });
   return {
-    show: (picture) => scene.show(picture),
+    show: (picture) => {
+      latest = picture;
+      const key = JSON.stringify(picture);
+      if (key === shown) return;
+      shown = key;
+      scene.show(picture);
+      redraw();
+    },
     cardAt: (clientX, clientY) => {
       const rect = game.canvas.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) return null;
