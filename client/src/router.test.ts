@@ -14,6 +14,7 @@ describe("router", () => {
       { name: "attestation", verificationCode: "X7-99" },
       { name: "verify", verificationCode: "X7-99" },
       { name: "path", verificationCode: "X7-99" },
+      { name: "verify", verificationCode: "" },
       { name: "preview", scenarioId: "exemple" },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);

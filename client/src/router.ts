@@ -41,6 +41,8 @@ export function parseRoute(pathname: string): Route {
   const parts = pathname.split("/").filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { name: "home" };
   if (parts.length === 1 && parts[0] === "carnet") return { name: "carnet" };
+  // /verify alone: the form to type a verification code.
+  if (parts.length === 1 && parts[0] === "verify") return { name: "verify", verificationCode: "" };
   const [head, value, ...rest] = parts;
   const make = head ? PARAM_ROUTES[head] : undefined;
   if (make && value && rest.length === 0 && value.length <= 80) return make(value);
@@ -55,8 +57,9 @@ export function hrefFor(route: Route): string {
       return "/carnet";
     case "not-found":
       return route.path;
-    case "attestation":
     case "verify":
+      return route.verificationCode ? `/verify/${encodeURIComponent(route.verificationCode)}` : "/verify";
+    case "attestation":
       return `/${route.name}/${encodeURIComponent(route.verificationCode)}`;
     case "path":
       return `/parcours/${encodeURIComponent(route.verificationCode)}`;

@@ -6,10 +6,12 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { revealedStep, toPublicScenario } from "../../shared/rules/public.ts";
 import { facilitatorKit, tableCards } from "../../shared/scenario/kit.ts";
 import { CarnetService } from "../carnets.ts";
 import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } from "../codes.ts";
 import { OrganisationService } from "../organisations.ts";
+import { replayLog } from "../rooms/replay.ts";
 import { catalogEntry } from "../scenarios.ts";
 import { CreateSessionBody, type SessionService } from "../sessions.ts";
 import { carnetRouter } from "./carnets.ts";
@@ -150,6 +152,33 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
         phase: session.phase,
         players: results.players,
         steps: results.steps,
+      });
+    }),
+  );
+
+  // The step-by-step debrief (facilitator key), also once the session has ended and its room is
+  // gone: the session's log replayed through the rules gives every team's last answer and score.
+  router.get(
+    "/sessions/:code/debrief",
+    route(async (req, res) => {
+      const session = await findSession(req);
+      requireKey(req, session.facilitatorKeyHash);
+      const scenario = sessions.catalog.scenarios.get(session.scenarioId);
+      if (!scenario) throw new HttpError(404, "unknown-scenario", "Scénario inconnu.");
+      const { model } = replayLog(scenario, session, await sessions.store.readLog(session.code));
+      res.json({
+        code: session.code,
+        scenario: toPublicScenario(scenario),
+        revealed: scenario.steps.map((step, stepIndex) => ({ ...revealedStep(step), stepIndex })),
+        teams: model.teams.map((team) => ({
+          id: team.id,
+          name: team.name,
+          steps: team.steps.map((step) => ({
+            stepId: step.stepId,
+            answer: step.attempts.at(-1)?.answer ?? step.draft,
+            score: step.score,
+          })),
+        })),
       });
     }),
   );

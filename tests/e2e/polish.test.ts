@@ -25,7 +25,7 @@ interface Created {
   facilitatorKey: string;
 }
 
-describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", () => {
+describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", { timeout: 120_000 }, () => {
   let server: ServerProcess;
   let handle: BrowserHandle;
   const errors: string[] = [];
@@ -210,9 +210,33 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", (
     await ana.getByRole("link", { name: "Mon attestation" }).click();
     await ana.getByRole("heading", { name: "Attestation de participation" }).waitFor();
     await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1", text: "Attestation de participation" });
+    // Only practised competences are listed (none here), never « Niveau non atteint ».
+    expect(await ana.getByText("Niveau non atteint").count()).toBe(0);
+    await ana.getByText("Aucune compétence n'a été travaillée pendant cette session.").waitFor();
+    // The Open Badges link is a human explanation with the JSON as a download.
+    await ana.getByText("Badge numérique (Open Badges)").click();
+    const download = ana.getByRole("link", { name: "Télécharger le badge (JSON)" });
+    expect(await download.getAttribute("download")).toMatch(/\.json$/);
+    await expectAccessible(ana, "attestation with the badge explained");
+    // /verify has a field to type the code.
+    const verificationCode = decodeURIComponent(new URL(ana.url()).pathname.split("/").pop() as string);
+    await ana.goto(`${server.url}/verify`);
+    await ana.getByLabel("Code de vérification").fill(verificationCode);
+    await ana.getByRole("button", { name: "Vérifier" }).click();
+    await ana.getByText("Attestation authentique").waitFor();
+    await expectAccessible(ana, "verification typed by hand");
+    // The debrief keeps its step-by-step section once the session has ended (room gone).
     await ana.context().close();
+    await fac.goto(`${server.url}/debrief/${session.code}`);
+    await fac.getByRole("heading", { name: "Étape par étape" }).waitFor();
+    await fac.getByRole("heading", { name: `1. ${firstTitle}` }).waitFor();
+    await fac
+      .getByText(/^Réponse d’Équipe 1 \(\d+ %\)$/)
+      .first()
+      .waitFor();
+    await expectAccessible(fac, "debrief after the end");
     await fac.context().close();
-  }, 90_000);
+  }, 120_000);
 
   it("says the time ran out when nothing was proposed, not « Réponse envoyée… Score 0 % »", async () => {
     const session = await create({ scenarioId: "exemple", teamCount: 1, options: { stepTimeSeconds: 30 } });
@@ -266,4 +290,22 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", (
     await fac.context().close();
     await zoe.context().close();
   }, 90_000);
+
+  it("keeps a categorized item in its place in the Tab order", async () => {
+    const session = await create({ scenarioId: "exemple", teamCount: 1 });
+    const fac = await console_(session);
+    const chloe = await join(session, "Chloé", LAPTOP);
+    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    await fac.getByRole("button", { name: "Passer l'étape" }).click(); // step 2 sorts documents
+    await chloe.locator("#place-etude").waitFor();
+    await chloe.locator("#place-etude").focus();
+    await chloe.keyboard.press("ArrowDown");
+    await expect.poll(() => chloe.locator('[data-item="etude"].placed').count()).toBe(1);
+    expect(await chloe.evaluate(() => document.activeElement?.id)).toBe("place-etude");
+    await chloe.keyboard.press("Tab");
+    expect(await chloe.evaluate(() => document.activeElement?.id)).toBe("place-deliberation");
+    await expectAccessible(chloe, "categorize, one item placed");
+    await chloe.context().close();
+    await fac.context().close();
+  });
 });

@@ -116,7 +116,7 @@ async function solveWithMouse(page: Page, step: Step): Promise<void> {
         for (const itemId of itemIds) {
           await page.locator(`#place-${itemId}`).selectOption(bucketId);
           await expect
-            .poll(() => page.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).count())
+            .poll(() => page.locator(`[data-bucket="${bucketId}"] [data-item="${itemId}"]`).count())
             .toBe(1);
         }
       }
@@ -194,7 +194,9 @@ async function solveCategorizeWithKeyboard(
     for (const itemId of itemIds) {
       await tabTo(page, `#place-${itemId}`);
       await keyboardSelect(page, bucketId);
-      await expect.poll(() => page.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).count()).toBe(1);
+      await expect
+        .poll(() => page.locator(`[data-bucket="${bucketId}"] [data-item="${itemId}"]`).count())
+        .toBe(1);
       await expect
         .poll(() => page.evaluate((id) => document.activeElement?.id === `place-${id}`, itemId))
         .toBe(true);
@@ -344,7 +346,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await bruno
           .locator(`li.item:has(#place-${itemId})`)
           .dragTo(bruno.locator(`[data-bucket="${bucketId}"]`), { sourcePosition: { x: 12, y: 12 } });
-        await chloe.locator(`[data-bucket="${bucketId}"] #place-${itemId}`).waitFor();
+        await chloe.locator(`[data-bucket="${bucketId}"] [data-item="${itemId}"]`).waitFor();
         await solveCategorizeWithKeyboard(chloe, step);
       } else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
       else if (step.type === "order") await solveOrderWithKeyboard(actor, step);
@@ -454,5 +456,5 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     await expectAccessible(screen, "ended, projected");
 
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

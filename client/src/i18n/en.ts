@@ -159,6 +159,7 @@ export const en: Record<MessageKey, string> = {
   "choice.multiple": "Tick every right answer.",
 
   "categorize.help": "Put each item in a category: drag it, or use the list below the item.",
+  "categorize.items": "Items to sort",
   "categorize.unplaced": "To sort",
   "categorize.moveTo": "Put “{item}” in",
   "categorize.none": "— to sort —",
@@ -335,10 +336,19 @@ export const en: Record<MessageKey, string> = {
   "att.verifyCode": "Verification code: {code}",
   "att.verifyAt": "Check it at {url}",
   "att.badge": "Digital badge (Open Badges)",
+  "att.badgeText":
+    "This Open Badges 2.0 badge carries this certificate; it can be imported into a digital badge wallet (JSON file).",
+  "att.badgeDownload": "Download the badge (JSON)",
+  "att.badgeMachines": "Address for software:",
+  "att.levelStarted": "Practised (first level not reached yet)",
+  "att.noSkill": "No competence was practised during this session.",
   "att.print": "Print",
   "att.notFound": "No certificate matches this code.",
 
   "verify.title": "Check a certificate",
+  "verify.code": "Verification code",
+  "verify.codeHelp": "It is printed at the bottom of the certificate.",
+  "verify.check": "Check",
   "verify.valid": "Genuine certificate",
   "verify.invalid": "This code matches no certificate.",
   "verify.details": "{name} · {scenario} · {date}",

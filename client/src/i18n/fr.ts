@@ -162,6 +162,7 @@ export const fr = {
 
   "categorize.help":
     "Rangez chaque élément dans une catégorie : glissez-le, ou utilisez la liste sous l'élément.",
+  "categorize.items": "Éléments à ranger",
   "categorize.unplaced": "À classer",
   "categorize.moveTo": "Ranger « {item} » dans",
   "categorize.none": "— à classer —",
@@ -341,10 +342,19 @@ export const fr = {
   "att.verifyCode": "Code de vérification : {code}",
   "att.verifyAt": "Vérifiable sur {url}",
   "att.badge": "Badge numérique (Open Badges)",
+  "att.badgeText":
+    "Ce badge au format Open Badges 2.0 reprend cette attestation ; il s'importe dans un portefeuille de badges numériques (fichier JSON).",
+  "att.badgeDownload": "Télécharger le badge (JSON)",
+  "att.badgeMachines": "Adresse pour les logiciels :",
+  "att.levelStarted": "Abordée (premier niveau pas encore atteint)",
+  "att.noSkill": "Aucune compétence n'a été travaillée pendant cette session.",
   "att.print": "Imprimer",
   "att.notFound": "Aucune attestation ne correspond à ce code.",
 
   "verify.title": "Vérifier une attestation",
+  "verify.code": "Code de vérification",
+  "verify.codeHelp": "Il est imprimé en bas de l'attestation.",
+  "verify.check": "Vérifier",
   "verify.valid": "Attestation authentique",
   "verify.invalid": "Ce code ne correspond à aucune attestation.",
   "verify.details": "{name} · {scenario} · {date}",

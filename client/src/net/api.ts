@@ -1,7 +1,9 @@
 /**
  * HTTP API calls (see docs/protocol.md). Every response error is `{ error: { code, message } }`.
  */
+import type { Answer } from "../../../shared/rules/answer.ts";
 import type { SessionOptions } from "../../../shared/rules/model.ts";
+import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
 import type { FacilitatorKit, StepCard } from "../../../shared/scenario/kit.ts";
 
 export class ApiError extends Error {
@@ -153,6 +155,18 @@ export function getKit(code: string, key: string): Promise<KitResponse> {
 
 export function getResults(code: string, key: string): Promise<Results> {
   return request(`/api/sessions/${encodeURIComponent(code)}/results`, { headers: bearer(key) });
+}
+
+/** The step-by-step debrief, from the session's log (works after the session has ended). */
+export interface Debrief {
+  code: string;
+  scenario: PublicScenario;
+  revealed: (RevealedStep & { stepIndex: number })[];
+  teams: { id: string; name: string; steps: { stepId: string; answer: Answer; score: number | null }[] }[];
+}
+
+export function getDebrief(code: string, key: string): Promise<Debrief> {
+  return request(`/api/sessions/${encodeURIComponent(code)}/debrief`, { headers: bearer(key) });
 }
 
 export interface Attestation {

@@ -1,6 +1,7 @@
 /**
- * categorize: buckets with draggable items; every item also has a select ("put in…") so the
- * keyboard and screen readers can do everything without dragging.
+ * categorize: the items in a fixed list (each with a select "put in…", so the keyboard and screen
+ * readers do everything without dragging) and the categories, which list what they hold; items
+ * and chips drag into a category, or back to the list.
  */
 import { html } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
@@ -24,14 +25,11 @@ export function categorizePuzzle({
   };
 
   const itemView = (item: (typeof items)[number]) => html`<li
-    class="item"
+    class=${`item ${draft.placements[item.id] ? "placed" : ""}`}
+    data-item=${item.id}
     draggable=${editable ? "true" : "false"}
-    @dragstart=${(event: DragEvent) => {
-      event.dataTransfer?.setData(DRAG_TYPE, item.id);
-      event.dataTransfer?.setData("text/plain", item.label);
-      (event.currentTarget as HTMLElement).classList.add("dragging");
-    }}
-    @dragend=${(event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove("dragging")}
+    @dragstart=${(event: DragEvent) => drag(item).start(event)}
+    @dragend=${(event: DragEvent) => drag(item).end(event)}
   >
     <div>${item.label} ${mark(marks, item.id)}</div>
     ${item.detail ? html`<div class="detail">${item.detail}</div>` : null}
@@ -53,28 +51,54 @@ export function categorizePuzzle({
     </select>
   </li>`;
 
-  const zone = (bucketId: string | null, label: string) => {
+  /** Drag handlers shared by the item cards and the chips in the categories. */
+  const drag = (item: (typeof items)[number]) => ({
+    start: (event: DragEvent) => {
+      event.dataTransfer?.setData(DRAG_TYPE, item.id);
+      event.dataTransfer?.setData("text/plain", item.label);
+      (event.currentTarget as HTMLElement).classList.add("dragging");
+    },
+    end: (event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove("dragging"),
+  });
+
+  // Every item stays in one list, in the scenario's order, whatever its category: a moved item
+  // keeps its place in the Tab order. Each category lists what it holds (and takes drops).
+  const zone = (bucketId: string, label: string) => {
     const inside = items.filter((item) => (draft.placements[item.id] ?? null) === bucketId);
     const target = dropZone(DRAG_TYPE, (itemId) => place(itemId, bucketId), editable);
     return html`<section
       class="bucket"
       aria-label=${label}
-      data-bucket=${bucketId ?? ""}
+      data-bucket=${bucketId}
       @dragover=${target.over}
       @dragleave=${target.leave}
       @drop=${target.drop}
     >
       <h3>${label} <span class="muted">(${t("categorize.count", { count: inside.length })})</span></h3>
       <ul class="items">
-        ${inside.length === 0 ? html`<li class="muted">${t("categorize.empty")}</li>` : repeat(inside, (item) => item.id, itemView)}
+        ${
+          inside.length === 0
+            ? html`<li class="muted">${t("categorize.empty")}</li>`
+            : repeat(
+                inside,
+                (item) => item.id,
+                (item) =>
+                  html`<li class="chip" data-item=${item.id} draggable=${editable ? "true" : "false"}
+                    @dragstart=${drag(item).start} @dragend=${drag(item).end}>${item.label} ${mark(marks, item.id)}</li>`,
+              )
+        }
       </ul>
     </section>`;
   };
 
+  const unplaced = dropZone(DRAG_TYPE, (itemId) => place(itemId, null), editable);
   return html`<div class="puzzle categorize">
     <p class="muted">${t("categorize.help")}</p>
-    <div class="buckets">
-      ${zone(null, t("categorize.unplaced"))} ${buckets.map((bucket) => zone(bucket.id, bucket.label))}
-    </div>
+    <section class="bucket source" aria-label=${t("categorize.items")} data-bucket=""
+      @dragover=${unplaced.over} @dragleave=${unplaced.leave} @drop=${unplaced.drop}>
+      <h3>${t("categorize.items")}</h3>
+      <ul class="items">${repeat(items, (item) => item.id, itemView)}</ul>
+    </section>
+    <div class="buckets">${buckets.map((bucket) => zone(bucket.id, bucket.label))}</div>
   </div>`;
 }

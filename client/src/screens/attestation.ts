@@ -45,22 +45,30 @@ export function attestationScreen(verificationCode: string): Screen {
         return html`<h1 tabindex="-1">${t("att.title")}</h1><p class="notice bad" role="alert">${t("att.notFound")}</p>`;
       const a = attestation;
       if (!a) return html`<p>${t("app.loading")}</p>`;
+      // Only the competences this player practised, each with the level reached.
+      const practised = a.skills.filter((skill) => skill.points > 0);
       return html`<div class="no-print row" style="justify-content:flex-end">
-          <a href=${badgeUrl(a)} type="application/ld+json">${t("att.badge")}</a>
           <button type="button" class="primary" @click=${() => window.print()}>${icon("print")} ${t("att.print")}</button>
         </div>
+        <details class="no-print card badge-box">
+          <summary>${t("att.badge")}</summary>
+          <p>${t("att.badgeText")}</p>
+          <p><a class="button" href=${badgeUrl(a)} download=${`badge-${a.verificationCode}.json`} type="application/ld+json">${t("att.badgeDownload")}</a></p>
+          <p class="help">${t("att.badgeMachines")} <code>${location.origin}${badgeUrl(a)}</code></p>
+        </details>
         <article class="attestation">
           <h1 tabindex="-1">${t("att.title")}</h1>
           <p class="center">${tParts("att.intro", { name: a.playerName }, { b: (chunks) => html`<span class="name">${chunks}</span>` })}</p>
           <p class="center">${t("att.took", { date: formatDate(a.issuedAt), scenario: a.scenarioTitle })}</p>
           <p class="center">${t("att.organisation", { organisation: a.organisation })}</p>
           <h2>${t("att.skills")}</h2>
-          <table>
+          ${practised.length === 0 ? html`<p>${t("att.noSkill")}</p>` : nothing}
+          <table ?hidden=${practised.length === 0}>
             <thead><tr><th scope="col">${t("att.competence")}</th><th scope="col">${t("att.points")}</th><th scope="col">${t("att.level")}</th></tr></thead>
             <tbody>
-              ${a.skills.map(
+              ${practised.map(
                 (skill) =>
-                  html`<tr><td>${skill.label}</td><td>${formatNumber(skill.points)}</td><td>${skill.levelLabel ?? t("debrief.noLevel")}</td></tr>`,
+                  html`<tr><td>${skill.label}</td><td>${formatNumber(skill.points)}</td><td>${skill.levelLabel ?? t("att.levelStarted")}</td></tr>`,
               )}
             </tbody>
           </table>

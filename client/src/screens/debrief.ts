@@ -3,13 +3,14 @@
  * and its sources; per player, a chart of the skills practised against the referential.
  * While the room runs it reads the live state; afterwards, the stored results.
  */
-import { html } from "lit-html";
+import { html, nothing } from "lit-html";
 import referentialJson from "../../../scenarios/referentiel.json";
+import type { Answer } from "../../../shared/rules/answer.ts";
 import type { PublicScenario } from "../../../shared/rules/public.ts";
 import type { Referential } from "../../../shared/scenario/schema.ts";
 import { requestRender, type Screen } from "../app.ts";
-import { t } from "../i18n/index.ts";
-import { getResults, type Results } from "../net/api.ts";
+import { contentLang, t } from "../i18n/index.ts";
+import { type Debrief, getDebrief, getResults, type Results } from "../net/api.ts";
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
@@ -18,7 +19,7 @@ import { explanationView, linesView, solutionView } from "../ui/reveal.ts";
 import { skillsChart } from "../ui/skills-chart.ts";
 import { answerLines } from "../view/answers.ts";
 import { skillBars } from "../view/skills.ts";
-import { attemptsOf, draftOf, type GameView, percent } from "../view/state.ts";
+import { attemptsOf, draftOf, percent } from "../view/state.ts";
 
 const referential = referentialJson as unknown as Referential;
 
@@ -27,6 +28,8 @@ export function debriefScreen(code: string): Screen {
   let connection: Connection | null = null;
   const room = new RoomView();
   let results: Results | null = null;
+  /** The step-by-step data from the server once the room is gone (ended session). */
+  let stored: Debrief | null = null;
   let problem = key ? "" : t("fac.keyMissing");
 
   const loadResults = () => {
@@ -49,23 +52,52 @@ export function debriefScreen(code: string): Screen {
         connection = conn;
         room.follow(conn, requestRender, { phase: loadResults });
       })
-      .catch(() => undefined); // room over: the stored results are enough
+      .catch(() => {
+        // Room over (ended session): the step-by-step part comes from the session's log.
+        getDebrief(code, key)
+          .then((debrief) => {
+            stored = debrief;
+            requestRender();
+          })
+          .catch((error: unknown) => {
+            problem = errorText(error);
+            requestRender();
+          });
+      });
   }
 
-  const stepsSection = (g: GameView, s: PublicScenario) => html`<section aria-labelledby="steps-title">
+  /** Each team's answers and scores per step: live from the room, else from the session's log. */
+  const stepTeams = (): {
+    name: string;
+    answer: (stepId: string, index: number) => Answer | null;
+    score: (index: number) => number;
+  }[] => {
+    const g = room.game;
+    if (g && room.scenario)
+      return g.teams.map((team) => ({
+        name: team.name,
+        answer: (stepId) => attemptsOf(team, stepId).at(-1)?.answer ?? draftOf(team, stepId),
+        score: (index) => team.steps[index]?.score ?? -1,
+      }));
+    return (stored?.teams ?? []).map((team) => ({
+      name: team.name,
+      answer: (_stepId, index) => team.steps[index]?.answer ?? null,
+      score: (index) => team.steps[index]?.score ?? -1,
+    }));
+  };
+
+  const stepsSection = (s: PublicScenario) => html`<section aria-labelledby="steps-title">
     <h2 id="steps-title">${t("debrief.steps")}</h2>
     ${s.steps.map((step, index) => {
-      const reveal = room.revealed.get(index);
+      const reveal = room.revealed.get(index) ?? stored?.revealed.find((r) => r.stepIndex === index);
       return html`<article class="card">
-        <h3>${index + 1}. ${step.title}</h3>
+        <h3 lang=${contentLang() ?? nothing}>${index + 1}. ${step.title}</h3>
         <div class="grid">
-          ${g.teams.map((team) => {
-            const attempts = attemptsOf(team, step.id);
-            const answer = attempts.at(-1)?.answer ?? draftOf(team, step.id);
-            const score = team.steps[index]?.score ?? -1;
+          ${stepTeams().map((team) => {
+            const score = team.score(index);
             return html`<div class="team-box">
               <h4>${t("debrief.teamAnswer", { team: team.name, score: score >= 0 ? percent(score) : 0 })}</h4>
-              ${linesView(answerLines(step, answer))}
+              ${linesView(answerLines(step, team.answer(step.id, index)))}
             </div>`;
           })}
         </div>
@@ -91,7 +123,7 @@ export function debriefScreen(code: string): Screen {
     view: () => html`<h1 tabindex="-1">${t("debrief.title")} · ${results?.scenarioTitle ?? room.game?.scenarioTitle ?? code}</h1>
       ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
       ${results ? playersSection(results) : null}
-      ${room.game && room.scenario ? stepsSection(room.game, room.scenario) : null}`,
+      ${room.game && room.scenario ? stepsSection(room.scenario) : stored ? stepsSection(stored.scenario) : null}`,
     dispose: () => void connection?.leave(),
   };
 }
