@@ -28,6 +28,21 @@ describe("message catalogues", () => {
     }
   });
 
+  it("typesets French messages: narrow no-break spaces before ; : ? ! and inside « » (issue 12)", () => {
+    const text = translate("fr", "att.verifyCode", { code: "AB12" });
+    expect(text).toBe("Code de vérification\u202f: AB12");
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
+      let out: string;
+      try {
+        out = translate("fr", key);
+      } catch {
+        continue; // messages that need numbers are covered by the tests below
+      }
+      expect(out, key).not.toMatch(/[ \u00a0][;:?!»]|«[ \u00a0]/);
+    }
+    expect(translate("en", "att.verifyCode", { code: "AB12" })).toBe("Verification code: AB12");
+  });
+
   it("fills placeholders", () => {
     expect(translate("fr", "lobby.code", { code: "AB12" })).toContain("AB12");
     expect(translate("en", "lobby.code", { code: "AB12" })).toContain("AB12");
@@ -40,7 +55,7 @@ describe("message catalogues", () => {
     expect(translate("en", "debrief.points", { points: 1 })).toBe("1 point");
     expect(translate("en", "debrief.points", { points: 0.5 })).toBe("0.5 points");
     expect(translate("fr", "screen.rank", { rank: 1, team: "Équipe 1", points: 12.25 })).toBe(
-      "1. Équipe 1 : 12,25 points",
+      "1. Équipe 1\u202f: 12,25 points",
     );
   });
 
@@ -51,7 +66,7 @@ describe("message catalogues", () => {
       translateParts("fr", "att.intro", { name: "Bruno" }, { b: (c) => `[${c.join("")}]` }).join(""),
     ).toBe("Datatruc atteste que [Bruno]");
     expect(translate("fr", "attempts.item", { index: 1, score: 90, name: "Zoé", approvers: "Amina" })).toBe(
-      "Tentative 1 : 90 % (proposée par Zoé, accord d’Amina)",
+      "Tentative 1\u202f: 90 % (proposée par Zoé, accord d’Amina)",
     );
     expect(
       translate("fr", "attempts.item", { index: 1, score: 90, name: "Zoé", approvers: "Bruno" }),

@@ -3,6 +3,7 @@
  * screens and scenes call `t(key, params)`. Messages are ICU MessageFormat (see `translate`).
  */
 import { IntlMessageFormat } from "intl-messageformat";
+import { frenchTypography } from "../../../shared/text/typography.ts";
 import { en } from "./en.ts";
 import { fr, type MessageKey } from "./fr.ts";
 
@@ -115,7 +116,9 @@ function values(lang: Lang, { plain }: Compiled, params: Params): Record<string,
  */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   const entry = messageFormat(lang, key);
-  return String(entry.format.format(values(lang, entry, params)));
+  const text = String(entry.format.format(values(lang, entry, params)));
+  // French typography: narrow no-break spaces before ; : ? ! and inside « » (shared/text/typography.ts).
+  return lang === "fr" ? frenchTypography(text) : text;
 }
 
 /** Like `translate`, with tags in the message (`<name>{name}</name>`) rendered by `tags`. */

@@ -85,7 +85,9 @@ describe("describeEdit", () => {
       "Ana",
     );
     const text = translate("fr", sentence.key, sentence.params);
-    expect(text).toBe(`Ana a appliqué « Rétablir les zéros initiaux » à « ${column.label} »`);
+    expect(text).toBe(
+      `Ana a appliqué «\u202fRétablir les zéros initiaux\u202f» à «\u202f${column.label}\u202f»`,
+    );
   });
 
   it("uses 1-based positions for order moves", () => {
