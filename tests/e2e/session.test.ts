@@ -126,9 +126,11 @@ async function solveWithMouse(page: Page, step: Step): Promise<void> {
         const itemId = step.solution.order[target] as string;
         const label = step.puzzle.items.find((item) => item.id === itemId)?.label ?? itemId;
         const positionOf = () =>
-          page
-            .locator(".order-list li .label")
-            .evaluateAll((nodes, l) => nodes.findIndex((n) => n.textContent?.includes(l)), label);
+          page.locator(".order-list li .label").evaluateAll(
+            // Displayed texts carry narrow no-break spaces (French typography): compare whitespace-folded.
+            (nodes, l) => nodes.findIndex((n) => (n.textContent ?? "").replace(/\s+/g, " ").includes(l)),
+            label,
+          );
         for (let guard = 0; guard < 10 && (await positionOf()) > target; guard++) {
           const before = await positionOf();
           await page.getByRole("button", { name: `Monter « ${label} »` }).click();
@@ -207,9 +209,11 @@ async function solveCategorizeWithKeyboard(
 /** Keyboard only: put the items in order with the "move up" buttons; focus follows the moved item. */
 async function solveOrderWithKeyboard(page: Page, step: Extract<Step, { type: "order" }>): Promise<void> {
   const positionOf = (label: string) =>
-    page
-      .locator(".order-list li .label")
-      .evaluateAll((nodes, l) => nodes.findIndex((n) => n.textContent?.includes(l)), label);
+    page.locator(".order-list li .label").evaluateAll(
+      // Displayed texts carry narrow no-break spaces (French typography): compare whitespace-folded.
+      (nodes, l) => nodes.findIndex((n) => (n.textContent ?? "").replace(/\s+/g, " ").includes(l)),
+      label,
+    );
   for (let target = 0; target < step.solution.order.length; target++) {
     const itemId = step.solution.order[target] as string;
     const label = step.puzzle.items.find((item) => item.id === itemId)?.label ?? itemId;
