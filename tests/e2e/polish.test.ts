@@ -96,7 +96,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
       .getByRole("button", { name: /Passer l'étape|Étape suivante/ })
       .first()
       .click();
-    const region = ines.getByRole("region", { name: /Tableau « Quatre lignes/ });
+    const region = ines.getByRole("region", { name: /Tableau «\sQuatre lignes/ });
     await region.waitFor();
     const caption = ines.locator(".table-caption", { hasText: "Quatre lignes" });
     expect(await caption.isVisible()).toBe(true);
@@ -203,7 +203,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await ana.locator(".board-banner", { hasText: "place au débrief" }).waitFor();
     await expect.poll(() => focused(ana)).toMatchObject({ tag: "H1" });
     await fac.getByRole("heading", { name: "Classement" }).waitFor();
-    await fac.locator(".fac-ranking li", { hasText: /^1\. Équipe 1 : / }).waitFor();
+    await fac.locator(".fac-ranking li", { hasText: /^1\. Équipe 1\s: / }).waitFor();
     await expect.poll(async () => (await focused(fac)).text).toBe("Classement");
     await expectAccessible(fac, "console, ended");
     // Opening the attestation puts the focus on its title.

@@ -164,7 +164,7 @@ async function solveTable(page: Page, step: Extract<Step, { type: "table" }>): P
   const firstRow = step.solution.rows[0];
   if (step.puzzle.operations.includes("trim") && firstRow?.cells.nom !== undefined) {
     await palette("trim", "nom");
-    await waitForText(page, /a appliqué « Supprimer les espaces superflus »/);
+    await waitForText(page, /a appliqué «\sSupprimer les espaces superflus\s»/);
   }
   for (const rowId of step.solution.removedRows) {
     await page.getByRole("button", { name: `Supprimer la ligne ${rowId}` }).click();
