@@ -12,6 +12,8 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import type { ServerConfig } from "./config.ts";
 import { apiErrorHandler, apiRouter } from "./http/api.ts";
 import { clientRouter } from "./http/client.ts";
+import { requestLog } from "./http/request-log.ts";
+import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { setRoomServices } from "./rooms/services.ts";
 import { loadCatalog } from "./scenarios.ts";
@@ -44,10 +46,11 @@ function buildServer(config: ServerConfig, sessions: SessionService, hooks: AppH
     greet: false,
     express: async (app) => {
       app.set("trust proxy", "loopback");
+      app.use(requestLog(logger));
       app.get("/healthz", async (_req, res) => {
         res.json({ ok: true, store: config.store.kind });
       });
-      app.use("/api", apiRouter(sessions, config.publicUrl));
+      app.use("/api", apiRouter(sessions, config.publicUrl, config.creation));
       await hooks.beforeClient?.(app);
       if (hooks.serveClient !== false) app.use(clientRouter(config.clientDir));
       app.use(apiErrorHandler);

@@ -20,6 +20,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** PUBLIC_ADDRESS (host:port) clients use to reach this process's rooms (required with Redis). */
   publicAddress: string | undefined;
+  /** CREATE_KEY: when set, creating a session requires this key; CREATE_PER_HOUR (20) per address. */
+  creation: { createKey: string | undefined; perHour: number };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -39,5 +41,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     restoreHours: Number(env.RESTORE_HOURS || 24),
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
+    creation: { createKey: env.CREATE_KEY || undefined, perHour: Number(env.CREATE_PER_HOUR || 20) },
   };
 }

@@ -35,6 +35,8 @@ export const CreateSessionBody = z.strictObject({
       playersChooseTeam: z.boolean().optional(),
     })
     .default({}),
+  /** The operator's creation key, when the server requires one (`CREATE_KEY`). */
+  createKey: z.string().max(512).optional(),
 });
 export type CreateSessionBody = z.output<typeof CreateSessionBody>;
 
@@ -119,11 +121,9 @@ export class SessionService {
     return secretMatches(key, hash);
   }
 
-  /** True when `seatKey` is the one given to `playerId` at join (kept hashed in the session log). */
+  /** True when `seatKey` is the one given to `playerId` at join (its hash is indexed by the store). */
   async seatKeyMatches(code: string, playerId: string, seatKey: string): Promise<boolean> {
-    const log = await this.store.readLog(code);
-    const join = log.find((e) => e.kind === "join" && e.actor === playerId);
-    const hash = (join?.payload as { seatKeyHash?: string } | undefined)?.seatKeyHash;
+    const hash = await this.store.seatKeyHash(code, playerId);
     return !!hash && secretMatches(seatKey, hash);
   }
 

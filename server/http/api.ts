@@ -9,7 +9,14 @@ import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import { revealedStep, toPublicScenario } from "../../shared/rules/public.ts";
 import { facilitatorKit, tableCards } from "../../shared/scenario/kit.ts";
 import { CarnetService } from "../carnets.ts";
-import { isWellFormedJoinCode, normalizeJoinCode, normalizeVerificationCode } from "../codes.ts";
+import {
+  hashSecret,
+  isWellFormedJoinCode,
+  normalizeJoinCode,
+  normalizeVerificationCode,
+  secretMatches,
+} from "../codes.ts";
+import { logger } from "../log.ts";
 import { OrganisationService } from "../organisations.ts";
 import { replayLog } from "../rooms/replay.ts";
 import { catalogEntry } from "../scenarios.ts";
@@ -34,20 +41,62 @@ const route =
 /** Unknown join codes an address may try per minute before being blocked for a minute. */
 export const UNKNOWN_CODE_ATTEMPTS_PER_MINUTE = 10;
 
-export function apiRouter(sessions: SessionService, publicUrl: string | undefined): express.Router {
+/** Who may create sessions: an operator's key (`CREATE_KEY`) and a per-address hourly budget. */
+export interface CreationPolicy {
+  createKey: string | undefined;
+  perHour: number;
+}
+
+export function apiRouter(
+  sessions: SessionService,
+  publicUrl: string | undefined,
+  creation: CreationPolicy = { createKey: undefined, perHour: 20 },
+): express.Router {
   const router = express.Router();
   const unknownCodes = new RateLimiterMemory({
     points: UNKNOWN_CODE_ATTEMPTS_PER_MINUTE,
     duration: 60,
     blockDuration: 60,
   });
+  const creations = new RateLimiterMemory({ points: creation.perHour, duration: 3600 });
+  const wrongCreateKeys = new RateLimiterMemory({ points: 10, duration: 60, blockDuration: 300 });
+  const createKeyHash = creation.createKey ? hashSecret(creation.createKey) : undefined;
+
+  /** Refuses a creation without the operator's key (when one is set) or over the address's budget. */
+  async function admitCreation(req: Request, createKey: string | undefined): Promise<void> {
+    const address = req.ip ?? "unknown";
+    if (createKeyHash) {
+      if ((await wrongCreateKeys.get(address))?.remainingPoints === 0) throw tooMany();
+      if (!createKey) {
+        throw new HttpError(401, "create-key-required", "Une clé de création est requise sur ce serveur.");
+      }
+      if (!secretMatches(createKey, createKeyHash)) {
+        await wrongCreateKeys.consume(address).catch(() => undefined);
+        throw new HttpError(403, "wrong-create-key", "Clé de création incorrecte.");
+      }
+    }
+    const admitted = await creations.consume(address).then(
+      () => true,
+      () => false,
+    );
+    if (!admitted) {
+      throw new HttpError(
+        429,
+        "rate-limited",
+        "Trop de sessions créées depuis cette adresse : réessayez plus tard.",
+      );
+    }
+  }
 
   router.use(express.json({ limit: "100kb" }));
 
   router.get(
     "/scenarios",
     route(async (_req, res) => {
-      res.json({ scenarios: [...sessions.catalog.scenarios.values()].map(catalogEntry) });
+      res.json({
+        scenarios: [...sessions.catalog.scenarios.values()].map(catalogEntry),
+        createKeyRequired: createKeyHash !== undefined,
+      });
     }),
   );
 
@@ -56,6 +105,7 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
     route(async (req, res) => {
       const body = CreateSessionBody.safeParse(req.body ?? {});
       if (!body.success) throw new HttpError(400, "invalid-body", z.prettifyError(body.error));
+      await admitCreation(req, body.data.createKey);
       const created = await sessions.create(body.data);
       const origin = publicOrigin(req, publicUrl);
       res.status(201).json({
@@ -68,20 +118,21 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
     }),
   );
 
-  /** Looks a session up; unknown codes count against the caller's address. */
+  /** Looks a session up. Only unknown codes count against the caller's address: past the limit they
+   *  answer 429, while existing sessions are still found (players behind one NAT are not locked out
+   *  by a neighbour's typos). */
   async function findSession(req: Request) {
-    const address = req.ip ?? "unknown";
-    const limit = await unknownCodes.get(address);
-    if (limit && limit.remainingPoints <= 0) {
-      throw new HttpError(429, "rate-limited", "Trop de codes inconnus essayés : réessayez dans une minute.");
-    }
     const code = normalizeJoinCode(String(req.params.code ?? ""));
     const session = isWellFormedJoinCode(code) ? await sessions.store.getSession(code) : null;
-    if (!session) {
-      await unknownCodes.consume(address).catch(() => undefined);
-      throw new HttpError(404, "unknown-session", "Aucune session avec ce code.");
+    if (session) return session;
+    const counted = await unknownCodes.consume(req.ip ?? "unknown").then(
+      () => true,
+      () => false,
+    );
+    if (!counted) {
+      throw new HttpError(429, "rate-limited", "Trop de codes inconnus essayés : réessayez dans une minute.");
     }
-    return session;
+    throw new HttpError(404, "unknown-session", "Aucune session avec ce code.");
   }
 
   function requireKey(req: Request, keyHash: string): void {
@@ -237,17 +288,42 @@ export function apiRouter(sessions: SessionService, publicUrl: string | undefine
   return router;
 }
 
-export function apiErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
-  if (error instanceof HttpError) {
-    res.status(error.status).json({ error: { code: error.code, message: error.message } });
-    return;
-  }
-  const status = (error as { status?: number; type?: string }).status;
-  if (status === 400 || status === 413) {
-    // Body parser errors: malformed JSON, too large.
-    res.status(status).json({ error: { code: "invalid-body", message: "Corps de requête JSON invalide." } });
-    return;
-  }
-  console.error("[api]", error);
-  res.status(500).json({ error: { code: "internal", message: "Erreur interne du serveur." } });
+function tooMany(): HttpError {
+  return new HttpError(429, "rate-limited", "Trop de tentatives depuis cette adresse : réessayez plus tard.");
+}
+
+/** Body parser faults (the client's): its error `type` → our code and French message. */
+const BODY_FAULTS: Record<string, { code: string; message: string }> = {
+  "charset.unsupported": {
+    code: "unsupported-charset",
+    message: "Jeu de caractères non pris en charge : envoyez le corps en UTF-8.",
+  },
+  "encoding.unsupported": {
+    code: "unsupported-encoding",
+    message: "Content-Encoding non pris en charge (acceptés : identity, gzip, deflate, br).",
+  },
+};
+
+/** Client faults answer their 4xx and are logged once, at warn, by the request line (no stack);
+ *  anything else is a server fault: 500, logged as an error with its stack. */
+export function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const answer = clientFault(error) ?? {
+    status: 500,
+    code: "internal",
+    message: "Erreur interne du serveur.",
+  };
+  if (answer.status === 500) (req.log ?? logger).error({ err: error }, "internal error");
+  res.locals.errorCode = answer.code;
+  res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
+}
+
+function clientFault(error: unknown): { status: number; code: string; message: string } | null {
+  if (error instanceof HttpError) return error;
+  const { status, type } = error as { status?: number; type?: string };
+  if (typeof status !== "number" || status < 400 || status >= 500) return null;
+  // Malformed JSON, too large, undecodable compressed body, aborted upload…
+  return {
+    status,
+    ...(BODY_FAULTS[type ?? ""] ?? { code: "invalid-body", message: "Corps de requête JSON invalide." }),
+  };
 }

@@ -4,6 +4,7 @@
  * Timestamps are epoch milliseconds stored as bigint; JSON is stored as text.
  */
 import type { Kysely, Migration } from "kysely";
+import { type Database, seatRows } from "./store.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": {
@@ -213,6 +214,38 @@ export const migrations: Record<string, Migration> = {
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable("questionnaire_seats").execute();
       await db.schema.dropTable("questionnaire_answers").execute();
+    },
+  },
+  "0006_seats": {
+    /** Seat keys indexed by player, filled from the join entries already logged. */
+    async up(untyped: Kysely<unknown>) {
+      await untyped.schema
+        .createTable("seats")
+        .addColumn("session_code", "varchar(16)", (c) => c.notNull().references("sessions.code"))
+        .addColumn("player_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("seat_key_hash", "varchar(128)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("seats_pk", ["session_code", "player_id"])
+        .execute();
+      const db = untyped as Kysely<Database>;
+      const joins = await db
+        .selectFrom("session_log")
+        .select(["session_code", "seq", "at", "kind", "actor", "payload_json"])
+        .where("kind", "=", "join")
+        .execute();
+      const rows = joins.flatMap((r) =>
+        seatRows(r.session_code, [
+          { seq: r.seq, at: Number(r.at), kind: r.kind, actor: r.actor, payload: JSON.parse(r.payload_json) },
+        ]),
+      );
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto("seats")
+          .values(rows.slice(i, i + 500))
+          .execute();
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("seats").execute();
     },
   },
 };

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { hasPostgres, requireService, startPostgres } from "../../tests/support/services.ts";
 import { migrations } from "./migrations.ts";
-import { Store, type StoreConfig } from "./store.ts";
+import { openDatabase, Store, type StoreConfig } from "./store.ts";
 
 /** The same tests run on a throwaway PostgreSQL cluster when its server is installed (always under CI). */
 const withPostgres = requireService("PostgreSQL", hasPostgres, "apt-get install postgresql");
@@ -188,6 +188,61 @@ describe.each(backends)("Store on %s", (_name, makeConfig) => {
     expect(await store.carnets.findByCodeHash("h1")).toBeNull();
     expect((await store.getResults("GIR234")).players[0]?.playerName).toBe("Anonyme");
     expect((await store.getResults("GIR234")).steps).toHaveLength(1);
+    await store.close();
+  });
+
+  it("upgrades a database made before the seat index without loss, and indexes new joins", async () => {
+    const config = await makeConfig();
+    const old = openDatabase(config);
+    const initialOnly = { "0001_initial": migrations["0001_initial"] };
+    const migrated = await new Migrator({
+      db: old,
+      provider: { getMigrations: async () => initialOnly as typeof migrations },
+    }).migrateToLatest();
+    expect(migrated.error).toBeUndefined();
+    await old
+      .insertInto("sessions")
+      .values({
+        code: "ABC234",
+        scenario_id: "exemple",
+        scenario_title: "Exemple",
+        organisation: "Ville",
+        facilitator_key_hash: "hash",
+        options_json: "{}",
+        seed: 1,
+        phase: "playing",
+        created_at: 1,
+        started_at: null,
+        ended_at: null,
+      })
+      .execute();
+    const join = (seq: number, actor: string, hash: string) => ({
+      session_code: "ABC234",
+      seq,
+      at: seq,
+      kind: "join",
+      actor,
+      payload_json: JSON.stringify({ name: actor, seatKeyHash: hash }),
+    });
+    await old
+      .insertInto("session_log")
+      .values([
+        join(1, "p1", "hash-1"),
+        { ...join(2, "p1", "x"), kind: "edit", payload_json: "{}" },
+        join(3, "p2", "hash-2"),
+      ])
+      .execute();
+    await old.destroy();
+
+    const store = await Store.open(config);
+    expect(await store.seatKeyHash("ABC234", "p1")).toBe("hash-1");
+    expect(await store.seatKeyHash("ABC234", "p2")).toBe("hash-2");
+    expect(await store.seatKeyHash("ABC234", "p3")).toBeNull();
+    expect((await store.readLog("ABC234")).map((e) => e.kind)).toEqual(["join", "edit", "join"]);
+    await store.appendLog("ABC234", [
+      { seq: 4, at: 4, kind: "join", actor: "p3", payload: { name: "Chloé", seatKeyHash: "hash-3" } },
+    ]);
+    expect(await store.seatKeyHash("ABC234", "p3")).toBe("hash-3");
     await store.close();
   });
 });

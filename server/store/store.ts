@@ -80,7 +80,14 @@ export interface AttestationsTable {
   issued_at: number | string;
   skills_json: string;
 }
+/** Seat keys (hashed) by player: the attestation check reads one row instead of the session log. */
+interface SeatsTable {
+  session_code: string;
+  player_id: string;
+  seat_key_hash: string;
+}
 export interface Database extends CarnetTables, OrganisationTables, QuestionnaireTables {
+  seats: SeatsTable;
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_log: SessionLogTable;
@@ -151,6 +158,33 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   return { kind: "sqlite", path: env.DATABASE_PATH || "data/datatruc.sqlite" };
 }
 
+/** The database behind a store, not migrated (Store.open migrates it). */
+export function openDatabase(config: StoreConfig): Kysely<Database> {
+  if (config.kind === "sqlite") {
+    if (config.path !== ":memory:") mkdirSync(dirname(config.path), { recursive: true });
+    const sqlite = new BetterSqlite3(config.path);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 10 }) }),
+  });
+}
+
+/** The seat-key hashes that join entries carry, as rows of the seats table. */
+export function seatRows(code: string, entries: LogEntry[]): SeatsTable[] {
+  const rows: SeatsTable[] = [];
+  for (const e of entries) {
+    const hash = (e.payload as { seatKeyHash?: unknown } | null)?.seatKeyHash;
+    if (e.kind === "join" && e.actor && typeof hash === "string") {
+      rows.push({ session_code: code, player_id: e.actor, seat_key_hash: hash });
+    }
+  }
+  return rows;
+}
+
 export class Store {
   /** Carnets de compétences (issue 13). */
   readonly carnets: CarnetStore;
@@ -167,19 +201,7 @@ export class Store {
 
   /** Opens (creating the file if needed) and migrates the database. */
   static async open(config: StoreConfig): Promise<Store> {
-    let db: Kysely<Database>;
-    if (config.kind === "sqlite") {
-      if (config.path !== ":memory:") mkdirSync(dirname(config.path), { recursive: true });
-      const sqlite = new BetterSqlite3(config.path);
-      sqlite.pragma("journal_mode = WAL");
-      sqlite.pragma("synchronous = NORMAL");
-      sqlite.pragma("foreign_keys = ON");
-      db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    } else {
-      db = new Kysely<Database>({
-        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 10 }) }),
-      });
-    }
+    const db = openDatabase(config);
     const migrator = new Migrator({
       db,
       provider: { getMigrations: async () => migrations },
@@ -305,22 +327,37 @@ export class Store {
       .execute();
   }
 
-  /** Appends entries to a session's log (never updated, never deleted). */
+  /** Appends entries to a session's log (never updated); a join's seat-key hash is indexed with it. */
   async appendLog(code: string, entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.db
-      .insertInto("session_log")
-      .values(
-        entries.map((e) => ({
-          session_code: code,
-          seq: e.seq,
-          at: e.at,
-          kind: e.kind,
-          actor: e.actor,
-          payload_json: JSON.stringify(e.payload ?? null),
-        })),
-      )
-      .execute();
+    const seats = seatRows(code, entries);
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("session_log")
+        .values(
+          entries.map((e) => ({
+            session_code: code,
+            seq: e.seq,
+            at: e.at,
+            kind: e.kind,
+            actor: e.actor,
+            payload_json: JSON.stringify(e.payload ?? null),
+          })),
+        )
+        .execute();
+      if (seats.length > 0) await tx.insertInto("seats").values(seats).execute();
+    });
+  }
+
+  /** The hash of the seat key given to `playerId` when they joined, or null. */
+  async seatKeyHash(code: string, playerId: string): Promise<string | null> {
+    const r = await this.db
+      .selectFrom("seats")
+      .select("seat_key_hash")
+      .where("session_code", "=", code)
+      .where("player_id", "=", playerId)
+      .executeTakeFirst();
+    return r?.seat_key_hash ?? null;
   }
 
   async readLog(code: string): Promise<LogEntry[]> {

@@ -94,6 +94,7 @@ export async function startServer(
       HOST: "127.0.0.1",
       DATABASE_PATH: join(dataDir, "e2e.sqlite"),
       PUBLIC_URL: "",
+      CREATE_PER_HOUR: "10000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

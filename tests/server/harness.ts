@@ -40,6 +40,8 @@ export async function startServerProcess(
       SKIP_CLIENT_BUILD: "1",
       DATABASE_PATH: dbPath,
       DATABASE_URL: "",
+      // Tests create many sessions from one address.
+      CREATE_PER_HOUR: "10000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -40,6 +40,8 @@ export const en: Record<MessageKey, string> = {
     "Short route, for a data café: {minutes} min of play, {steps, plural, one {# step} other {# steps}}",
   "create.organisation": "Organisation",
   "create.organisationHelp": "Printed on the certificates (e.g. “Gironde county council”).",
+  "create.createKey": "Creation key",
+  "create.createKeyHelp": "This server opens sessions only with the key given by its operator.",
   "create.pace": "Pace",
   "create.pace.facilitator": "Led by the facilitator (data café)",
   "create.pace.team": "Each team at its own pace (hackathon)",
@@ -367,6 +369,8 @@ export const en: Record<MessageKey, string> = {
 
   "error.generic": "Something went wrong: {message}",
   "error.network": "The server does not answer.",
+  "error.create-key-required": "This server asks for a creation key: ask its operator.",
+  "error.wrong-create-key": "Wrong creation key.",
   "error.wrong-phase": "Not possible at this point of the game.",
   "error.session-locked": "Joining is closed.",
   "error.session-full": "The game is full.",

@@ -39,6 +39,8 @@ export const fr = {
     "Parcours court, pour un café de la data : {minutes} min de jeu, {steps, plural, one {# étape} other {# étapes}}",
   "create.organisation": "Organisation",
   "create.organisationHelp": "Imprimée sur les attestations (ex. « Département de la Gironde »).",
+  "create.createKey": "Clé de création",
+  "create.createKeyHelp": "Ce serveur n'ouvre de sessions qu'avec la clé fournie par son exploitant.",
   "create.pace": "Rythme",
   "create.pace.facilitator": "Guidé par l'animateur (café de la data)",
   "create.pace.team": "Chaque équipe à son rythme (hackathon)",
@@ -374,6 +376,8 @@ export const fr = {
 
   "error.generic": "Une erreur est survenue : {message}",
   "error.network": "Le serveur ne répond pas.",
+  "error.create-key-required": "Ce serveur demande une clé de création : demandez-la à son exploitant.",
+  "error.wrong-create-key": "Clé de création incorrecte.",
   "error.wrong-phase": "Ce n'est pas possible à ce moment de la partie.",
   "error.session-locked": "Les inscriptions sont fermées.",
   "error.session-full": "La partie est complète.",

@@ -51,10 +51,19 @@ export interface CatalogueEntry {
   shortRoute?: { durationMinutes: number; stepCount: number } | null;
 }
 
-export async function getCatalogue(): Promise<CatalogueEntry[]> {
+export interface Catalogue {
+  entries: CatalogueEntry[];
+  /** The server requires the operator's creation key to create a session (`CREATE_KEY`). */
+  createKeyRequired: boolean;
+}
+
+export async function getCatalogue(): Promise<Catalogue> {
   const body = await request<unknown>("/api/scenarios");
   const list = Array.isArray(body) ? body : ((body as { scenarios?: unknown[] }).scenarios ?? []);
-  return list.map((raw) => flattenCatalogueEntry(raw as Record<string, unknown>));
+  return {
+    entries: list.map((raw) => flattenCatalogueEntry(raw as Record<string, unknown>)),
+    createKeyRequired: (body as { createKeyRequired?: unknown }).createKeyRequired === true,
+  };
 }
 
 /** Accepts entries with metadata either flat or nested under `metadata`. */
@@ -71,6 +80,7 @@ export interface CreateSessionBody {
   teamSize?: number;
   route?: "full" | "short";
   options?: Partial<Omit<SessionOptions, "pace" | "teamCount" | "teamSize" | "route">>;
+  createKey?: string;
 }
 
 export interface CreatedSession {

@@ -29,6 +29,7 @@ const numberField = (name: string, label: string, range: { min: number; max: num
 
 export function homeScreen(): Screen {
   let catalogue: CatalogueEntry[] | null = null;
+  let createKeyRequired = false;
   let catalogueError = "";
   let createOpen = false;
   let creating = false;
@@ -38,8 +39,9 @@ export function homeScreen(): Screen {
   const selected = () => catalogue?.find((entry) => entry.id === selectedId) ?? catalogue?.[0];
 
   getCatalogue()
-    .then((list) => {
-      catalogue = list;
+    .then((loaded) => {
+      catalogue = loaded.entries;
+      createKeyRequired = loaded.createKeyRequired;
     })
     .catch((error: unknown) => {
       catalogueError = errorText(error);
@@ -52,6 +54,7 @@ export function homeScreen(): Screen {
     const data = new FormData(form);
     const scenarioId = String(data.get("scenarioId") ?? "");
     const organisation = String(data.get("organisation") ?? "").trim();
+    const createKey = String(data.get("createKey") ?? "");
     const options: SessionOptions = readSessionOptions(data);
     creating = true;
     createError = "";
@@ -66,6 +69,7 @@ export function homeScreen(): Screen {
         ...(route ? { route } : {}),
         options: rest,
         ...(organisation ? { organisation } : {}),
+        ...(createKey ? { createKey } : {}),
       });
       saveFacilitatorKey(created.code, created.facilitatorKey);
       navigate({ name: "facilitator", code: created.code });
@@ -151,6 +155,16 @@ export function homeScreen(): Screen {
     <label class="check"><input type="checkbox" name="hintsEnabled" checked /> ${t("create.hints")}</label>
     <label class="check"><input type="checkbox" name="lockAfterStart" /> ${t("create.lockAfterStart")}</label>
     <label class="check"><input type="checkbox" name="playersChooseTeam" /> ${t("create.playersChooseTeam")}</label>
+    ${
+      createKeyRequired
+        ? html`<div class="field">
+            <label for="createKey">${t("create.createKey")}</label>
+            <input id="createKey" name="createKey" type="password" required autocomplete="off"
+              aria-describedby="createKey-help" />
+            <p class="help" id="createKey-help">${t("create.createKeyHelp")}</p>
+          </div>`
+        : null
+    }
     ${createError ? html`<p class="notice bad" role="alert">${createError}</p>` : null}
     <button class="primary" type="submit" ?disabled=${creating || !catalogue?.length}>
       ${icon("play")} ${creating ? t("create.creating") : t("create.submit")}

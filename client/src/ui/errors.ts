@@ -61,6 +61,8 @@ const API_KEYS: Record<string, MessageKey> = {
   "unknown-session": "join.unknown",
   "missing-key": "fac.keyMissing",
   "wrong-key": "error.wrong-key",
+  "create-key-required": "error.create-key-required",
+  "wrong-create-key": "error.wrong-create-key",
 };
 
 /** A refusal code as a sentence; the server's message (or the code) for a code we do not know. */
