@@ -18,6 +18,7 @@ import { GameRoom } from "./rooms/GameRoom.ts";
 import { setRoomServices } from "./rooms/services.ts";
 import { loadCatalog } from "./scenarios.ts";
 import { SessionService } from "./sessions.ts";
+import { guardSockets } from "./socket-faults.ts";
 import { Store } from "./store/store.ts";
 
 export interface AppHooks {
@@ -37,11 +38,20 @@ function scaling(config: ServerConfig) {
   };
 }
 
+/** The WebSocket transport, its frames screened for client faults (server/socket-faults.ts). */
+function transport(): WebSocketTransport {
+  const ws = new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3 });
+  guardSockets((ws as unknown as { wss: Parameters<typeof guardSockets>[0] }).wss, logger);
+  return ws;
+}
+
 function buildServer(config: ServerConfig, sessions: SessionService, hooks: AppHooks) {
   return defineServer({
     ...scaling(config),
+    // Colyseus's own lines go to the same structured log.
+    logger: logger.child({ component: "colyseus" }),
     rooms: { [ROOM_NAME]: defineRoom(GameRoom) } as { game: ReturnType<typeof defineRoom<typeof GameRoom>> },
-    transport: new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3 }),
+    transport: transport(),
     gracefullyShutdown: false,
     greet: false,
     express: async (app) => {
@@ -76,7 +86,7 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
   const server = buildServer(config, sessions, hooks);
   await server.listen(config.port, config.host);
   const restored = await sessions.restoreLiveSessions(Date.now() - config.restoreHours * 3_600_000);
-  if (restored.length > 0) console.log(`Sessions en cours restaurées : ${restored.join(", ")}`);
+  if (restored.length > 0) logger.info({ sessions: restored }, "live sessions restored");
   const address = server.transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? config.port;
   return {

@@ -1,15 +1,16 @@
 /** What the server prints once listening: where to go, on this machine and on the LAN. */
 import { lanAddresses } from "./http/origin.ts";
+import { logger } from "./log.ts";
 
 export function printWhereToGo(port: number, host: string | undefined): void {
   const local = `http://localhost:${port}`;
-  console.log(`Datatruc écoute sur le port ${port}.`);
-  console.log(`  Sur cet ordinateur : ${local}`);
+  logger.info(`Datatruc écoute sur le port ${port}.`);
+  logger.info(`  Sur cet ordinateur : ${local}`);
   if (host === undefined || host === "0.0.0.0" || host === "::") {
-    for (const address of lanAddresses()) console.log(`  Sur le réseau local : http://${address}:${port}`);
+    for (const address of lanAddresses()) logger.info(`  Sur le réseau local : http://${address}:${port}`);
   }
   // Machine-readable line for tests and scripts.
-  console.log(
+  logger.info(
     `listening on http://${host && host !== "0.0.0.0" && host !== "::" ? host : "127.0.0.1"}:${port}`,
   );
 }

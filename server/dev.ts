@@ -10,6 +10,7 @@ import { startServer } from "./app.ts";
 import { printWhereToGo } from "./banner.ts";
 import { configFromEnv } from "./config.ts";
 import { PREVIEW_PATH, previewRouter } from "./dev/preview.ts";
+import { logger } from "./log.ts";
 
 const config = configFromEnv();
 const hmrPort = process.env.VITE_HMR_PORT;
@@ -27,7 +28,7 @@ const running = await startServer(config, {
   },
 });
 printWhereToGo(running.port, config.host);
-console.log(`Prévisualisation des scénarios : http://localhost:${running.port}/preview/<identifiant>`);
+logger.info(`Prévisualisation des scénarios : http://localhost:${running.port}/preview/<identifiant>`);
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

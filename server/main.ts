@@ -9,11 +9,12 @@ import { join } from "node:path";
 import { startServer } from "./app.ts";
 import { printWhereToGo } from "./banner.ts";
 import { configFromEnv } from "./config.ts";
+import { logger } from "./log.ts";
 import { CatalogError } from "./scenarios.ts";
 
 async function ensureClientBuilt(clientDir: string): Promise<void> {
   if (existsSync(join(clientDir, "index.html")) || process.env.SKIP_CLIENT_BUILD === "1") return;
-  console.log("Construction du client (première fois)…");
+  logger.info("Construction du client (première fois)…");
   const { build } = await import("vite");
   await build({ configFile: "vite.config.ts", logLevel: "warn" });
 }
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await running.stop().catch((error) => console.error(error));
+    await running.stop().catch((error) => logger.error({ err: error }, "stop failed"));
     process.exit(0);
   };
   process.on("SIGINT", stop);
@@ -36,9 +37,9 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   if (error instanceof CatalogError) {
-    console.error(`Impossible de démarrer : un fichier de scénario est invalide.\n${error.message}`);
+    logger.fatal(`Impossible de démarrer : un fichier de scénario est invalide.\n${error.message}`);
   } else {
-    console.error("Impossible de démarrer le serveur :", error);
+    logger.fatal({ err: error }, "Impossible de démarrer le serveur");
   }
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import { ROUTES } from "../shared/scenario/route.ts";
 import { Id } from "../shared/scenario/schema.ts";
 import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches } from "./codes.ts";
 import { HttpError } from "./http/api.ts";
+import { logger } from "./log.ts";
 import { CODES_KEY } from "./rooms/GameRoom.ts";
 import { type Catalog, storeScenario } from "./scenarios.ts";
 import type { Attestation, SessionRecord, Store } from "./store/store.ts";
@@ -101,7 +102,7 @@ export class SessionService {
         await matchMaker.createRoom(ROOM_NAME, { code });
         restored.push(code);
       } catch (error) {
-        console.error(`session ${code} non restaurée :`, error);
+        logger.error({ session: code, err: error }, "session not restored");
       }
     }
     return restored;

@@ -35,6 +35,7 @@ import {
 import { type Route, routeScenario } from "../../shared/scenario/route.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { hashSecret, newSecret, secretMatches } from "../codes.ts";
+import { type Logger, logger } from "../log.ts";
 import { sessionScenario } from "../scenarios.ts";
 import { GameState, type TeamState } from "../state.ts";
 import type { LogEntry, SessionRecord } from "../store/store.ts";
@@ -78,6 +79,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   override messages = messageHandlers();
 
   private code = "";
+  /** Log lines of this room carry its session code. */
+  private logger: Logger = logger;
   private scenario!: Scenario;
   private publicScenario!: PublicScenario;
   private model!: SessionModel;
@@ -108,6 +111,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     // The facilitator chose the full or the short route at creation (session options).
     const scenario = routeScenario(full, (session.options as { route?: Route }).route);
     this.code = session.code;
+    this.logger = logger.child({ session: this.code });
     this.scenario = scenario;
     this.publicScenario = toPublicScenario(scenario);
     const entries = await store.readLog(this.code);
@@ -135,7 +139,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private async restore(session: SessionRecord, entries: LogEntry[]): Promise<void> {
     const replayed = replayLog(this.scenario, session, entries);
     if (replayed.diverged.length > 0) {
-      console.warn(`[room ${this.code}] ${replayed.diverged.length} log entries not replayed`);
+      this.logger.warn({ diverged: replayed.diverged.length }, "log entries not replayed");
     }
     this.model = replayed.model;
     for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
@@ -194,20 +198,31 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       }
       this.sync();
       this.welcome(client, seatKey);
+      this.logger.info(this.seatFields(client), "joined");
     });
+  }
+
+  /** Who a client is, for log lines: its role and player id (never a key). */
+  private seatFields(client: GameClient): { role?: string; player?: string } {
+    const seat = this.seats.get(client.sessionId);
+    return { role: seat?.role, player: seat?.role === "player" ? seat.playerId : undefined };
   }
 
   override async onDrop(client: GameClient, code?: number) {
     const deliberate = code === CloseCodes.kicked || code === CloseCodes.flooding;
+    this.logger.info({ ...this.seatFields(client), code }, "dropped");
     await this.enqueue(() => this.markConnected(client, false));
     if (!deliberate && this.model.phase !== "ended") {
-      this.allowReconnection(client, getRoomServices().reconnectSeconds);
+      // Rejects when the seat is not kept (a refused join, the room disposing, the delay over):
+      // nothing to do then, the seat key still brings the player back.
+      this.allowReconnection(client, getRoomServices().reconnectSeconds).catch(() => undefined);
     }
   }
 
   override async onReconnect(client: GameClient) {
     await this.enqueue(async () => {
       await this.markConnected(client, true);
+      this.logger.info(this.seatFields(client), "reconnected");
       this.viewTeams.delete(client.sessionId);
       this.sync();
       this.welcome(client, null);
@@ -217,6 +232,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   override async onLeave(client: GameClient) {
     await this.enqueue(async () => {
       const seat = this.seats.get(client.sessionId);
+      this.logger.info(this.seatFields(client), "left");
       const heldElsewhere = seat?.role === "player" && this.heldByAnother(seat.playerId, client.sessionId);
       if (heldElsewhere) {
         // The seat was taken back with its seat key from another device: it stays as it is.
@@ -280,7 +296,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         }
       } catch (error) {
         // A bug or a store failure: the model is unchanged unless the log write succeeded.
-        console.error(`[room ${this.code}] ${request}:`, error);
+        this.logger.error({ player: actor, request, err: error }, "action failed");
         this.sendError(client, "internal", refusalMessage("internal"), request);
       }
     });
@@ -292,7 +308,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private enqueue<T>(task: () => Promise<T> | T): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch((error) => {
-      if (!(error instanceof ServerError)) console.error(`[room ${this.code}]`, error);
+      if (!(error instanceof ServerError)) this.logger.error({ err: error }, "room task failed");
     });
     return run;
   }

@@ -24,6 +24,8 @@ export interface ServerProcess {
   pid: number;
   wsUrl: string;
   output: () => string;
+  /** The operator's creation key the server was started with (CREATE_KEY), sent by createSession. */
+  createKey?: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startServerProcess(
     pid: child.pid ?? 0,
     wsUrl: url.replace(/^http/, "ws"),
     output: () => out,
+    ...(env.CREATE_KEY ? { createKey: env.CREATE_KEY } : {}),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -106,7 +109,8 @@ export interface CreatedSession {
 }
 
 export async function createSession(server: ServerProcess, body: object): Promise<CreatedSession> {
-  const res = await api<CreatedSession>(server, "/api/sessions", { method: "POST", json: body });
+  const json = server.createKey ? { createKey: server.createKey, ...body } : body;
+  const res = await api<CreatedSession>(server, "/api/sessions", { method: "POST", json });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${res.text}`);
   return res.body;
 }
