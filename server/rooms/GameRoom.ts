@@ -296,7 +296,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         }
       } catch (error) {
         // A bug or a store failure: the model is unchanged unless the log write succeeded.
-        this.logger.error({ player: actor, request, err: error }, "action failed");
+        this.logger.error({ ...this.seatFields(client), request, err: error }, "action failed");
         this.sendError(client, "internal", refusalMessage("internal"), request);
       }
     });
