@@ -3,7 +3,7 @@
  * the HTTP API, and the built client.
  */
 import type { AddressInfo } from "node:net";
-import { defineRoom, defineServer } from "@colyseus/core";
+import { CloseCode, defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -12,6 +12,7 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import type { ServerConfig } from "./config.ts";
 import { apiErrorHandler, apiRouter } from "./http/api.ts";
 import { clientRouter } from "./http/client.ts";
+import { operationsRouter, type Readiness } from "./http/operations.ts";
 import { requestLog } from "./http/request-log.ts";
 import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
@@ -38,6 +39,12 @@ function scaling(config: ServerConfig) {
   };
 }
 
+/** Pings the Redis connection of the presence, when there is one (health check). */
+function redisPing(presence: unknown): (() => Promise<unknown>) | undefined {
+  const pub = (presence as { pub?: { ping(): Promise<unknown> } } | undefined)?.pub;
+  return pub ? () => pub.ping() : undefined;
+}
+
 /** The WebSocket transport, its frames screened for client faults (server/socket-faults.ts). */
 function transport(): WebSocketTransport {
   const ws = new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3 });
@@ -45,9 +52,15 @@ function transport(): WebSocketTransport {
   return ws;
 }
 
-function buildServer(config: ServerConfig, sessions: SessionService, hooks: AppHooks) {
+function buildServer(
+  config: ServerConfig,
+  sessions: SessionService,
+  hooks: AppHooks,
+  readiness: () => Readiness,
+) {
+  const scaled = scaling(config);
   return defineServer({
-    ...scaling(config),
+    ...scaled,
     // Colyseus's own lines go to the same structured log.
     logger: logger.child({ component: "colyseus" }),
     rooms: { [ROOM_NAME]: defineRoom(GameRoom) } as { game: ReturnType<typeof defineRoom<typeof GameRoom>> },
@@ -57,9 +70,14 @@ function buildServer(config: ServerConfig, sessions: SessionService, hooks: AppH
     express: async (app) => {
       app.set("trust proxy", "loopback");
       app.use(requestLog(logger));
-      app.get("/healthz", async (_req, res) => {
-        res.json({ ok: true, store: config.store.kind });
-      });
+      app.use(
+        operationsRouter({
+          store: sessions.store,
+          storeKind: config.store.kind,
+          pingRedis: redisPing(scaled.presence),
+          readiness,
+        }),
+      );
       app.use("/api", apiRouter(sessions, config.publicUrl, config.creation));
       await hooks.beforeClient?.(app);
       if (hooks.serveClient !== false) app.use(clientRouter(config.clientDir));
@@ -83,19 +101,27 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
   const store = await Store.open(config.store);
   setRoomServices({ store, catalog, reconnectSeconds: config.reconnectSeconds, flood: config.flood });
   const sessions = new SessionService(store, catalog);
-  const server = buildServer(config, sessions, hooks);
+  let readiness: Readiness = "restoring";
+  const server = buildServer(config, sessions, hooks, () => readiness);
   await server.listen(config.port, config.host);
   const restored = await sessions.restoreLiveSessions(Date.now() - config.restoreHours * 3_600_000);
   if (restored.length > 0) logger.info({ sessions: restored }, "live sessions restored");
+  readiness = "ready";
   const address = server.transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? config.port;
   return {
     server,
     store,
     port,
+    /** Graceful stop: not ready any more, every client told the server restarts (4010: they keep
+     *  their seats and come back), rooms closed after logging who left, then the store. */
     async stop() {
+      readiness = "draining";
+      logger.info("shutting down: clients told to come back");
+      await Promise.all(matchMaker.disconnectAll(CloseCode.MAY_TRY_RECONNECT));
       await server.gracefullyShutdown(false);
       await store.close();
+      logger.info("stopped");
     },
   };
 }

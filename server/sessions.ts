@@ -12,6 +12,7 @@ import { Id } from "../shared/scenario/schema.ts";
 import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches } from "./codes.ts";
 import { HttpError } from "./http/api.ts";
 import { logger } from "./log.ts";
+import { restoreDuration } from "./metrics.ts";
 import { CODES_KEY } from "./rooms/GameRoom.ts";
 import { type Catalog, storeScenario } from "./scenarios.ts";
 import type { Attestation, SessionRecord, Store } from "./store/store.ts";
@@ -98,8 +99,10 @@ export class SessionService {
     const restored: string[] = [];
     for (const code of await this.store.liveSessionCodes(since)) {
       if (await this.resolveRoom(code)) continue; // another process already holds it
+      const timer = restoreDuration.startTimer();
       try {
         await matchMaker.createRoom(ROOM_NAME, { code });
+        timer();
         restored.push(code);
       } catch (error) {
         logger.error({ session: code, err: error }, "session not restored");

@@ -8,6 +8,7 @@ import { CloseCode, Protocol } from "@colyseus/core";
 import { decode } from "@colyseus/schema";
 import { unpack } from "msgpackr";
 import type { Logger } from "./log.ts";
+import { frameFaults, messageLabel, messagesReceived } from "./metrics.ts";
 
 /** What is used here of a `ws` server and its sockets. */
 interface Socket {
@@ -18,23 +19,24 @@ interface SocketServer {
   on(event: "connection", listener: (socket: Socket, req: IncomingMessage) => void): unknown;
 }
 
-/** Why a frame cannot be read, or null when Colyseus can decode it. */
-export function frameFault(frame: Buffer): "undecodable-frame" | null {
-  if (frame.length === 0) return "undecodable-frame";
+/** What a frame is: a room message (with its name), another Colyseus frame, or one that cannot be read. */
+export type FrameKind = { message: unknown } | { other: true } | { fault: "undecodable-frame" };
+
+export function inspectFrame(frame: Buffer): FrameKind {
+  if (frame.length === 0) return { fault: "undecodable-frame" };
   const code = (frame[0] ?? 0) & 0x3f;
   if (code !== Protocol.ROOM_DATA && code !== Protocol.ROOM_REQUEST && code !== Protocol.ROOM_DATA_BYTES) {
-    return null;
+    return { other: true };
   }
   try {
     const it = { offset: 1 };
     if (code === Protocol.ROOM_REQUEST) decode.number(frame, it);
-    if (decode.stringCheck(frame, it)) decode.string(frame, it);
-    else decode.number(frame, it);
-    if (it.offset > frame.length) return "undecodable-frame";
+    const name = decode.stringCheck(frame, it) ? decode.string(frame, it) : decode.number(frame, it);
+    if (it.offset > frame.length) return { fault: "undecodable-frame" };
     if (code !== Protocol.ROOM_DATA_BYTES && frame.length > it.offset) unpack(frame.subarray(it.offset));
-    return null;
+    return { message: name };
   } catch {
-    return "undecodable-frame";
+    return { fault: "undecodable-frame" };
   }
 }
 
@@ -53,34 +55,31 @@ export function guardSockets(wss: SocketServer, logger: Logger): void {
     const context = socketContext(req);
     const emit = socket.emit.bind(socket);
     let faulted = false;
-    const fault = (kind: string, closeCode: number) => {
-      if (!faulted) logger.warn({ ...context, fault: kind }, "client fault: connection closed");
+    const report = (fields: { fault: string; code?: string }) => {
+      if (!faulted) {
+        logger.warn({ ...context, ...fields }, "client fault: connection closed");
+        frameFaults.inc({ fault: fields.fault });
+      }
       faulted = true;
-      socket.close(closeCode);
     };
     socket.emit = (event, ...args) => {
       if (event === "message") {
         const frame = args[0];
-        const bad = Buffer.isBuffer(frame) ? frameFault(frame) : "undecodable-frame";
-        if (bad) {
-          fault(bad, CloseCode.WITH_ERROR);
+        const kind: FrameKind = Buffer.isBuffer(frame) ? inspectFrame(frame) : { fault: "undecodable-frame" };
+        if ("fault" in kind) {
+          report({ fault: kind.fault });
+          socket.close(CloseCode.WITH_ERROR);
           return true;
         }
+        if ("message" in kind) messagesReceived.inc({ type: messageLabel(kind.message) });
       }
       if (event === "error") {
         // ws closes the socket itself (1009 over maxPayload, 1002 for a protocol error).
         const code = (args[0] as { code?: string } | undefined)?.code;
-        if (!faulted) {
-          logger.warn(
-            {
-              ...context,
-              fault: code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" ? "oversized-frame" : "invalid-frame",
-              code,
-            },
-            "client fault: connection closed",
-          );
-        }
-        faulted = true;
+        report({
+          fault: code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" ? "oversized-frame" : "invalid-frame",
+          code,
+        });
         return true;
       }
       return emit(event, ...args);

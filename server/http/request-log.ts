@@ -13,6 +13,8 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 export function requestLog(logger: Logger) {
   return pinoHttp({
     logger,
+    // Probes and scrapes would drown the log.
+    autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)(\?|$)/.test(req.url ?? "") },
     genReqId(req: IncomingMessage, res: ServerResponse) {
       const given = req.headers["x-request-id"];
       const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();

@@ -36,6 +36,7 @@ import { type Route, routeScenario } from "../../shared/scenario/route.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { hashSecret, newSecret, secretMatches } from "../codes.ts";
 import { type Logger, logger } from "../log.ts";
+import { messageLabel, PatchLatency, refusals } from "../metrics.ts";
 import { sessionScenario } from "../scenarios.ts";
 import { GameState, type TeamState } from "../state.ts";
 import type { LogEntry, SessionRecord } from "../store/store.ts";
@@ -81,6 +82,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private code = "";
   /** Log lines of this room carry its session code. */
   private logger: Logger = logger;
+  private readonly patchLatency = new PatchLatency();
   private scenario!: Scenario;
   private publicScenario!: PublicScenario;
   private model!: SessionModel;
@@ -251,6 +253,13 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     });
   }
 
+  /** Patches carry the actions applied since the previous one (action → patch latency metric). */
+  override broadcastPatch(): boolean {
+    const sent = super.broadcastPatch();
+    this.patchLatency.patchSent();
+    return sent;
+  }
+
   /** Entry point of every client message (typed handlers and the wildcard). */
   receive(client: GameClient, name: unknown, payload: unknown): void {
     if (this.isFlooding(client)) {
@@ -283,6 +292,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       }
       toEvent = (at) => ({ kind: "player", at, playerId: seat.playerId, action });
     }
+    const receivedAt = performance.now();
     void this.enqueue(async () => {
       const event = toEvent(Date.now());
       try {
@@ -291,6 +301,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
           this.sendError(client, result.reason, refusalMessage(result.reason, result.detail), request);
           return;
         }
+        this.patchLatency.actionApplied(receivedAt);
         if (event.kind === "facilitator" && event.action.name === "kick") {
           this.closeSeat(event.action.payload.playerId);
         }
@@ -539,6 +550,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 
   private sendError(client: GameClient, code: ProtocolErrorCode, message: string, request: string): void {
+    refusals.inc({ type: messageLabel(request), reason: code });
     client.send("error", { code, message, request });
   }
 }

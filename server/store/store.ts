@@ -6,13 +6,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type {
   PlayerStepResult,
   PlayerResult as RulesPlayerResult,
   SkillEarned,
 } from "../../shared/rules/index.ts";
+import { timedWrite } from "../metrics.ts";
 import { CarnetStore, type CarnetTables } from "./carnets.ts";
 import { migrations } from "./migrations.ts";
 import { OrganisationStore, type OrganisationTables } from "./organisations.ts";
@@ -217,6 +218,11 @@ export class Store {
     return new Store(db);
   }
 
+  /** Throws when the database does not answer (health check). */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -320,33 +326,37 @@ export class Store {
     startedAt: number | null,
     endedAt: number | null,
   ): Promise<void> {
-    await this.db
-      .updateTable("sessions")
-      .set({ phase, started_at: startedAt, ended_at: endedAt })
-      .where("code", "=", code)
-      .execute();
+    await timedWrite("update_phase", () =>
+      this.db
+        .updateTable("sessions")
+        .set({ phase, started_at: startedAt, ended_at: endedAt })
+        .where("code", "=", code)
+        .execute(),
+    );
   }
 
   /** Appends entries to a session's log (never updated); a join's seat-key hash is indexed with it. */
   async appendLog(code: string, entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const seats = seatRows(code, entries);
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto("session_log")
-        .values(
-          entries.map((e) => ({
-            session_code: code,
-            seq: e.seq,
-            at: e.at,
-            kind: e.kind,
-            actor: e.actor,
-            payload_json: JSON.stringify(e.payload ?? null),
-          })),
-        )
-        .execute();
-      if (seats.length > 0) await tx.insertInto("seats").values(seats).execute();
-    });
+    await timedWrite("append_log", () =>
+      this.db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto("session_log")
+          .values(
+            entries.map((e) => ({
+              session_code: code,
+              seq: e.seq,
+              at: e.at,
+              kind: e.kind,
+              actor: e.actor,
+              payload_json: JSON.stringify(e.payload ?? null),
+            })),
+          )
+          .execute();
+        if (seats.length > 0) await tx.insertInto("seats").values(seats).execute();
+      }),
+    );
   }
 
   /** The hash of the seat key given to `playerId` when they joined, or null. */
@@ -387,46 +397,48 @@ export class Store {
 
   /** Replaces a session's derived results (all of them, in one transaction). */
   async saveResults(code: string, steps: StepResult[], players: PlayerResult[], now: number): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom("step_results").where("session_code", "=", code).execute();
-      await tx.deleteFrom("player_results").where("session_code", "=", code).execute();
-      if (steps.length > 0) {
-        await tx
-          .insertInto("step_results")
-          .values(
-            steps.map((s) => ({
-              session_code: code,
-              player_id: s.playerId,
-              step_id: s.stepId,
-              step_index: s.stepIndex,
-              team_id: s.teamId,
-              score: s.score,
-              attempts: s.attempts,
-              hints_used: s.hintsUsed,
-              closed_at: s.closedAt,
-            })),
-          )
-          .execute();
-      }
-      if (players.length > 0) {
-        await tx
-          .insertInto("player_results")
-          .values(
-            players.map((p) => ({
-              session_code: code,
-              player_id: p.playerId,
-              player_name: p.playerName,
-              team_id: p.teamId,
-              team_name: p.teamName,
-              rank: p.rank,
-              points: p.points,
-              skills_json: JSON.stringify(p.skills),
-              updated_at: now,
-            })),
-          )
-          .execute();
-      }
-    });
+    await timedWrite("save_results", () =>
+      this.db.transaction().execute(async (tx) => {
+        await tx.deleteFrom("step_results").where("session_code", "=", code).execute();
+        await tx.deleteFrom("player_results").where("session_code", "=", code).execute();
+        if (steps.length > 0) {
+          await tx
+            .insertInto("step_results")
+            .values(
+              steps.map((s) => ({
+                session_code: code,
+                player_id: s.playerId,
+                step_id: s.stepId,
+                step_index: s.stepIndex,
+                team_id: s.teamId,
+                score: s.score,
+                attempts: s.attempts,
+                hints_used: s.hintsUsed,
+                closed_at: s.closedAt,
+              })),
+            )
+            .execute();
+        }
+        if (players.length > 0) {
+          await tx
+            .insertInto("player_results")
+            .values(
+              players.map((p) => ({
+                session_code: code,
+                player_id: p.playerId,
+                player_name: p.playerName,
+                team_id: p.teamId,
+                team_name: p.teamName,
+                rank: p.rank,
+                points: p.points,
+                skills_json: JSON.stringify(p.skills),
+                updated_at: now,
+              })),
+            )
+            .execute();
+        }
+      }),
+    );
   }
 
   async getResults(code: string): Promise<{ steps: StepResult[]; players: PlayerResult[] }> {
