@@ -2,6 +2,7 @@
  * Builds and starts the whole server in one process and one port: Colyseus rooms (ws transport),
  * the HTTP API, and the built client.
  */
+import "./zod-locale.ts";
 import type { AddressInfo } from "node:net";
 import { CloseCode, defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
@@ -14,6 +15,7 @@ import { apiErrorHandler, apiRouter } from "./http/api.ts";
 import { clientRouter } from "./http/client.ts";
 import { operationsRouter, type Readiness } from "./http/operations.ts";
 import { requestLog } from "./http/request-log.ts";
+import { securityHeaders } from "./http/security.ts";
 import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { setRoomServices } from "./rooms/services.ts";
@@ -70,6 +72,7 @@ function buildServer(
     express: async (app) => {
       app.set("trust proxy", "loopback");
       app.use(requestLog(logger));
+      app.use(securityHeaders({ csp: hooks.serveClient !== false }));
       app.use(
         operationsRouter({
           store: sessions.store,

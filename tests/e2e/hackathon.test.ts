@@ -11,6 +11,7 @@ import {
   ensureClientBuilt,
   expectAccessible,
   launchBrowser,
+  reportCspViolations,
   type ServerProcess,
   startServer,
 } from "./harness.ts";
@@ -19,6 +20,7 @@ const chromiumPath = chromiumOrSkip("e2e hackathon");
 
 async function page(browser: Browser, errors: string[], label: string, width = 412): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
+  await reportCspViolations(context, label, errors);
   const p = await context.newPage();
   p.on("pageerror", (error) => errors.push(`[${label}] ${error.message}`));
   p.on("dialog", (dialog) => void dialog.accept());

@@ -10,7 +10,7 @@ import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 /** Screenshots land in test-results/screenshots (ignored by git); `UPDATE_SCREENSHOTS=1` writes
@@ -225,4 +225,22 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   throw new Error(
     `axe: ${results.violations.length} violation(s) on "${state}" (${page.url()})\n${lines.join("\n")}`,
   );
+}
+
+/** Every Content-Security-Policy violation a page of this context reports (Chromium logs each one
+ *  to the console, and fires `securitypolicyviolation`) is pushed to `errors`. */
+export async function reportCspViolations(
+  context: BrowserContext,
+  label: string,
+  errors: string[],
+): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/Content Security Policy|CSP violation/.test(text)) errors.push(`[${label}] ${text}`);
+  });
 }

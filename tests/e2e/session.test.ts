@@ -19,6 +19,7 @@ import {
   launchBrowser,
   type NetworkLink,
   ROOT,
+  reportCspViolations,
   SCREENSHOTS,
   type ServerProcess,
   startNetworkLink,
@@ -60,6 +61,7 @@ async function newPage(
   errors: string[],
 ) {
   const context = await browser.newContext({ viewport, locale: "fr-FR" });
+  await reportCspViolations(context, label, errors);
   // Nothing may come from the internet: every request goes to the local server (or is inline).
   context.on("request", (request) => {
     const url = request.url();

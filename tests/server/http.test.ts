@@ -77,7 +77,8 @@ describe("HTTP API", () => {
       });
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect(res.body.error.code).toBe("invalid-body");
-      expect(res.body.error.message.length).toBeGreaterThan(0);
+      // zod's messages in French (z.locales.fr).
+      expect(res.body.error.message).toMatch(/Clé non reconnue|Trop petit|Option invalide|Entrée invalide|attendu/);
     }
     const malformed = await api(server, "/api/sessions", {
       method: "POST",
@@ -110,6 +111,20 @@ describe("HTTP API", () => {
       headers: { accept: "text/csv", authorization: `Bearer ${created.facilitatorKey}` },
     });
     expect(csv.headers.get("content-type")).toContain("text/csv");
+  });
+
+  it("sends security headers and a Content-Security-Policy with every response", async () => {
+    for (const path of ["/", "/join/ABC234", "/api/scenarios"]) {
+      const res = await api(server, path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("unsafe-eval");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(res.headers.get("x-powered-by"), path).toBeNull();
+    }
   });
 
   it("serves the built client, with index.html for client routes, and JSON for /api", async () => {

@@ -1,0 +1,4 @@
+/** zod's own error messages in French (bodies, join options and messages are answered in French). */
+import { z } from "zod";
+
+z.config(z.locales.fr());
