@@ -78,7 +78,9 @@ describe("HTTP API", () => {
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect(res.body.error.code).toBe("invalid-body");
       // zod's messages in French (z.locales.fr).
-      expect(res.body.error.message).toMatch(/Clé non reconnue|Trop petit|Option invalide|Entrée invalide|attendu/);
+      expect(res.body.error.message).toMatch(
+        /Clé non reconnue|Trop petit|Option invalide|Entrée invalide|attendu/,
+      );
     }
     const malformed = await api(server, "/api/sessions", {
       method: "POST",
