@@ -99,6 +99,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** With RETENTION_DAYS, purges older sessions' personal data now and every day. */
+function scheduleRetention(store: Store, days: number | undefined): NodeJS.Timeout | undefined {
+  if (days === undefined) return undefined;
+  const purge = () => {
+    store.retention
+      .purgeSessionsBefore(Date.now() - days * 86_400_000)
+      .then((purged) => {
+        if (purged.length > 0) logger.info({ sessions: purged }, "personal data purged (retention)");
+      })
+      .catch((error) => logger.error({ err: error }, "retention purge failed"));
+  };
+  purge();
+  return setInterval(purge, 86_400_000).unref();
+}
+
 export async function startServer(config: ServerConfig, hooks: AppHooks = {}): Promise<RunningServer> {
   const catalog = loadCatalog(config.scenariosDir);
   const store = await Store.open(config.store);
@@ -110,6 +125,7 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
   const restored = await sessions.restoreLiveSessions(Date.now() - config.restoreHours * 3_600_000);
   if (restored.length > 0) logger.info({ sessions: restored }, "live sessions restored");
   readiness = "ready";
+  const retention = scheduleRetention(store, config.retentionDays);
   const address = server.transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? config.port;
   return {
@@ -120,6 +136,7 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
      *  their seats and come back), rooms closed after logging who left, then the store. */
     async stop() {
       readiness = "draining";
+      if (retention) clearInterval(retention);
       logger.info("shutting down: clients told to come back");
       await Promise.all(matchMaker.disconnectAll(CloseCode.MAY_TRY_RECONNECT));
       await server.gracefullyShutdown(false);

@@ -22,6 +22,8 @@ export interface ServerConfig {
   publicAddress: string | undefined;
   /** CREATE_KEY: when set, creating a session requires this key; CREATE_PER_HOUR (20) per address. */
   creation: { createKey: string | undefined; perHour: number };
+  /** RETENTION_DAYS: personal data of older sessions is purged daily (unset: kept). */
+  retentionDays: number | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -42,5 +44,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
     creation: { createKey: env.CREATE_KEY || undefined, perHour: Number(env.CREATE_PER_HOUR || 20) },
+    retentionDays: env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : undefined,
   };
 }

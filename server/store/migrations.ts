@@ -248,4 +248,24 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("seats").execute();
     },
   },
+  /** Anonymous aggregates kept for sessions whose personal data was purged (RETENTION_DAYS). */
+  "0007_session_aggregates": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("session_aggregates")
+        .addColumn("session_code", "varchar(16)", (c) => c.primaryKey().references("sessions.code"))
+        .addColumn("scenario_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("organisation", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("ended_at", "bigint")
+        .addColumn("players", "integer", (c) => c.notNull())
+        .addColumn("teams", "integer", (c) => c.notNull())
+        .addColumn("steps_json", "text", (c) => c.notNull())
+        .addColumn("purged_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("session_aggregates").execute();
+    },
+  },
 };

@@ -18,6 +18,7 @@ import { CarnetStore, type CarnetTables } from "./carnets.ts";
 import { migrations } from "./migrations.ts";
 import { OrganisationStore, type OrganisationTables } from "./organisations.ts";
 import { QuestionnaireStore, type QuestionnaireTables } from "./questionnaire.ts";
+import { RetentionStore, type RetentionTables } from "./retention.ts";
 
 export interface SessionsTable {
   code: string;
@@ -87,7 +88,7 @@ interface SeatsTable {
   player_id: string;
   seat_key_hash: string;
 }
-export interface Database extends CarnetTables, OrganisationTables, QuestionnaireTables {
+export interface Database extends CarnetTables, OrganisationTables, QuestionnaireTables, RetentionTables {
   seats: SeatsTable;
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
@@ -193,11 +194,14 @@ export class Store {
   readonly organisations: OrganisationStore;
   /** Satisfaction questionnaire answers, anonymous (issue 13). */
   readonly questionnaire: QuestionnaireStore;
+  /** Retention and deletion of personal data (issue 15). */
+  readonly retention: RetentionStore;
 
   private constructor(private readonly db: Kysely<Database>) {
     this.carnets = new CarnetStore(db);
     this.organisations = new OrganisationStore(db);
     this.questionnaire = new QuestionnaireStore(db);
+    this.retention = new RetentionStore(db);
   }
 
   /** Opens (creating the file if needed) and migrates the database. */
