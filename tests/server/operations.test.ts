@@ -67,7 +67,11 @@ describe("operating endpoints and graceful shutdown", () => {
 
     // SIGTERM: every client is told to come back (4010), the process logs its stop and exits.
     const drops = new Map<Seat, number>();
-    for (const seat of seats) seat.room.onDrop((code) => drops.set(seat, code));
+    for (const seat of seats) {
+      // With reconnection off, the SDK reports the close as a drop or as a leave.
+      seat.room.onDrop((code) => drops.set(seat, code));
+      seat.room.onLeave((code) => drops.set(seat, code));
+    }
     for (const seat of seats) seat.room.reconnection.enabled = false;
     await first.stop();
     await ana.waitFor(() => drops.size === 3, "every client dropped");
