@@ -74,7 +74,8 @@ describe("operating endpoints and graceful shutdown", () => {
     }
     for (const seat of seats) seat.room.reconnection.enabled = false;
     await first.stop();
-    await ana.waitFor(() => drops.size === 3, "every client dropped");
+    // onDrop does not wake Seat.waitFor: poll.
+    await expect.poll(() => drops.size, { timeout: 25_000 }).toBe(3);
     expect([...drops.values()]).toEqual([4010, 4010, 4010]);
     expect(first.output()).toMatch(/"msg":"stopped"/);
 
