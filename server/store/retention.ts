@@ -80,6 +80,7 @@ export class RetentionStore {
         }
         await tx.deleteFrom("carnet_sessions").where("session_code", "=", s.code).execute();
         await tx.deleteFrom("seat_directions").where("session_code", "=", s.code).execute();
+        await tx.deleteFrom("questionnaire_seats").where("session_code", "=", s.code).execute();
       });
     }
     return sessions.map((s) => s.code);
@@ -121,7 +122,13 @@ export class RetentionStore {
         .where("session_code", "=", code)
         .where("player_id", "=", playerId)
         .executeTakeFirst();
-      for (const table of ["attestations", "seats", "carnet_sessions", "seat_directions"] as const) {
+      for (const table of [
+        "attestations",
+        "seats",
+        "carnet_sessions",
+        "seat_directions",
+        "questionnaire_seats",
+      ] as const) {
         await tx
           .deleteFrom(table)
           .where("session_code", "=", code)
