@@ -9,7 +9,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
-import { ROOM_NAME } from "../shared/protocol.ts";
+import { MAX_FRAME_BYTES, ROOM_NAME } from "../shared/protocol.ts";
 import type { ServerConfig } from "./config.ts";
 import { apiErrorHandler, apiRouter } from "./http/api.ts";
 import { clientRouter } from "./http/client.ts";
@@ -18,6 +18,7 @@ import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security.ts";
 import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
+import { createLimits } from "./rooms/limits.ts";
 import { setRoomServices } from "./rooms/services.ts";
 import { loadCatalog } from "./scenarios.ts";
 import { SessionService } from "./sessions.ts";
@@ -49,7 +50,7 @@ function redisPing(presence: unknown): (() => Promise<unknown>) | undefined {
 
 /** The WebSocket transport, its frames screened for client faults (server/socket-faults.ts). */
 function transport(): WebSocketTransport {
-  const ws = new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3 });
+  const ws = new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3, maxPayload: MAX_FRAME_BYTES });
   guardSockets((ws as unknown as { wss: Parameters<typeof guardSockets>[0] }).wss, logger);
   return ws;
 }
@@ -117,7 +118,14 @@ function scheduleRetention(store: Store, days: number | undefined): NodeJS.Timeo
 export async function startServer(config: ServerConfig, hooks: AppHooks = {}): Promise<RunningServer> {
   const catalog = loadCatalog(config.scenariosDir);
   const store = await Store.open(config.store);
-  setRoomServices({ store, catalog, reconnectSeconds: config.reconnectSeconds, flood: config.flood });
+  const limits = createLimits(config.flood, config.redisUrl);
+  setRoomServices({
+    store,
+    catalog,
+    reconnectSeconds: config.reconnectSeconds,
+    limits,
+    endGraceMs: config.endGraceSeconds * 1000,
+  });
   const sessions = new SessionService(store, catalog);
   let readiness: Readiness = "restoring";
   const server = buildServer(config, sessions, hooks, () => readiness);
@@ -140,6 +148,7 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
       logger.info("shutting down: clients told to come back");
       await Promise.all(matchMaker.disconnectAll(CloseCode.MAY_TRY_RECONNECT));
       await server.gracefullyShutdown(false);
+      await limits.close();
       await store.close();
       logger.info("stopped");
     },

@@ -1,4 +1,5 @@
 /** Server configuration, read once from the environment. */
+import type { LimitSettings } from "./rooms/limits.ts";
 import { type StoreConfig, storeConfigFromEnv } from "./store/store.ts";
 
 export interface ServerConfig {
@@ -12,8 +13,12 @@ export interface ServerConfig {
   clientDir: string;
   /** Seconds a dropped client keeps its seat before it can only come back with its seat key. */
   reconnectSeconds: number;
-  /** Per-client message budget: FLOOD_BURST (60) messages at once, FLOOD_RATE (30) per second. */
-  flood: { burst: number; rate: number };
+  /** Message budget per seat: FLOOD_BURST (60) messages at once, FLOOD_RATE (30) per second on
+   *  average; over it, the seat is closed and blocked FLOOD_BLOCK_SECONDS (10). Joins per address:
+   *  JOIN_LIMIT (120) a minute. */
+  flood: LimitSettings;
+  /** Seconds between `end` and the closing of every client (END_GRACE_SECONDS, 5). */
+  endGraceSeconds: number;
   /** Sessions not ended and created less than RESTORE_HOURS (24) ago get their room back at start. */
   restoreHours: number;
   /** REDIS_URL: several processes share matchmaking, presence and rooms through Redis. */
@@ -39,7 +44,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     scenariosDir: env.SCENARIOS_DIR || "scenarios",
     clientDir: env.CLIENT_DIR || "dist/client",
     reconnectSeconds: Number(env.RECONNECT_SECONDS || 180),
-    flood: { burst: Number(env.FLOOD_BURST || 60), rate: Number(env.FLOOD_RATE || 30) },
+    flood: {
+      burst: Number(env.FLOOD_BURST || 60),
+      rate: Number(env.FLOOD_RATE || 30),
+      blockSeconds: Number(env.FLOOD_BLOCK_SECONDS || 10),
+      joinsPerMinute: Number(env.JOIN_LIMIT || 120),
+    },
+    endGraceSeconds: Number(env.END_GRACE_SECONDS || 5),
     restoreHours: Number(env.RESTORE_HOURS || 24),
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,

@@ -7,6 +7,7 @@ import { matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { defaultOptions, RULES_VERSION, type SessionOptions } from "../shared/rules/index.ts";
+import { cleanName, visibleText } from "../shared/rules/names.ts";
 import { ROUTES } from "../shared/scenario/route.ts";
 import { Id } from "../shared/scenario/schema.ts";
 import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches } from "./codes.ts";
@@ -19,7 +20,20 @@ import type { Attestation, SessionRecord, Store } from "./store/store.ts";
 
 export const CreateSessionBody = z.strictObject({
   scenarioId: Id,
-  organisation: z.string().trim().min(1).max(120).default("Datatruc"),
+  organisation: z
+    .string()
+    .max(500)
+    .transform(cleanName)
+    .pipe(
+      z
+        .string()
+        .max(120)
+        .refine(
+          visibleText,
+          "nom d'organisation invalide : caractères visibles seulement, sans caractère de contrôle",
+        ),
+    )
+    .default("Datatruc"),
   /** An organisation's admin or facilitator key: the session belongs to that organisation (optional). */
   organisationKey: z.string().min(1).max(200).optional(),
   pace: z.enum(["facilitator", "team"]).default("facilitator"),

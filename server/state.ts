@@ -75,17 +75,49 @@ export const TeamStepState = schema(
 );
 export type TeamStepState = SchemaType<typeof TeamStepState>;
 
-/** The team's pending submission proposal (who proposed, who agreed). The answer is the draft. */
+/** A teammate's disagreement with the pending proposal, with its quick reason. */
+export const ObjectionState = schema(
+  {
+    playerId: t.string(),
+    /** "incomplete" | "wrong" | "discuss" */
+    reason: t.string(),
+    at: t.number(),
+  },
+  "ObjectionState",
+);
+export type ObjectionState = SchemaType<typeof ObjectionState>;
+
+/** The team's pending submission proposal (who proposed, who agreed, who disagrees and why).
+ *  The answer is the draft. `id` is what `approve`, `withdraw-proposal` and `disagree` name. */
 export const ProposalState = schema(
   {
+    id: t.string(),
     stepId: t.string(),
     by: t.string(),
     approvals: t.array("string"),
+    objections: t.array(ObjectionState),
     at: t.number(),
   },
   "ProposalState",
 );
 export type ProposalState = SchemaType<typeof ProposalState>;
+
+/** The team's last cancelled proposal, so that its author is told (team-private). */
+export const CancelledProposalState = schema(
+  {
+    stepId: t.string(),
+    proposalId: t.string(),
+    /** The proposal's author. */
+    by: t.string(),
+    /** Who cancelled it ("" after a restart). */
+    cancelledBy: t.string(),
+    /** "edit" | "withdrawn" | "restart" */
+    cause: t.string(),
+    at: t.number(),
+  },
+  "CancelledProposalState",
+);
+export type CancelledProposalState = SchemaType<typeof CancelledProposalState>;
 
 /** One attributed draft edit (team-private). */
 export const EditState = schema(
@@ -137,6 +169,8 @@ export const TeamWorkState = schema(
     edits: t.array(EditState),
     attempts: t.array(AttemptState),
     hints: t.array(HintState),
+    /** The current step's last cancelled proposal, until a new one is made. */
+    cancelled: t.ref(CancelledProposalState).optional(),
   },
   "TeamWorkState",
 );

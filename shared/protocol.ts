@@ -5,20 +5,24 @@
  */
 import { z } from "zod";
 import { DraftEdit } from "./rules/answer.ts";
-import type { RefusalReason } from "./rules/model.ts";
+import { OBJECTION_REASONS, type RefusalReason } from "./rules/model.ts";
 import type { PublicScenario, RevealedStep } from "./rules/public.ts";
 import { Id } from "./scenario/schema.ts";
 
 /** Bump when a message or the synced state changes shape. Checked at join. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** Largest WebSocket frame the server reads (its `maxPayload`); a larger one closes the socket with
+ *  1009. Every valid message fits with room to spare (a text value is at most MAX_VALUE_LENGTH
+ *  characters, 3,000 bytes), so that a too-long value within a frame gets a clear refusal. */
+export const MAX_FRAME_BYTES = 16 * 1024;
 
 /** The Colyseus room name every session uses. */
 export const ROOM_NAME = "game";
 
-export const PlayerName = z
-  .string()
-  .transform((s) => s.trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(1, "nom vide").max(40, "40 caractères au plus"));
+/** A name as typed: the rules clean it (NFKC, spaces), refuse invisible characters and compare it by
+ *  a confusable-folded key (`shared/rules/names.ts`), refusing with `name-invalid` / `name-taken`. */
+export const PlayerName = z.string().max(200, "200 caractères au plus");
 
 /** Options passed to `client.join(ROOM_NAME, options)` / `joinById`. */
 export const JoinOptions = z.discriminatedUnion("as", [
@@ -46,14 +50,18 @@ export const JoinOptions = z.discriminatedUnion("as", [
 export type JoinOptions = z.input<typeof JoinOptions>;
 
 const StepRef = { stepId: Id };
+/** Names the pending proposal an approval, a withdrawal or a disagreement is meant for. */
+const ProposalRef = { stepId: Id, proposalId: z.string().min(1).max(80) };
 
 /** Messages any seated player may send (for their own team only). */
 export const PlayerMessages = {
   "choose-team": z.strictObject({ teamId: Id }),
   edit: z.strictObject({ ...StepRef, edit: DraftEdit }),
   propose: z.strictObject({ ...StepRef }),
-  approve: z.strictObject({ ...StepRef }),
-  "withdraw-proposal": z.strictObject({ ...StepRef }),
+  approve: z.strictObject({ ...ProposalRef }),
+  "withdraw-proposal": z.strictObject({ ...ProposalRef }),
+  /** Disagree with a teammate's proposal, with one of the quick reasons (it stays pending). */
+  disagree: z.strictObject({ ...ProposalRef, reason: z.enum(OBJECTION_REASONS) }),
   hint: z.strictObject({ ...StepRef }),
   /** Team-paced: move the team on to its next step once the current one is closed. */
   advance: z.strictObject({ ...StepRef }),
@@ -152,8 +160,11 @@ export function parseClientMessage(name: unknown, payload: unknown): ParsedMessa
 }
 
 /** Close codes the server uses when it disconnects a client on purpose, and join refusal codes.
- *  Kept in 41xx: Colyseus itself uses 4000–4003 and 4010 (the SDK reconnects on some of them). */
+ *  Kept in 41xx (Colyseus itself uses 4000–4003 and 4010, the SDK reconnects on some of them),
+ *  except 4004, the documented close after `end` (unused by Colyseus; the SDK does not reconnect). */
 export const CloseCodes = {
+  /** Every client, a few seconds after the facilitator ended the session (`end`). */
+  sessionClosed: 4004,
   kicked: 4101,
   flooding: 4102,
   protocolMismatch: 4103,

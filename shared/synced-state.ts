@@ -34,7 +34,24 @@ export const TeamStepView = z.object({
   attempts: count,
   hintsUsed: count,
 });
-export const ProposalView = z.object({ stepId: text, by: text, approvals: ids, at: count });
+export const ObjectionView = z.object({ playerId: text, reason: text, at: count });
+export const ProposalView = z.object({
+  id: text,
+  stepId: text,
+  by: text,
+  approvals: ids,
+  objections: list(ObjectionView),
+  at: count,
+});
+/** 🔒 The current step's last cancelled proposal (cause: "edit" | "withdrawn" | "restart"). */
+export const CancelledProposalView = z.object({
+  stepId: text,
+  proposalId: text,
+  by: text,
+  cancelledBy: text,
+  cause: text,
+  at: count,
+});
 export const EditView = z.object({ stepId: text, playerId: text, edit: text, at: count });
 export const AttemptView = z.object({
   stepId: text,
@@ -52,6 +69,7 @@ export const TeamWorkView = z.object({
   edits: list(EditView).optional(),
   attempts: list(AttemptView).optional(),
   hints: list(HintView).optional(),
+  cancelled: CancelledProposalView.nullable().optional().catch(null),
 });
 export const TeamView = z.object({
   id: text,
@@ -100,6 +118,8 @@ export type TimerView = z.output<typeof TimerView>;
 export type PlayerView = z.output<typeof PlayerView>;
 export type TeamStepView = z.output<typeof TeamStepView>;
 export type ProposalView = z.output<typeof ProposalView>;
+export type ObjectionView = z.output<typeof ObjectionView>;
+export type CancelledProposalView = z.output<typeof CancelledProposalView>;
 export type EditView = z.output<typeof EditView>;
 export type AttemptView = z.output<typeof AttemptView>;
 export type HintView = z.output<typeof HintView>;

@@ -211,7 +211,8 @@ function playThrough(
     now += 1000;
     const proposed = must(proposeSubmission(model, scenario, "p1", step.id, now));
     expect(proposed.extra.submitted, step.id).toBeNull(); // majority of two: the teammate must agree
-    const approved = must(approveProposal(proposed, scenario, "p2", step.id, now));
+    const proposalId = proposed.teams[0]?.steps[index]?.proposal?.id ?? "";
+    const approved = must(approveProposal(proposed, scenario, "p2", step.id, proposalId, now));
     const attempt = approved.extra.submitted;
     if (!attempt) throw new Error(`${step.id}: not submitted after approval`);
     attempts.push(attempt);

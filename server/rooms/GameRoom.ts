@@ -3,7 +3,7 @@
  * turns it into a `SessionEvent`, applies it through the one pure `applyEvent`, writes the accepted
  * event to the session log, then mirrors the model into the synced state. It also owns the clock (timers), reconnection and per-client views.
  */
-import { type Client, Room, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, Room, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   type ClientMessageName,
@@ -93,7 +93,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly seatKeyHashes = new Map<string, string>();
   /** The teams each client's view holds (by session id). */
   private readonly viewTeams = new Map<string, Set<string>>();
-  private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
+  /** Client address (session id → ip), to count a screen's messages where it cannot reset them. */
+  private readonly addresses = new Map<string, string>();
+  /** Clients being closed for flooding (their further messages are dropped). */
+  private readonly flooded = new Set<string>();
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
@@ -146,12 +149,12 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.model = replayed.model;
     for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
     const now = Date.now();
-    await this.log({
-      at: now,
-      kind: "restored",
-      actor: null,
-      payload: { entries: entries.length, diverged: replayed.diverged.length },
-    });
+    // Nobody is back yet: the rules cancel pending proposals, which the first member back would
+    // otherwise submit alone.
+    await this.record({ kind: "restored", at: now }, () => ({
+      entries: entries.length,
+      diverged: replayed.diverged.length,
+    }));
     for (const player of Object.values(this.model.players)) {
       if (!player.connected || player.kicked) continue;
       await this.record({ kind: "disconnect", at: now, playerId: player.id });
@@ -162,7 +165,12 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     await this.presence.hdel(CODES_KEY, this.code);
   }
 
-  override async onAuth(_client: GameClient, rawOptions: unknown) {
+  override async onAuth(client: GameClient, rawOptions: unknown, context: AuthContext) {
+    const address = context.ip ?? "unknown";
+    if (!(await getRoomServices().limits.join(address))) {
+      throw new ServerError(CloseCodes.joinRefused, "rate-limited");
+    }
+    this.addresses.set(client.sessionId, address);
     const parsed = JoinOptions.safeParse(rawOptions);
     if (!parsed.success) {
       const protocol = (rawOptions as { protocol?: unknown } | null)?.protocol;
@@ -211,7 +219,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 
   override async onDrop(client: GameClient, code?: number) {
-    const deliberate = code === CloseCodes.kicked || code === CloseCodes.flooding;
+    const deliberate =
+      code === CloseCodes.kicked || code === CloseCodes.flooding || code === CloseCodes.sessionClosed;
     this.logger.info({ ...this.seatFields(client), code }, "dropped");
     await this.enqueue(() => this.markConnected(client, false));
     if (!deliberate && this.model.phase !== "ended") {
@@ -247,7 +256,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       }
       this.seats.delete(client.sessionId);
       this.viewTeams.delete(client.sessionId);
-      this.floodBuckets.delete(client.sessionId);
+      this.addresses.delete(client.sessionId);
+      this.flooded.delete(client.sessionId);
       this.revealsSent.delete(client.sessionId);
       this.sync();
     });
@@ -260,12 +270,29 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     return sent;
   }
 
-  /** Entry point of every client message (typed handlers and the wildcard). */
+  /** Entry point of every client message (typed handlers and the wildcard): counted against the
+   *  seat's budget first (in arrival order), then handled. */
   receive(client: GameClient, name: unknown, payload: unknown): void {
-    if (this.isFlooding(client)) {
-      client.leave(CloseCodes.flooding, "Trop de messages envoyés : connexion fermée.");
-      return;
-    }
+    if (this.flooded.has(client.sessionId)) return;
+    void getRoomServices()
+      .limits.message(this.floodKey(client))
+      .then((allowed) => {
+        if (this.flooded.has(client.sessionId)) return;
+        if (allowed) return this.handle(client, name, payload);
+        this.flooded.add(client.sessionId);
+        client.leave(CloseCodes.flooding, "Trop de messages envoyés : connexion fermée.");
+      });
+  }
+
+  /** The budget a client's messages count against: its seat, which a reconnection does not reset. */
+  private floodKey(client: GameClient): string {
+    const seat = this.seats.get(client.sessionId);
+    if (seat?.role === "player") return `${this.code}:${seat.playerId}`;
+    if (seat?.role === "facilitator") return `${this.code}:facilitator`;
+    return `${this.code}:address:${this.addresses.get(client.sessionId) ?? client.sessionId}`;
+  }
+
+  private handle(client: GameClient, name: unknown, payload: unknown): void {
     const parsed: ParsedMessage = parseClientMessage(name, payload);
     const request = typeof name === "string" ? name.slice(0, 40) : String(name);
     if (!parsed.ok) {
@@ -392,9 +419,11 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       this.closedStepsSaved = closed;
     }
     if (m.phase === "ended" && !this.autoDispose) {
-      // Nothing more to play: the room goes away once the last client leaves.
+      // Nothing more to play: clients are closed after a short grace period (time to show the end),
+      // and the room goes away once the last client leaves.
       this.autoDispose = true;
       if (this.clients.length === 0) void this.disconnect();
+      else this.clock.setTimeout(() => this.closeEveryone(), getRoomServices().endGraceMs);
     }
     this.sync();
     this.sendNewReveals();
@@ -537,16 +566,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     return false;
   }
 
-  private isFlooding(client: GameClient): boolean {
-    const { burst, rate } = getRoomServices().flood;
-    const now = Date.now();
-    const bucket = this.floodBuckets.get(client.sessionId) ?? { tokens: burst, at: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
-    bucket.at = now;
-    this.floodBuckets.set(client.sessionId, bucket);
-    if (bucket.tokens < 1) return true;
-    bucket.tokens -= 1;
-    return false;
+  private closeEveryone(): void {
+    for (const client of [...this.clients])
+      client.leave(CloseCodes.sessionClosed, "La session est terminée.");
   }
 
   private sendError(client: GameClient, code: ProtocolErrorCode, message: string, request: string): void {

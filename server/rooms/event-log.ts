@@ -33,7 +33,8 @@ export function eventLogEntry(
         payload: { message: event.action.payload, result: effects },
       };
     case "timer-expired":
-      return { at, kind: "timer-expired", actor: null, payload: extra };
+    case "restored":
+      return { at, kind: event.kind, actor: null, payload: extra };
     default:
       return { at, kind: event.kind, actor: event.playerId, payload: extra };
   }
@@ -46,7 +47,7 @@ function isSeatKind(kind: string): kind is Exclude<SeatEvent["kind"], "join"> {
 }
 
 /** The event a log entry records, or null for the room's own bookkeeping entries
- *  (`join-facilitator`, `join-screen`, `restored`, `idle-close`). */
+ *  (`join-facilitator`, `join-screen`, `idle-close`). */
 export function eventFromLog(entry: LogEntry): SessionEvent | null {
   const { at, kind } = entry;
   const playerId = entry.actor ?? "";
@@ -56,7 +57,7 @@ export function eventFromLog(entry: LogEntry): SessionEvent | null {
     return { kind, at, playerId, name: String(payload.name ?? ""), ...(teamId ? { teamId } : {}) };
   }
   if (isSeatKind(kind)) return { kind, at, playerId };
-  if (kind === "timer-expired") return { kind, at };
+  if (kind === "timer-expired" || kind === "restored") return { kind, at };
   const parsed = parseClientMessage(kind, payload.message);
   if (!parsed.ok) return null;
   const { action } = parsed;

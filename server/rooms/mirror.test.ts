@@ -30,7 +30,12 @@ describe("the synced state", () => {
       },
       { kind: "player", at: T0 + 2, playerId: "p1", action: { name: "hint", payload: { stepId } } },
       { kind: "player", at: T0 + 3, playerId: "p1", action: { name: "propose", payload: { stepId } } },
-      { kind: "player", at: T0 + 4, playerId: "p2", action: { name: "approve", payload: { stepId } } },
+      {
+        kind: "player",
+        at: T0 + 4,
+        playerId: "p2",
+        action: { name: "approve", payload: { stepId, proposalId: `${stepId}/1` } },
+      },
     ]);
     const state = new GameState();
     const mirror = new StateMirror(state, fixtureScenario);

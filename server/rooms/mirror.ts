@@ -5,13 +5,21 @@
 import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import { ranking, seatMaterials, seatView, teamStepStatus } from "../../shared/rules/index.ts";
-import type { SessionModel, Team, TeamStep } from "../../shared/rules/model.ts";
+import {
+  type EditRecord,
+  MAX_KEPT_EDITS,
+  type SessionModel,
+  type Team,
+  type TeamStep,
+} from "../../shared/rules/model.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import {
   AttemptState,
+  CancelledProposalState,
   EditState,
   type GameState,
   HintState,
+  ObjectionState,
   PlayerState,
   ProposalState,
   TeamState,
@@ -19,8 +27,8 @@ import {
   TeamWorkState,
 } from "../state.ts";
 
-/** Keeps at most this many attributed edits in the synced state (the log keeps them all). */
-export const MAX_SYNCED_EDITS = 100;
+/** At most this many attributed edits are in the synced state (the log keeps them all). */
+export const MAX_SYNCED_EDITS = MAX_KEPT_EDITS;
 
 // biome-ignore lint/suspicious/noExplicitAny: generic field assignment on schema instances
 function set<T extends Record<string, any>, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -161,6 +169,7 @@ export class StateMirror {
       this.applyTeamSteps(ts, team);
       this.applyProposal(ts, team);
       this.applyWork(ts, team);
+      this.applyCancelled(ts, team);
     }
   }
 
@@ -200,14 +209,54 @@ export class StateMirror {
       return;
     }
     let p = ts.proposal;
-    if (!p || p.stepId !== step.stepId || p.at !== proposal.at || p.by !== proposal.by) {
+    if (!p || p.id !== proposal.id) {
       p = new ProposalState();
+      p.id = proposal.id;
       p.stepId = step.stepId;
       p.by = proposal.by;
       p.at = proposal.at;
       ts.proposal = p;
     }
     setStrings(p.approvals, proposal.approvals);
+    const objections = proposal.objections;
+    const same =
+      p.objections.length === objections.length &&
+      objections.every(
+        (o, i) => p?.objections[i]?.playerId === o.playerId && p.objections[i]?.reason === o.reason,
+      );
+    if (!same) {
+      p.objections.splice(
+        0,
+        p.objections.length,
+        ...objections.map((o) => {
+          const state = new ObjectionState();
+          state.playerId = o.playerId;
+          state.reason = o.reason;
+          state.at = o.at;
+          return state;
+        }),
+      );
+    }
+  }
+
+  /** The current step's last cancelled proposal (team-private), replaced only when it changes. */
+  private applyCancelled(ts: TeamState, team: Team): void {
+    const work = ts.work;
+    const step = team.steps[team.stepIndex];
+    const cancelled = step?.cancelled;
+    if (!step || !cancelled) {
+      if (work.cancelled !== undefined) work.cancelled = undefined;
+      return;
+    }
+    if (work.cancelled?.proposalId === cancelled.proposalId && work.cancelled.stepId === step.stepId) return;
+    const c = new CancelledProposalState();
+    c.stepId = step.stepId;
+    c.proposalId = cancelled.proposalId;
+    c.by = cancelled.by;
+    c.cancelledBy = cancelled.cancelledBy ?? "";
+    c.cause = cancelled.cause;
+    c.at = cancelled.at;
+    work.cancelled = c;
   }
 
   private applyWork(ts: TeamState, team: Team): void {
@@ -240,21 +289,7 @@ export class StateMirror {
         s.approvedBy.push(...a.approvedBy);
       },
     );
-    this.appendNew(
-      `${team.id}:edits`,
-      this.editCounts,
-      team,
-      (step) => step.edits,
-      (e, step) => {
-        const s = new EditState();
-        s.stepId = step.stepId;
-        s.playerId = e.playerId;
-        s.edit = JSON.stringify(e.edit);
-        s.at = e.at;
-        work.edits.push(s);
-      },
-    );
-    while (work.edits.length > MAX_SYNCED_EDITS) work.edits.shift();
+    this.applyEdits(ts, team);
     const hints = team.steps.flatMap((step, i) => {
       const scenarioStep = this.scenario.steps[i];
       return (scenarioStep?.hints ?? []).slice(0, step.hintsUsed).map((h) => ({ stepId: step.stepId, ...h }));
@@ -268,6 +303,39 @@ export class StateMirror {
       s.cost = h.cost;
       work.hints.push(s);
     }
+  }
+
+  /**
+   * Appends the edits made since the last call, keeping the last MAX_SYNCED_EDITS: the model keeps
+   * only the latest edits of each step and counts them all, so the new ones are the last
+   * (count − seen) of its list. At most MAX_SYNCED_EDITS are built, and the array is trimmed with
+   * one splice: a restore after 100,000 edits costs the same as after 100.
+   */
+  private applyEdits(ts: TeamState, team: Team): void {
+    const fresh: { edit: EditRecord; stepId: string }[] = [];
+    for (const step of team.steps) {
+      const key = `${team.id}:${step.stepId}`;
+      const total = Object.values(step.editsByPlayer).reduce((sum, n) => sum + n, 0);
+      const seen = this.editCounts.get(key) ?? 0;
+      this.editCounts.set(key, total);
+      if (total <= seen) continue;
+      for (const edit of step.edits.slice(-Math.min(total - seen, MAX_SYNCED_EDITS))) {
+        fresh.push({ edit, stepId: step.stepId });
+      }
+    }
+    if (fresh.length === 0) return;
+    const added = fresh.slice(-MAX_SYNCED_EDITS).map(({ edit, stepId }) => {
+      const s = new EditState();
+      s.stepId = stepId;
+      s.playerId = edit.playerId;
+      s.edit = JSON.stringify(edit.edit);
+      s.at = edit.at;
+      return s;
+    });
+    const edits = ts.work.edits;
+    const overflow = edits.length + added.length - MAX_SYNCED_EDITS;
+    if (overflow > 0) edits.splice(0, Math.min(overflow, edits.length));
+    edits.push(...added);
   }
 
   /** Pushes the entries of each step's list not seen yet (lists only grow, per step). */

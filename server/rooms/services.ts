@@ -1,14 +1,16 @@
 /** What rooms need from the process: the store, the scenario catalogue, settings. Set once at start. */
 import type { Catalog } from "../scenarios.ts";
 import type { Store } from "../store/store.ts";
+import type { Limits } from "./limits.ts";
 
 export interface RoomServices {
   store: Store;
   catalog: Catalog;
   reconnectSeconds: number;
-  /** Per-client message budget (token bucket): bursts up to `burst` messages, refilled at `rate`
-   *  per second. A client that runs out is disconnected (CloseCodes.flooding). */
-  flood: { burst: number; rate: number };
+  /** Messages per seat and joins per address (CloseCodes.flooding over the message budget). */
+  limits: Limits;
+  /** Milliseconds between `end` and the closing of every client (CloseCodes.ended). */
+  endGraceMs: number;
 }
 
 let services: RoomServices | undefined;

@@ -6,7 +6,13 @@
 import { z } from "zod";
 import { COLUMN_OPERATIONS, Id } from "../scenario/schema.ts";
 
-const Value = z.string().max(2000);
+/**
+ * Longest text value of an edit (form field, table cell), in UTF-16 code units: the `maxlength` of the
+ * client's inputs. At most 3 bytes of UTF-8 each, so an edit always fits in a frame (MAX_FRAME_BYTES).
+ */
+export const MAX_VALUE_LENGTH = 1000;
+
+const Value = z.string().max(MAX_VALUE_LENGTH, `${MAX_VALUE_LENGTH} caractères au plus`);
 
 export const ChoiceAnswer = z.strictObject({ type: z.literal("choice"), selected: z.array(Id).max(50) });
 export const CategorizeAnswer = z.strictObject({

@@ -17,7 +17,15 @@ import {
   tick,
 } from "./session.ts";
 import { advanceTeam, nextStep, revealStep, skipStep } from "./steps.ts";
-import { applyEdit, approveProposal, proposeSubmission, takeHint, withdrawProposal } from "./submission.ts";
+import {
+  applyEdit,
+  approveProposal,
+  clearPendingProposals,
+  objectToProposal,
+  proposeSubmission,
+  takeHint,
+  withdrawProposal,
+} from "./submission.ts";
 
 /** Seat events: a player's arrival, return and departure. `teamId` is the team asked for at join. */
 export type SeatEvent =
@@ -31,7 +39,9 @@ export type SessionEvent =
   /** A validated message of the facilitator. */
   | { kind: "facilitator"; at: number; action: FacilitatorAction }
   /** The clock ran past the current timer. */
-  | { kind: "timer-expired"; at: number };
+  | { kind: "timer-expired"; at: number }
+  /** The room came back after a server restart (nobody is connected yet). */
+  | { kind: "restored"; at: number };
 
 /** What an accepted event changed beyond the model: the team it concerned and, for a proposal or
  *  an approval, the attempt it submitted (null when it is still waiting for approvals). */
@@ -64,6 +74,8 @@ export function applyEvent(model: SessionModel, scenario: Scenario, event: Sessi
       const result = tick(model, scenario, now);
       return result.expired ? { ok: true, model: result.model } : { ok: false, reason: "wrong-phase" };
     }
+    case "restored":
+      return { ok: true, model: clearPendingProposals(model, now) };
     case "player":
       return applyPlayerAction(model, scenario, event.playerId, event.action, now);
     case "facilitator":
@@ -86,9 +98,27 @@ function applyPlayerAction(
     case "propose":
       return proposeSubmission(model, scenario, playerId, action.payload.stepId, now);
     case "approve":
-      return approveProposal(model, scenario, playerId, action.payload.stepId, now);
+      return approveProposal(
+        model,
+        scenario,
+        playerId,
+        action.payload.stepId,
+        action.payload.proposalId,
+        now,
+      );
     case "withdraw-proposal":
-      return withdrawProposal(model, scenario, playerId, action.payload.stepId, now);
+      return withdrawProposal(
+        model,
+        scenario,
+        playerId,
+        action.payload.stepId,
+        action.payload.proposalId,
+        now,
+      );
+    case "disagree": {
+      const { stepId, proposalId, reason } = action.payload;
+      return objectToProposal(model, scenario, playerId, stepId, proposalId, reason, now);
+    }
     case "hint":
       return takeHint(model, scenario, playerId, action.payload.stepId, now);
     case "advance":

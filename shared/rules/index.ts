@@ -21,6 +21,9 @@
  * - `skipStep`: teams keep their best score so far (0 without attempt); the step is revealed. In team pace it
  *   moves every unfinished team past its current step.
  * - `withdrawProposal` may be called by any member of the team (it also serves as "reject").
+ * - Proposals have an id (`<stepId>/<n>`); `approveProposal`, `withdrawProposal` and `objectToProposal`
+ *   (disagree, with a quick reason) name it and refuse a stale one ("stale-proposal"). An edit or a
+ *   withdrawal leaves `cancelled` on the team step for the author; `clearPendingProposals` after a restart.
  * - Team pace has no per-step timer: the model holds one timer (the global one).
  * - `skillsEarned` entries also carry `label` and `levelLabel`; `level` is the referential level id.
  * - `emptyAnswer`/`solutionAnswer`/`applyDraftEdit` live in drafts.ts (re-exported here).
@@ -37,16 +40,14 @@ export {
 } from "./events.ts";
 export * from "./material-roles.ts";
 export * from "./model.ts";
+export { cleanName, MAX_NAME_LENGTH, nameKey, sameName, validName, visibleText } from "./names.ts";
 export {
   chooseTeam,
-  cleanName,
   type JoinRequest,
   joinPlayer,
   kickPlayer,
-  MAX_NAME_LENGTH,
   movePlayer,
   removePlayer,
-  sameName,
   setConnected,
 } from "./players.ts";
 export {
@@ -90,6 +91,8 @@ export {
   applyEdit,
   approvalsNeeded,
   approveProposal,
+  clearPendingProposals,
+  objectToProposal,
   proposalAccepted,
   proposeSubmission,
   takeHint,

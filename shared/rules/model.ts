@@ -53,16 +53,48 @@ export interface Player {
   kicked: boolean;
 }
 
+/** How many attributed edits a team step keeps in the model (and so in the synced state). */
+export const MAX_KEPT_EDITS = 100;
+
 export interface EditRecord {
   playerId: string;
   edit: DraftEdit;
   at: number;
 }
 
+/** The quick reasons a teammate gives when disagreeing with a proposal. */
+export const OBJECTION_REASONS = ["incomplete", "wrong", "discuss"] as const;
+/** incomplete: something is missing; wrong: I think it is wrong; discuss: let's talk first. */
+export type ObjectionReason = (typeof OBJECTION_REASONS)[number];
+
+export interface Objection {
+  playerId: string;
+  reason: ObjectionReason;
+  at: number;
+}
+
 export interface Proposal {
+  /** Unique within the team step (`<stepId>/<n>`): approvals and withdrawals name it. */
+  id: string;
   by: string;
   answer: Answer;
   approvals: string[];
+  /** Teammates who disagree, with their reason (one each; approving removes it). */
+  objections: Objection[];
+  at: number;
+}
+
+/** Why a pending proposal went away without being submitted. */
+export type CancelCause = "edit" | "withdrawn" | "restart";
+
+/** The last proposal of a team step that was cancelled, so that its author can be told. */
+export interface CancelledProposal {
+  proposalId: string;
+  /** The author of the proposal. */
+  by: string;
+  /** Who cancelled it (the editor, the member who withdrew it); null after a restart. */
+  cancelledBy: string | null;
+  cause: CancelCause;
   at: number;
 }
 
@@ -94,8 +126,15 @@ export interface Attempt {
 export interface TeamStep {
   stepId: string;
   draft: Answer;
+  /** The latest attributed edits, at most MAX_KEPT_EDITS (the session log keeps them all). */
   edits: EditRecord[];
+  /** playerId → number of edits made on this step (all of them, for results). */
+  editsByPlayer: Record<string, number>;
   proposal: Proposal | null;
+  /** Proposals made so far on this step (numbers the next proposal's id). */
+  proposalsMade: number;
+  /** The last cancelled proposal, until a new one is made. */
+  cancelled: CancelledProposal | null;
   attempts: Attempt[];
   hintsUsed: number;
   /** Solved (score 1), out of attempts, skipped or revealed: no more submissions. */
@@ -155,8 +194,11 @@ export type RefusalReason =
   | "unknown-step"
   | "step-closed"
   | "invalid-edit"
-  | "no-proposal"
+  /** approve / withdraw / disagree naming a proposal that is no longer the pending one. */
+  | "stale-proposal"
   | "already-approved"
+  /** disagree with one's own proposal (withdraw it instead). */
+  | "own-proposal"
   | "no-attempts-left"
   | "hints-disabled"
   | "no-more-hints"

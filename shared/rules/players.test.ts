@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseTeam, joinPlayer, kickPlayer, movePlayer, removePlayer, setConnected } from "./players.ts";
-import { createSession, defaultOptions } from "./session.ts";
+import { createSession, defaultOptions, lockSession } from "./session.ts";
 import { nextStep, revealStep } from "./steps.ts";
 import { fixtureScenario as scenario, tinyScenario } from "./test-fixtures.ts";
 import { must, sessionWith, T0 } from "./test-helpers.ts";
@@ -176,5 +176,50 @@ describe("leaving, kicking, moving", () => {
     expect(setConnected(sessionWith(scenario, ["A"]), "zz", false, T0)).toMatchObject({
       reason: "unknown-player",
     });
+  });
+});
+
+describe("names: normalised, visible characters only, compared by a confusable-folded key", () => {
+  const withAna = () => must(joinPlayer(lobby(), scenario, { playerId: "a", name: "Ana", now: T0 }));
+  const join = (name: string) => joinPlayer(withAna(), scenario, { playerId: "b", name, now: T0 });
+
+  it("refuses look-alikes of a name taken (Cyrillic or Greek letters, full-width forms)", () => {
+    for (const name of ["\u0410na", "\u0391na", "\uFF21\uFF4E\uFF41", "ANA", "Ána"]) {
+      expect(join(name), name).toMatchObject({ ok: false, reason: "name-taken" });
+    }
+    expect(must(join("Anaïs")).players.b?.name).toBe("Anaïs");
+  });
+
+  it("refuses control and invisible characters: NUL, zero-width, bidi overrides, lone surrogates, fillers", () => {
+    for (const name of [
+      "Bo\u0000b",
+      "Bo\u200Bb",
+      "\u200B",
+      "Bob\u202E",
+      "Bo\uD800b",
+      "\u3164",
+      "Bob\uFEFF",
+    ]) {
+      expect(join(name), JSON.stringify(name)).toEqual({ ok: false, reason: "name-invalid" });
+    }
+  });
+
+  it("stores the NFKC form with whitespace collapsed (tabs and no-break spaces included)", () => {
+    expect(must(join("\uFF22ob\u00A0\tLe\uFB01")).players.b?.name).toBe("Bob Lefi");
+  });
+});
+
+describe("chooseTeam while locked", () => {
+  it("is refused with session-locked", () => {
+    const model = must(
+      joinPlayer(lobby({ playersChooseTeam: true, teamCount: 2 }), scenario, {
+        playerId: "a",
+        name: "Ana",
+        now: T0,
+      }),
+    );
+    const locked = must(lockSession(model, true));
+    expect(chooseTeam(locked, scenario, "a", "equipe-2")).toEqual({ ok: false, reason: "session-locked" });
+    expect(chooseTeam(model, scenario, "a", "equipe-2").ok).toBe(true);
   });
 });

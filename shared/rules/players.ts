@@ -1,10 +1,10 @@
 /** Players: join, connection, leave, kick, move, choose a team. */
 import type { Scenario } from "../scenario/schema.ts";
 import type { Player, RuleResult, SessionModel, Team } from "./model.ts";
+import { cleanName, nameKey, validName } from "./names.ts";
 import { accept, refuse } from "./result.ts";
 import { closeTeamStep } from "./steps.ts";
 import { settleProposal } from "./submission.ts";
-import { fold } from "./table-ops.ts";
 import {
   coverRoles,
   findTeam,
@@ -15,18 +15,6 @@ import {
   replaceTeam,
   replaceTeamStep,
 } from "./teams.ts";
-
-export const MAX_NAME_LENGTH = 40;
-
-/** A display name as stored: trimmed, inner whitespace collapsed. */
-export function cleanName(name: string): string {
-  return name.replace(/\s+/g, " ").trim();
-}
-
-/** Names compare trimmed, case- and accent-insensitive. */
-export function sameName(a: string, b: string): boolean {
-  return fold(cleanName(a)) === fold(cleanName(b));
-}
 
 const isActivePhase = (model: SessionModel) => model.phase === "playing" || model.phase === "paused";
 
@@ -58,10 +46,16 @@ function unseat(model: SessionModel, scenario: Scenario | undefined, playerId: s
   const team = findTeam(model, player?.teamId ?? null);
   if (!player || !team) return model;
   const steps = team.steps.map((step) =>
-    step.proposal?.approvals.includes(playerId)
+    step.proposal &&
+    (step.proposal.approvals.includes(playerId) ||
+      step.proposal.objections.some((o) => o.playerId === playerId))
       ? {
           ...step,
-          proposal: { ...step.proposal, approvals: step.proposal.approvals.filter((id) => id !== playerId) },
+          proposal: {
+            ...step.proposal,
+            approvals: step.proposal.approvals.filter((id) => id !== playerId),
+            objections: step.proposal.objections.filter((o) => o.playerId !== playerId),
+          },
         }
       : step,
   );
@@ -104,8 +98,9 @@ export function joinPlayer(
   if (model.phase === "debrief" || model.phase === "ended") return refuse("wrong-phase");
   if (model.locked) return refuse("session-locked");
   const name = cleanName(request.name);
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) return refuse("name-invalid");
-  if (Object.values(model.players).some((p) => !p.kicked && sameName(p.name, name)))
+  if (!validName(name)) return refuse("name-invalid");
+  const key = nameKey(name);
+  if (Object.values(model.players).some((p) => !p.kicked && nameKey(p.name) === key))
     return refuse("name-taken");
 
   let next = model;
@@ -226,6 +221,7 @@ export function chooseTeam(
   teamId: string,
 ): RuleResult {
   if (model.phase !== "lobby") return refuse("wrong-phase");
+  if (model.locked) return refuse("session-locked");
   if (!model.options.playersChooseTeam) return refuse("invalid-option");
   return changeTeam(model, scenario, playerId, teamId);
 }

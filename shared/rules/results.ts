@@ -156,7 +156,7 @@ export function playerResults(
     let proposals = 0;
     for (const team of model.teams) {
       team.steps.forEach((teamStep, stepIndex) => {
-        edits += teamStep.edits.filter((edit) => edit.playerId === player.id).length;
+        edits += teamStep.editsByPlayer[player.id] ?? 0;
         proposals += teamStep.attempts.filter((attempt) => attempt.proposedBy === player.id).length;
         if (!teamStep.participants.includes(player.id)) return;
         steps.push({

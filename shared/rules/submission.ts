@@ -3,15 +3,18 @@
 import type { Hint, Scenario, Step } from "../scenario/schema.ts";
 import type { DraftEdit } from "./answer.ts";
 import { applyDraftEdit } from "./drafts.ts";
-import type {
-  Attempt,
-  Player,
-  Proposal,
-  RuleResult,
-  SessionModel,
-  SubmissionRule,
-  Team,
-  TeamStep,
+import {
+  type Attempt,
+  type CancelCause,
+  MAX_KEPT_EDITS,
+  type ObjectionReason,
+  type Player,
+  type Proposal,
+  type RuleResult,
+  type SessionModel,
+  type SubmissionRule,
+  type Team,
+  type TeamStep,
 } from "./model.ts";
 import { accept, refuse } from "./result.ts";
 import { scoreAnswer } from "./scoring/index.ts";
@@ -126,19 +129,67 @@ export function applyEdit(
   stepId: string,
   edit: DraftEdit,
   now: number,
-): RuleResult<{ teamId: string }> {
+): RuleResult<{ teamId: string; cancelled: string | null }> {
   const seat = seatFor(model, scenario, playerId, stepId);
   if ("ok" in seat) return seat;
   const { team, teamStep, step } = seat;
   const draft = applyDraftEdit(step, teamStep.draft, edit);
   if (draft === null) return refuse("invalid-edit");
   const updated: TeamStep = {
-    ...withParticipant(teamStep, playerId),
+    ...cancelProposal(withParticipant(teamStep, playerId), "edit", playerId, now),
     draft,
-    proposal: null,
-    edits: [...teamStep.edits, { playerId, edit, at: now }],
+    edits: [...teamStep.edits.slice(1 - MAX_KEPT_EDITS), { playerId, edit, at: now }],
+    editsByPlayer: { ...teamStep.editsByPlayer, [playerId]: (teamStep.editsByPlayer[playerId] ?? 0) + 1 },
   };
-  return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, updated)), { teamId: team.id });
+  return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, updated)), {
+    teamId: team.id,
+    cancelled: teamStep.proposal?.id ?? null,
+  });
+}
+
+/** Drops the step's pending proposal (if any), remembering it so that its author can be told. */
+function cancelProposal(step: TeamStep, cause: CancelCause, by: string | null, now: number): TeamStep {
+  const proposal = step.proposal;
+  if (!proposal) return step;
+  return {
+    ...step,
+    proposal: null,
+    cancelled: { proposalId: proposal.id, by: proposal.by, cancelledBy: by, cause, at: now },
+  };
+}
+
+/**
+ * After a restart nobody is connected yet: a pending proposal would be submitted by the first
+ * member back alone (the rule counts connected members). Every pending proposal is cancelled
+ * instead (cause "restart"); the team proposes again once it is back.
+ */
+export function clearPendingProposals(model: SessionModel, now: number): SessionModel {
+  let next = model;
+  for (const team of model.teams) {
+    team.steps.forEach((step, index) => {
+      if (!step.proposal) return;
+      const current = findTeam(next, team.id);
+      if (current)
+        next = replaceTeam(next, replaceTeamStep(current, index, cancelProposal(step, "restart", null, now)));
+    });
+  }
+  return next;
+}
+
+/** The acting player's seat with the pending proposal named by `proposalId`, or the refusal
+ *  (`stale-proposal` when it is no longer the pending one). */
+function proposalSeat(
+  model: SessionModel,
+  scenario: Scenario,
+  playerId: string,
+  stepId: string,
+  proposalId: string,
+) {
+  const seat = seatFor(model, scenario, playerId, stepId);
+  if ("ok" in seat) return seat;
+  const proposal = seat.teamStep.proposal;
+  if (!proposal || proposal.id !== proposalId) return refuse("stale-proposal");
+  return { ...seat, proposal };
 }
 
 /** Proposes the current draft, approved by its author; submitted at once if the rule is already met. */
@@ -148,37 +199,54 @@ export function proposeSubmission(
   playerId: string,
   stepId: string,
   now: number,
-): RuleResult<{ teamId: string; submitted: Attempt | null }> {
+): RuleResult<{ teamId: string; proposalId: string; submitted: Attempt | null }> {
   const seat = seatFor(model, scenario, playerId, stepId);
   if ("ok" in seat) return seat;
   const { team, teamStep } = seat;
   if (teamStep.attempts.length >= model.options.maxAttempts) return refuse("no-attempts-left");
-  const proposal: Proposal = { by: playerId, answer: teamStep.draft, approvals: [playerId], at: now };
+  const proposalsMade = teamStep.proposalsMade + 1;
+  const proposal: Proposal = {
+    id: `${teamStep.stepId}/${proposalsMade}`,
+    by: playerId,
+    answer: teamStep.draft,
+    approvals: [playerId],
+    objections: [],
+    at: now,
+  };
   const proposed = replaceTeam(
     model,
-    replaceTeamStep(team, team.stepIndex, { ...withParticipant(teamStep, playerId), proposal }),
+    replaceTeamStep(team, team.stepIndex, {
+      ...withParticipant(teamStep, playerId),
+      proposal,
+      proposalsMade,
+      cancelled: null,
+    }),
   );
   const settled = settleProposal(proposed, scenario, team.id, now);
-  return accept(settled.model, { teamId: team.id, submitted: settled.submitted });
+  return accept(settled.model, { teamId: team.id, proposalId: proposal.id, submitted: settled.submitted });
 }
 
-/** A teammate approves the pending proposal; submitted when the rule is met. */
+/** A teammate approves the pending proposal named by `proposalId` (withdrawing their objection
+ *  if they had one); submitted when the rule is met. A stale id is refused and changes nothing. */
 export function approveProposal(
   model: SessionModel,
   scenario: Scenario,
   playerId: string,
   stepId: string,
+  proposalId: string,
   now: number,
 ): RuleResult<{ teamId: string; submitted: Attempt | null }> {
-  const seat = seatFor(model, scenario, playerId, stepId);
+  const seat = proposalSeat(model, scenario, playerId, stepId, proposalId);
   if ("ok" in seat) return seat;
-  const { team, teamStep } = seat;
-  const proposal = teamStep.proposal;
-  if (!proposal) return refuse("no-proposal");
+  const { team, teamStep, proposal } = seat;
   if (proposal.approvals.includes(playerId)) return refuse("already-approved");
   const approved: TeamStep = {
     ...withParticipant(teamStep, playerId),
-    proposal: { ...proposal, approvals: [...proposal.approvals, playerId] },
+    proposal: {
+      ...proposal,
+      approvals: [...proposal.approvals, playerId],
+      objections: proposal.objections.filter((o) => o.playerId !== playerId),
+    },
   };
   const settled = settleProposal(
     replaceTeam(model, replaceTeamStep(team, team.stepIndex, approved)),
@@ -189,21 +257,52 @@ export function approveProposal(
   return accept(settled.model, { teamId: team.id, submitted: settled.submitted });
 }
 
-/** Any member withdraws (or rejects) the pending proposal. */
+/** Any member withdraws (or rejects) the pending proposal named by `proposalId`; its author is told. */
 export function withdrawProposal(
   model: SessionModel,
   scenario: Scenario,
   playerId: string,
   stepId: string,
-  _now?: number,
+  proposalId: string,
+  now: number,
 ): RuleResult<{ teamId: string }> {
-  const seat = seatFor(model, scenario, playerId, stepId);
+  const seat = proposalSeat(model, scenario, playerId, stepId, proposalId);
   if ("ok" in seat) return seat;
   const { team, teamStep } = seat;
-  if (!teamStep.proposal) return refuse("no-proposal");
-  return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, { ...teamStep, proposal: null })), {
-    teamId: team.id,
-  });
+  const withdrawn = cancelProposal(teamStep, "withdrawn", playerId, now);
+  return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, withdrawn)), { teamId: team.id });
+}
+
+/**
+ * A teammate disagrees with the pending proposal named by `proposalId`, with one of the quick
+ * reasons (their approval, if any, is taken back; a second objection replaces the first). The
+ * proposal stays pending: the proposer sees who disagrees and why. Its author cannot object to it.
+ */
+export function objectToProposal(
+  model: SessionModel,
+  scenario: Scenario,
+  playerId: string,
+  stepId: string,
+  proposalId: string,
+  reason: ObjectionReason,
+  now: number,
+): RuleResult<{ teamId: string }> {
+  const seat = proposalSeat(model, scenario, playerId, stepId, proposalId);
+  if ("ok" in seat) return seat;
+  const { team, teamStep, proposal } = seat;
+  if (proposal.by === playerId) return refuse("own-proposal");
+  const objected: TeamStep = {
+    ...withParticipant(teamStep, playerId),
+    proposal: {
+      ...proposal,
+      approvals: proposal.approvals.filter((id) => id !== playerId),
+      objections: [
+        ...proposal.objections.filter((o) => o.playerId !== playerId),
+        { playerId, reason, at: now },
+      ],
+    },
+  };
+  return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, objected)), { teamId: team.id });
 }
 
 /** The team takes the next hint of its current step (its cost applies to later attempts). */

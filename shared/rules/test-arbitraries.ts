@@ -384,7 +384,11 @@ export type Action =
   | { kind: "add-time"; seconds: number }
   | { kind: "lock"; locked: boolean }
   | { kind: "edit"; playerId: string; stepId: string; edit: DraftEdit }
-  | { kind: "propose" | "approve" | "withdraw" | "hint" | "advance"; playerId: string; stepId: string };
+  | {
+      kind: "propose" | "approve" | "withdraw" | "disagree" | "hint" | "advance";
+      playerId: string;
+      stepId: string;
+    };
 
 const join = fc.record({
   kind: fc.constant("join" as const),
@@ -457,6 +461,7 @@ export const actionArbitrary: fc.Arbitrary<{ action: Action; elapsedMs: number }
           "propose" as const,
           "approve" as const,
           "withdraw" as const,
+          "disagree" as const,
           "hint" as const,
           "advance" as const,
         ),
@@ -488,13 +493,7 @@ export const scriptArbitrary = fc
   )
   .map(([joins, actions]) => [...joins, { action: { kind: "start" } as Action, elapsedMs: 0 }, ...actions]);
 
-const PLAYER_MESSAGE = {
-  propose: "propose",
-  approve: "approve",
-  withdraw: "withdraw-proposal",
-  hint: "hint",
-  advance: "advance",
-} as const;
+const PLAYER_MESSAGE = { propose: "propose", hint: "hint", advance: "advance" } as const;
 
 /** The event a generated action stands for at `now`, its `@current` step resolved against `model`
  *  (the step the acting player's team is on). */
@@ -503,6 +502,12 @@ export function actionEvent(action: Action, model: SessionModel, at: number): Se
     if (stepId !== CURRENT_STEP) return stepId;
     const team = model.teams.find((t) => t.id === model.players[playerId]?.teamId);
     return team?.steps[team.stepIndex]?.stepId ?? "zz";
+  };
+  /** The pending proposal of the player's team (most of the time), or a stale id. */
+  const proposalId = (playerId: string) => {
+    const team = model.teams.find((t) => t.id === model.players[playerId]?.teamId);
+    const pending = team?.steps[team.stepIndex]?.proposal?.id;
+    return pending && at % 5 !== 0 ? pending : `${current(playerId, CURRENT_STEP)}/0`;
   };
   switch (action.kind) {
     case "join":
@@ -541,9 +546,22 @@ export function actionEvent(action: Action, model: SessionModel, at: number): Se
         action: { name: "edit", payload: { stepId, edit: action.edit } },
       };
     }
-    case "propose":
     case "approve":
     case "withdraw":
+    case "disagree": {
+      const payload = {
+        stepId: current(action.playerId, action.stepId),
+        proposalId: proposalId(action.playerId),
+      };
+      const playerAction =
+        action.kind === "approve"
+          ? { name: "approve" as const, payload }
+          : action.kind === "withdraw"
+            ? { name: "withdraw-proposal" as const, payload }
+            : { name: "disagree" as const, payload: { ...payload, reason: "wrong" as const } };
+      return { kind: "player", at, playerId: action.playerId, action: playerAction };
+    }
+    case "propose":
     case "hint":
     case "advance": {
       const stepId = current(action.playerId, action.stepId);

@@ -29,8 +29,9 @@ const validPayloads: Record<string, unknown> = {
   "choose-team": { teamId: "equipe-1" },
   edit: { stepId: "licence", edit: { op: "toggle-option", optionId: "licence-ouverte" } },
   propose: { stepId: "licence" },
-  approve: { stepId: "licence" },
-  "withdraw-proposal": { stepId: "licence" },
+  approve: { stepId: "licence", proposalId: "licence/1" },
+  "withdraw-proposal": { stepId: "licence", proposalId: "licence/1" },
+  disagree: { stepId: "licence", proposalId: "licence/1", reason: "wrong" },
   hint: { stepId: "licence" },
   advance: { stepId: "licence" },
   start: {},
@@ -137,8 +138,10 @@ describe("authority", () => {
     await facilitator.waitFor(() => facilitator.state.teams[0]?.proposal?.stepId === "licence", "proposal");
     const before = snapshot();
     // b1 tries to approve team A's proposal: it can only act on its own team, which has none.
-    await b1.expectError("approve", { stepId: "licence" }, "no-proposal");
-    await b1.expectError("withdraw-proposal", { stepId: "licence" }, "no-proposal");
+    const proposalId = facilitator.state.teams[0]?.proposal?.id ?? "";
+    await b1.expectError("approve", { stepId: "licence", proposalId }, "stale-proposal");
+    await b1.expectError("withdraw-proposal", { stepId: "licence", proposalId }, "stale-proposal");
+    await b1.expectError("disagree", { stepId: "licence", proposalId, reason: "wrong" }, "stale-proposal");
     await b1.expectError("choose-team", { teamId: teamA.id }, "wrong-phase");
     await b1.expectError(
       "edit",
@@ -150,12 +153,13 @@ describe("authority", () => {
       { stepId: "licence", edit: { op: "toggle-option", optionId: "nope" } },
       "invalid-edit",
     );
-    await a1.expectError("approve", { stepId: "licence" }, "already-approved");
+    await a1.expectError("approve", { stepId: "licence", proposalId }, "already-approved");
+    await a1.expectError("disagree", { stepId: "licence", proposalId, reason: "wrong" }, "own-proposal");
     await flush();
     expect(snapshot()).toBe(before);
     expect(facilitator.state.teams[0]?.proposal?.approvals.length).toBe(1);
     // The others are unaffected: a2 approves, the attempt is recorded.
-    a2.send("approve", { stepId: "licence" });
+    a2.send("approve", { stepId: "licence", proposalId });
     await a2.waitFor(
       () => (a2.state.teams.find((t) => t.id === teamA.id)?.steps[0]?.attempts ?? 0) === 1,
       "attempt",

@@ -116,7 +116,7 @@ async function playStep(scenario: Scenario, team: PlayedTeam, stepIndex: number,
   const teamState = () => approver.state.teams.find((t) => t.id === team.id);
   editor.send("propose", { stepId: step.id });
   await approver.waitFor(() => teamState()?.proposal?.stepId === step.id, "proposal");
-  approver.send("approve", { stepId: step.id });
+  approver.send("approve", { stepId: step.id, proposalId: teamState()?.proposal?.id ?? "" });
   await approver.waitFor(() => (teamState()?.steps[stepIndex]?.attempts ?? 0) === 1, "attempt");
   team.answers[stepIndex] = expected;
   team.scores[stepIndex] = scoreAnswer(step, expected).score;

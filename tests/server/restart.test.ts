@@ -50,7 +50,10 @@ describe("a server restart", () => {
       () => approver.state.teams.some((t) => t.proposal?.stepId === "licence"),
       "proposal",
     );
-    approver.send("approve", { stepId: "licence" });
+    approver.send("approve", {
+      stepId: "licence",
+      proposalId: approver.state.teams.find((t) => t.proposal?.stepId === "licence")?.proposal?.id ?? "",
+    });
     await facilitator.waitFor(() => (facilitator.state.teams[0]?.steps[0]?.attempts ?? 0) === 1, "attempt");
     facilitator.send("reveal", {});
     await facilitator.waitFor(() => facilitator.state.teams.every((t) => t.steps[0]?.revealed), "revealed");

@@ -3,6 +3,7 @@
  * feedback, hints, teammates and their edits. The Phaser table above it is fed by `tablePicture`.
  */
 import { html, nothing } from "lit-html";
+import type { ClientMessage } from "../../../shared/protocol.ts";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
 import { blankAnswer } from "../../../shared/rules/drafts.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
@@ -33,6 +34,9 @@ import {
 } from "../view/state.ts";
 import type { TablePicture } from "../view/table-picture.ts";
 
+/** The team actions the board sends (edits go through `edit`). */
+export type BoardAction = "propose" | "approve" | "disagree" | "withdraw-proposal" | "hint" | "advance";
+
 export interface BoardInput {
   game: GameView;
   scenario: PublicScenario;
@@ -41,7 +45,7 @@ export interface BoardInput {
   clockOffsetMs: number;
   now: number;
   edit: (stepId: string, edit: DraftEdit) => void;
-  act: (name: "propose" | "approve" | "withdraw-proposal" | "hint" | "advance", stepId: string) => void;
+  act: <N extends BoardAction>(name: N, payload: ClientMessage<N>) => void;
   attestationHref: string | null;
 }
 
@@ -160,7 +164,7 @@ export function boardView(input: BoardInput) {
     if (!editable && !proposal) return nothing;
     if (!proposal) {
       return html`<div class="row">
-        <button type="button" class="primary" data-focus-key="propose" ?disabled=${!editable} @click=${() => input.act("propose", step.id)}>
+        <button type="button" class="primary" data-focus-key="propose" ?disabled=${!editable} @click=${() => input.act("propose", { stepId: step.id })}>
           ${icon("send")} ${t("proposal.propose")}
         </button>
         <span class="muted">${t(`proposal.rule.${rule}` as MessageKey)}</span>
@@ -173,8 +177,8 @@ export function boardView(input: BoardInput) {
         (${proposal.approvals.length}/${approvalsNeeded(rule, connected)})</p>
       <p class="muted">${t(`proposal.rule.${rule}` as MessageKey)} ${t("proposal.editCancels")}</p>
       <div class="row">
-        ${agreed ? html`<span class="badge ok">✔ ${t("proposal.approved")}</span>` : html`<button type="button" class="primary" data-focus-key="approve" @click=${() => input.act("approve", step.id)}>${icon("agree")} ${t("proposal.approve")}</button>`}
-        ${proposal.by === input.me ? html`<button type="button" data-focus-key="withdraw" @click=${() => input.act("withdraw-proposal", step.id)}>${t("proposal.withdraw")}</button>` : null}
+        ${agreed ? html`<span class="badge ok">✔ ${t("proposal.approved")}</span>` : html`<button type="button" class="primary" data-focus-key="approve" @click=${() => input.act("approve", { stepId: step.id, proposalId: proposal.id })}>${icon("agree")} ${t("proposal.approve")}</button>`}
+        ${proposal.by === input.me ? html`<button type="button" data-focus-key="withdraw" @click=${() => input.act("withdraw-proposal", { stepId: step.id, proposalId: proposal.id })}>${t("proposal.withdraw")}</button>` : null}
       </div>
     </div>`;
   };
@@ -223,7 +227,7 @@ export function boardView(input: BoardInput) {
       const next = step.hints[hints.length];
       if (!next) return html`<p class="muted">${t("hints.none")}</p>`;
       return html`<button type="button" data-focus-key="hint" ?disabled=${!editable} @click=${() => {
-        input.act("hint", step.id);
+        input.act("hint", { stepId: step.id });
         // The next thing to read is the hint itself, once the server has sent it.
         focusAfterRender(`[data-hint="${hints.length + 1}"]`);
       }}>
@@ -279,7 +283,7 @@ export function boardView(input: BoardInput) {
               ? team.finished
                 ? html`<p>${t("board.finished")}</p>`
                 : html`<p>${t("board.closed")}</p>
-                  <button type="button" class="primary" data-focus-key="advance" data-focus-next @click=${() => input.act("advance", step.id)}>${icon("skip")} ${t("board.advance")}</button>`
+                  <button type="button" class="primary" data-focus-key="advance" data-focus-next @click=${() => input.act("advance", { stepId: step.id })}>${icon("skip")} ${t("board.advance")}</button>`
               : html`<p>${teamStep.revealed ? t("board.waitingNext") : noAttempt ? t("board.waitingRevealOnly") : t("board.waitingReveal")}</p>`
           }
           ${!noAttempt && teamStep.score >= 0 ? html`<p>${t("board.score", { score: percent(teamStep.score) })}</p>` : null}

@@ -382,7 +382,8 @@ export const fr = {
   "error.session-locked": "Les inscriptions sont fermées.",
   "error.session-full": "La partie est complète.",
   "error.name-taken": "Ce nom est déjà pris dans la partie : choisissez-en un autre.",
-  "error.name-invalid": "Nom invalide : de 1 à 40 caractères.",
+  "error.name-invalid":
+    "Nom invalide : de 1 à 40 caractères visibles, sans caractère invisible ni de contrôle.",
   "error.team-full": "Cette équipe est complète.",
   "error.step-closed": "Cette étape est close.",
   "error.invalid-edit": "Modification refusée.",
@@ -393,7 +394,9 @@ export const fr = {
   "error.unknown-team": "Équipe inconnue.",
   "error.not-in-team": "Vous n'êtes dans aucune équipe.",
   "error.unknown-step": "Cette étape n'est pas celle de votre équipe.",
-  "error.no-proposal": "Aucune proposition en attente.",
+  "error.stale-proposal":
+    "Cette proposition n'est plus d'actualité : rien n'a changé. Regardez la proposition en cours.",
+  "error.own-proposal": "C'est votre propre proposition : retirez-la plutôt.",
   "error.already-approved": "Vous avez déjà approuvé cette proposition.",
   "error.hints-disabled": "Les indices sont désactivés pour cette partie.",
   "error.not-revealed": "L'étape n'a pas encore été révélée.",

@@ -184,7 +184,7 @@ export class Connection {
     room.onLeave((code) => {
       if (this.closedOnPurpose) return this.setStatus("closed", "left");
       if (code === CloseCodes.kicked) return this.close("kicked");
-      if (code === CloseCodes.sessionEnded) return this.close("ended");
+      if (code === CloseCodes.sessionEnded || code === CloseCodes.sessionClosed) return this.close("ended");
       if (code === CloseCodes.protocolMismatch) return this.close("protocol");
       void this.reconnectWithToken();
     });

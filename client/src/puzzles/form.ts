@@ -1,5 +1,6 @@
 /** form: real labelled inputs; a field's value is sent to the team when the field changes (blur/Enter). */
 import { html } from "lit-html";
+import { MAX_VALUE_LENGTH } from "../../../shared/rules/answer.ts";
 import type { FormField } from "../../../shared/scenario/schema.ts";
 import { t } from "../i18n/index.ts";
 import { mark } from "./marks.ts";
@@ -24,7 +25,7 @@ export function formPuzzle({
     switch (field.input) {
       case "textarea":
         return html`<textarea id=${id} data-focus-key=${id} aria-describedby=${describedBy ?? ""} ?disabled=${!editable}
-          .value=${value} @change=${set(field)}></textarea>`;
+          maxlength=${MAX_VALUE_LENGTH} .value=${value} @change=${set(field)}></textarea>`;
       case "select":
         return html`<select id=${id} data-focus-key=${id} aria-describedby=${describedBy ?? ""} ?disabled=${!editable} @change=${set(field)}>
           <option value="" ?selected=${value === ""}>${t("form.choose")}</option>
@@ -38,6 +39,7 @@ export function formPuzzle({
           inputmode=${field.input === "number" ? "decimal" : "text"}
           aria-describedby=${describedBy ?? ""}
           ?disabled=${!editable}
+          maxlength=${MAX_VALUE_LENGTH}
           .value=${value}
           @change=${set(field)}
           @keydown=${(event: KeyboardEvent) => {

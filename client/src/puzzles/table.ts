@@ -4,7 +4,7 @@
  * labelled "removed" (not colour alone).
  */
 import { html } from "lit-html";
-import type { DraftEdit } from "../../../shared/rules/answer.ts";
+import { type DraftEdit, MAX_VALUE_LENGTH } from "../../../shared/rules/answer.ts";
 import { COLUMN_OPERATIONS, type ColumnOperation } from "../../../shared/rules/table-ops.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { scrollRegion } from "../ui/scroll-region.ts";
@@ -103,7 +103,7 @@ export function tablePuzzle({
                   ${
                     canEdit && !removed
                       ? html`<input type="text" aria-label=${t("table.cell", { column: column.label, row: row.id })}
-                          data-focus-key=${`cell-${cellId}`} ?disabled=${!editable} .value=${value}
+                          data-focus-key=${`cell-${cellId}`} ?disabled=${!editable} maxlength=${MAX_VALUE_LENGTH} .value=${value}
                           @change=${(event: Event) => {
                             const next = (event.target as HTMLInputElement).value;
                             if (next !== value)

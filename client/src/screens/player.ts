@@ -223,7 +223,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       now: Date.now(),
       attestationHref,
       edit: (stepId, edit) => connection?.send("edit", { stepId, edit }),
-      act: (name, stepId) => connection?.send(name, { stepId }),
+      act: (name, payload) => connection?.send(name, payload),
     };
   };
 

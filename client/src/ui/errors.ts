@@ -20,7 +20,8 @@ export const ERROR_KEYS: Record<ProtocolErrorCode, MessageKey> = {
   "unknown-step": "error.unknown-step",
   "step-closed": "error.step-closed",
   "invalid-edit": "error.invalid-edit",
-  "no-proposal": "error.no-proposal",
+  "stale-proposal": "error.stale-proposal",
+  "own-proposal": "error.own-proposal",
   "already-approved": "error.already-approved",
   "no-attempts-left": "error.no-attempts-left",
   "hints-disabled": "error.hints-disabled",
@@ -45,6 +46,7 @@ export const ERROR_KEYS: Record<ProtocolErrorCode, MessageKey> = {
  * its message (e.g. "name-taken"), shown through ERROR_KEYS; an unknown reason is wrapped as is.
  */
 export const CLOSE_CODE_KEYS: Record<keyof typeof CloseCodes, MessageKey> = {
+  sessionClosed: "conn.ended",
   kicked: "conn.kicked",
   flooding: "error.flooding",
   protocolMismatch: "conn.protocol",

@@ -22,6 +22,7 @@ import { typesetDisplay } from "../../../shared/text/typography.ts";
 
 export {
   type AttemptView,
+  type CancelledProposalView,
   type EditView,
   type GameView,
   type HintView,
