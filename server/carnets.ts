@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type CarnetStep, carnetCompetences, suggestScenarios } from "../shared/rules/carnet.ts";
-import { MAX_NAME_LENGTH } from "../shared/rules/players.ts";
+import { cleanName, validName } from "../shared/rules/names.ts";
 import {
   hashSecret,
   isWellFormedJoinCode,
@@ -19,7 +19,11 @@ import type { OrganisationService } from "./organisations.ts";
 import type { SessionService } from "./sessions.ts";
 import type { CarnetRecord } from "./store/carnets.ts";
 
-export const CarnetName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+export const CarnetName = z
+  .string()
+  .max(200)
+  .transform(cleanName)
+  .pipe(z.string().refine(validName, "nom invalide : 1 à 40 caractères visibles, sans caractère invisible"));
 export const SeatProof = z.strictObject({
   sessionCode: z.string().max(16),
   playerId: z.string().min(1).max(64),
