@@ -4,6 +4,7 @@
  */
 import "./zod-locale.ts";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { CloseCode, defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
@@ -130,8 +131,18 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
   let readiness: Readiness = "restoring";
   const server = buildServer(config, sessions, hooks, () => readiness);
   await server.listen(config.port, config.host);
+  // The server already listens: /healthz and other sessions are answered while rooms come back.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const restored = await sessions.restoreLiveSessions(Date.now() - config.restoreHours * 3_600_000);
-  if (restored.length > 0) logger.info({ sessions: restored }, "live sessions restored");
+  lag.disable();
+  if (restored.length > 0) {
+    // The longest the event loop was blocked while restoring (the restore yields every few ms).
+    logger.info(
+      { sessions: restored, maxEventLoopBlockMs: Math.round(lag.max / 1e6) },
+      "live sessions restored",
+    );
+  }
   readiness = "ready";
   const retention = scheduleRetention(store, config.retentionDays);
   const address = server.transport.server?.address() as AddressInfo | null;

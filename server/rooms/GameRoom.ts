@@ -20,7 +20,6 @@ import {
 } from "../../shared/protocol.ts";
 import {
   applyEvent,
-  createSession,
   type EventResult,
   type PublicScenario,
   RULES_VERSION,
@@ -28,7 +27,6 @@ import {
   type Seat,
   type SessionEvent,
   type SessionModel,
-  type SessionOptions,
   seatView,
   toPublicScenario,
 } from "../../shared/rules/index.ts";
@@ -39,11 +37,11 @@ import { type Logger, logger } from "../log.ts";
 import { messageLabel, PatchLatency, refusals } from "../metrics.ts";
 import { sessionScenario } from "../scenarios.ts";
 import { GameState, type TeamState } from "../state.ts";
-import type { LogEntry, SessionRecord } from "../store/store.ts";
+import type { LogEntry } from "../store/store.ts";
 import { eventLogEntry } from "./event-log.ts";
 import { refusalMessage } from "./messages-fr.ts";
 import { StateMirror } from "./mirror.ts";
-import { replayLog } from "./replay.ts";
+import { replayStoredLog } from "./replay.ts";
 import { deriveResults } from "./results.ts";
 import { getRoomServices } from "./services.ts";
 
@@ -119,16 +117,11 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.logger = logger.child({ session: this.code });
     this.scenario = scenario;
     this.publicScenario = toPublicScenario(scenario);
-    const entries = await store.readLog(this.code);
-    this.logSeq = entries.at(-1)?.seq ?? 0;
-    if (entries.length === 0) {
-      this.model = createSession(scenario, session.options as SessionOptions, {
-        now: session.createdAt,
-        seed: session.seed,
-      });
-    } else {
-      await this.restore(session, entries);
-    }
+    // A new session has an empty log; a session recreated after a restart replays its log.
+    const replayed = await replayStoredLog(scenario, session, store.readLogPages(this.code));
+    this.logSeq = replayed.lastSeq;
+    this.model = replayed.model;
+    if (replayed.entries > 0) await this.restore(replayed);
     this.mirror = new StateMirror(this.state, scenario);
     this.mirror.init(this.code);
     this.mirror.apply(this.model, Date.now());
@@ -140,19 +133,17 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.clock.setInterval(() => this.enqueue(() => this.onTick()), 1000);
   }
 
-  /** Recreated after a restart: replay the log, then show everybody disconnected until they return. */
-  private async restore(session: SessionRecord, entries: LogEntry[]): Promise<void> {
-    const replayed = replayLog(this.scenario, session, entries);
+  /** Recreated after a restart (the log replayed): everybody shown disconnected until they return. */
+  private async restore(replayed: Awaited<ReturnType<typeof replayStoredLog>>): Promise<void> {
     if (replayed.diverged.length > 0) {
       this.logger.warn({ diverged: replayed.diverged.length }, "log entries not replayed");
     }
-    this.model = replayed.model;
     for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
     const now = Date.now();
     // Nobody is back yet: the rules cancel pending proposals, which the first member back would
     // otherwise submit alone.
     await this.record({ kind: "restored", at: now }, () => ({
-      entries: entries.length,
+      entries: replayed.entries,
       diverged: replayed.diverged.length,
     }));
     for (const player of Object.values(this.model.players)) {

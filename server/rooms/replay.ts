@@ -22,29 +22,71 @@ export interface Replayed {
 }
 
 export function replayLog(scenario: Scenario, session: SessionRecord, entries: LogEntry[]): Replayed {
-  const initial = createSession(scenario, session.options as SessionOptions, {
-    now: session.createdAt,
-    seed: session.seed,
-  });
-  const diverged: LogEntry[] = [];
-  const model = entries.reduce((current, entry) => {
-    const event = eventFromLog(entry);
-    if (!event) return current;
-    const result = applyEvent(current, scenario, event);
-    if (result.ok) return result.model;
-    diverged.push(entry);
-    return current;
-  }, initial);
-  return { model, seatKeyHashes: seatKeyHashes(entries), diverged };
+  const replay = new LogReplay(scenario, session);
+  for (const entry of entries) replay.apply(entry);
+  return replay.result();
 }
 
-/** Every seat's key hash, as logged at join; a seat freed in the lobby (`leave`) has none. */
-function seatKeyHashes(entries: LogEntry[]): Map<string, string> {
-  const hashes = new Map<string, string>();
-  for (const entry of entries) {
-    const hash = (entry.payload as { seatKeyHash?: unknown } | null)?.seatKeyHash;
-    if (entry.kind === "join" && entry.actor && typeof hash === "string") hashes.set(entry.actor, hash);
-    if (entry.kind === "leave" && entry.actor) hashes.delete(entry.actor);
+/** Longest stretch (ms) a restore runs before it lets the process answer others. */
+const SLICE_MS = 20;
+
+/**
+ * Replays a stored log page by page, yielding to the event loop every SLICE_MS: a session with
+ * 100,000 logged edits costs time proportional to its length, and the process keeps answering
+ * (other rooms, /healthz) meanwhile.
+ */
+export async function replayStoredLog(
+  scenario: Scenario,
+  session: SessionRecord,
+  pages: AsyncIterable<LogEntry[]>,
+): Promise<Replayed & { entries: number; lastSeq: number }> {
+  const replay = new LogReplay(scenario, session);
+  let entries = 0;
+  let lastSeq = 0;
+  let sliceStart = performance.now();
+  for await (const page of pages) {
+    for (const entry of page) {
+      replay.apply(entry);
+      entries++;
+      lastSeq = entry.seq;
+      if ((entries & 127) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
   }
-  return hashes;
+  return { ...replay.result(), entries, lastSeq };
+}
+
+/** Folds log entries one at a time through `applyEvent`, collecting seat key hashes. */
+class LogReplay {
+  private model: SessionModel;
+  private readonly diverged: LogEntry[] = [];
+  /** Every seat's key hash, as logged at join; a seat freed in the lobby (`leave`) has none. */
+  private readonly hashes = new Map<string, string>();
+
+  constructor(
+    private readonly scenario: Scenario,
+    session: SessionRecord,
+  ) {
+    this.model = createSession(scenario, session.options as SessionOptions, {
+      now: session.createdAt,
+      seed: session.seed,
+    });
+  }
+
+  apply(entry: LogEntry): void {
+    const hash = (entry.payload as { seatKeyHash?: unknown } | null)?.seatKeyHash;
+    if (entry.kind === "join" && entry.actor && typeof hash === "string") this.hashes.set(entry.actor, hash);
+    if (entry.kind === "leave" && entry.actor) this.hashes.delete(entry.actor);
+    const event = eventFromLog(entry);
+    if (!event) return;
+    const result = applyEvent(this.model, this.scenario, event);
+    if (result.ok) this.model = result.model;
+    else this.diverged.push(entry);
+  }
+
+  result(): Replayed {
+    return { model: this.model, seatKeyHashes: this.hashes, diverged: this.diverged };
+  }
 }

@@ -375,19 +375,35 @@ export class Store {
   }
 
   async readLog(code: string): Promise<LogEntry[]> {
-    const rows = await this.db
-      .selectFrom("session_log")
-      .selectAll()
-      .where("session_code", "=", code)
-      .orderBy("seq")
-      .execute();
-    return rows.map((r) => ({
-      seq: r.seq,
-      at: Number(r.at),
-      kind: r.kind,
-      actor: r.actor,
-      payload: JSON.parse(r.payload_json),
-    }));
+    const entries: LogEntry[] = [];
+    for await (const page of this.readLogPages(code)) entries.push(...page);
+    return entries;
+  }
+
+  /** A session's log in order, page by page (`size` entries each): a long log is never read, parsed
+   *  or held in one piece. */
+  async *readLogPages(code: string, size = 2000): AsyncGenerator<LogEntry[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom("session_log")
+        .selectAll()
+        .where("session_code", "=", code)
+        .where("seq", ">", after)
+        .orderBy("seq")
+        .limit(size)
+        .execute();
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        seq: r.seq,
+        at: Number(r.at),
+        kind: r.kind,
+        actor: r.actor,
+        payload: JSON.parse(r.payload_json),
+      }));
+      after = rows[rows.length - 1]?.seq ?? after;
+      if (rows.length < size) return;
+    }
   }
 
   async lastLogSeq(code: string): Promise<number> {
