@@ -101,6 +101,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private lastOccupied = Date.now();
 
   override async onCreate(options: GameRoomCreateOptions) {
+    // The session lives until it ends, even while nobody is connected; set first, so that a long
+    // restore is not cut short by the empty-room timer.
+    this.autoDispose = false;
     const { store, catalog } = getRoomServices();
     const session = await store.getSession(options.code);
     if (!session) throw new Error(`session inconnue : ${options.code}`);
@@ -125,8 +128,6 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.mirror = new StateMirror(this.state, scenario);
     this.mirror.init(this.code);
     this.mirror.apply(this.model, Date.now());
-    // The session lives until it ends, even while nobody is connected.
-    this.autoDispose = false;
     this.maxClients = 500;
     await this.setMetadata({ code: this.code });
     await this.presence.hset(CODES_KEY, this.code, this.roomId);

@@ -3,9 +3,11 @@
  * feedback, hints, teammates and their edits. The Phaser table above it is fed by `tablePicture`.
  */
 import { html, nothing } from "lit-html";
+import { keyed } from "lit-html/directives/keyed.js";
 import type { ClientMessage } from "../../../shared/protocol.ts";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
 import { blankAnswer } from "../../../shared/rules/drafts.ts";
+import { OBJECTION_REASONS } from "../../../shared/rules/model.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
 import { isWorkable } from "../../../shared/rules/step-status.ts";
 import { focusAfterRender } from "../app.ts";
@@ -19,6 +21,7 @@ import { describeEdit, feedbackTarget } from "../view/answers.ts";
 import {
   approvalsNeeded,
   attemptsOf,
+  type CancelledProposalView,
   draftOf,
   editsOf,
   type GameView,
@@ -160,10 +163,12 @@ export function boardView(input: BoardInput) {
   </div>`;
 
   const closedNoticeShown = game.phase === "playing" && teamStep?.status === "closed";
+  const reasonText = (reason: string) => t(`proposal.reason.${reason}` as MessageKey);
   const proposalPanel = () => {
-    if (!editable && !proposal) return nothing;
+    const notice = cancelledNotice();
+    if (!editable && !proposal) return notice ?? nothing;
     if (!proposal) {
-      return html`<div class="row">
+      return html`${notice ?? nothing}<div class="row">
         <button type="button" class="primary" data-focus-key="propose" ?disabled=${!editable} @click=${() => input.act("propose", { stepId: step.id })}>
           ${icon("send")} ${t("proposal.propose")}
         </button>
@@ -171,20 +176,64 @@ export function boardView(input: BoardInput) {
       </div>`;
     }
     const agreed = proposal.approvals.includes(input.me);
-    return html`<div class="notice warn" role="status" tabindex="-1" ?data-focus-next=${!closedNoticeShown}>
+    const objections = proposal.objections ?? [];
+    const mine = objections.find((o) => o.playerId === input.me);
+    const ref = { stepId: step.id, proposalId: proposal.id };
+    return html`<div class="notice warn proposal" role="status" tabindex="-1" ?data-focus-next=${!closedNoticeShown}>
       <p><strong>${t("proposal.by", { name: playerName(game, proposal.by) })}</strong></p>
       <p>${t("proposal.approvals", { names: proposal.approvals.map((id) => playerName(game, id)).join(", ") })}
         (${proposal.approvals.length}/${approvalsNeeded(rule, connected)})</p>
+      ${
+        objections.length > 0
+          ? html`<ul class="objections">${objections.map(
+              (o) =>
+                html`<li class="badge bad">${t("proposal.objection", { name: playerName(game, o.playerId), reason: reasonText(o.reason) })}</li>`,
+            )}</ul>`
+          : null
+      }
       <p class="muted">${t(`proposal.rule.${rule}` as MessageKey)} ${t("proposal.editCancels")}</p>
       <div class="row">
-        ${agreed ? html`<span class="badge ok">✔ ${t("proposal.approved")}</span>` : html`<button type="button" class="primary" data-focus-key="approve" @click=${() => input.act("approve", { stepId: step.id, proposalId: proposal.id })}>${icon("agree")} ${t("proposal.approve")}</button>`}
-        ${proposal.by === input.me ? html`<button type="button" data-focus-key="withdraw" @click=${() => input.act("withdraw-proposal", { stepId: step.id, proposalId: proposal.id })}>${t("proposal.withdraw")}</button>` : null}
+        ${agreed ? html`<span class="badge ok">✔ ${t("proposal.approved")}</span>` : html`<button type="button" class="primary" data-focus-key="approve" @click=${() => input.act("approve", ref)}>${icon("agree")} ${t("proposal.approve")}</button>`}
+        ${proposal.by === input.me ? html`<button type="button" data-focus-key="withdraw" @click=${() => input.act("withdraw-proposal", ref)}>${t("proposal.withdraw")}</button>` : null}
       </div>
+      ${
+        proposal.by === input.me
+          ? null
+          : html`<div class="row disagree" role="group" aria-labelledby="disagree-label">
+              <span id="disagree-label">${mine ? t("proposal.objectedByMe", { reason: reasonText(mine.reason) }) : t("proposal.disagree")}</span>
+              ${OBJECTION_REASONS.map(
+                (
+                  reason,
+                ) => html`<button type="button" data-focus-key=${`disagree-${reason}`} aria-pressed=${mine?.reason === reason ? "true" : "false"}
+                  @click=${() => input.act("disagree", { ...ref, reason })}>${reasonText(reason)}</button>`,
+              )}
+            </div>`
+      }
     </div>`;
   };
 
+  /** Tells the author that their proposal was cancelled (by an edit, a teammate), or the whole team
+   *  that a restart cancelled it; until the next proposal. */
+  function cancelledNotice() {
+    const cancelled = team.work?.cancelled;
+    if (!cancelled || cancelled.stepId !== step.id || proposal) return null;
+    const text = cancelledText(game, input.me, cancelled);
+    return text ? html`<p class="notice info cancelled" role="status">${text}</p>` : null;
+  }
+
   const attemptsPanel = html`<section class="card" aria-labelledby="attempts-title">
     <h2 id="attempts-title">${t("attempts.title")}</h2>
+    ${
+      last
+        ? keyed(
+            attempts.length,
+            html`<p class="stamp" data-attempt=${attempts.length}>
+              <span class="stamp-mark">${t("proposal.stamp")}</span>
+              <span>${t("proposal.stampScore", { index: attempts.length, score: percent(last.score) })}</span>
+            </p>`,
+          )
+        : null
+    }
     <p>${t("attempts.left", { count: Math.max(0, maxAttempts - (teamStep?.attempts ?? attempts.length)) })}</p>
     ${
       attempts.length === 0
@@ -333,4 +382,16 @@ export function boardView(input: BoardInput) {
       </div>
       ${side}
     </div>`;
+}
+
+/** The sentence a cancelled proposal leaves: for its author (an edit or a teammate's withdrawal),
+ *  or for everybody (a restart); null when there is nothing to tell this player. */
+export function cancelledText(game: GameView, me: string, cancelled: CancelledProposalView): string | null {
+  const name = playerName(game, cancelled.by);
+  if (cancelled.cause === "restart") return t("proposal.cancelled.restart", { name });
+  if (cancelled.by !== me || cancelled.cancelledBy === me) return null;
+  const by = playerName(game, cancelled.cancelledBy);
+  return cancelled.cause === "edit"
+    ? t("proposal.cancelled.edit", { name: by })
+    : t("proposal.cancelled.withdrawn", { name: by });
 }

@@ -137,6 +137,18 @@ export const en: Record<MessageKey, string> = {
   "proposal.withdraw": "Withdraw the proposal",
   "proposal.approved": "You have agreed.",
   "proposal.editCancels": "Changing the answer cancels the proposal.",
+  "proposal.disagree": "Disagree?",
+  "proposal.objectedByMe": "You disagree (“{reason}”). You can change your mind:",
+  "proposal.reason.incomplete": "Something is missing",
+  "proposal.reason.wrong": "I think it is wrong",
+  "proposal.reason.discuss": "Let's talk first",
+  "proposal.objection": "{name} disagrees: “{reason}”",
+  "proposal.cancelled.edit": "Your proposal was cancelled: {name} changed the answer.",
+  "proposal.cancelled.withdrawn": "Your proposal was withdrawn by {name}.",
+  "proposal.cancelled.restart":
+    "{name}'s proposal was cancelled when the server restarted: propose it again once the team is back.",
+  "proposal.stamp": "Answer sent",
+  "proposal.stampScore": "Attempt {index}: {score}%",
 
   "attempts.left": "Attempts left: {count}",
   "attempts.title": "Attempts",

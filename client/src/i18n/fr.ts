@@ -138,6 +138,18 @@ export const fr = {
   "proposal.withdraw": "Retirer la proposition",
   "proposal.approved": "Vous avez donné votre accord.",
   "proposal.editCancels": "Modifier la réponse annule la proposition.",
+  "proposal.disagree": "Pas d'accord ?",
+  "proposal.objectedByMe": "Vous n'êtes pas d'accord (« {reason} »). Vous pouvez changer d'avis :",
+  "proposal.reason.incomplete": "Il manque quelque chose",
+  "proposal.reason.wrong": "Je pense que c'est faux",
+  "proposal.reason.discuss": "Parlons-en d'abord",
+  "proposal.objection": "{name} n'est pas d'accord : « {reason} »",
+  "proposal.cancelled.edit": "Votre proposition a été annulée : {name} a modifié la réponse.",
+  "proposal.cancelled.withdrawn": "Votre proposition a été retirée par {name}.",
+  "proposal.cancelled.restart":
+    "La proposition de {name} a été annulée au redémarrage du serveur : proposez-la de nouveau quand l'équipe est là.",
+  "proposal.stamp": "Réponse envoyée",
+  "proposal.stampScore": "Tentative {index} : {score} %",
 
   "attempts.left": "Tentatives restantes : {count}",
   "attempts.title": "Tentatives",

@@ -4,7 +4,7 @@
  */
 import { html, nothing } from "lit-html";
 import { announce, focusAfterRender, navigate, requestRender, type Screen } from "../app.ts";
-import { type BoardInput, boardView, tablePicture } from "../board/board-view.ts";
+import { type BoardInput, boardView, cancelledText, tablePicture } from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { ApiError, getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
@@ -41,7 +41,15 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
   }, 1000);
 
-  let previous = { phase: "", step: -1, attempts: -1, proposal: "", connected: true };
+  let previous = {
+    phase: "",
+    step: -1,
+    attempts: -1,
+    proposal: "",
+    objections: 0,
+    cancelled: "",
+    connected: true,
+  };
   const announceChanges = (game: GameView) => {
     if (!me) return;
     const team = teamOf(game, me);
@@ -61,12 +69,35 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       teamStep.attempts > previous.attempts &&
       previous.step === step
     ) {
-      announce(t("board.score", { score: percent(teamStep.score) }));
+      announce(`${t("proposal.stamp")} : ${t("board.score", { score: percent(teamStep.score) })}`);
     }
     if (proposal && proposal !== previous.proposal && team?.proposal) {
       announce(t("proposal.by", { name: game.players[team.proposal.by]?.name ?? "?" }));
     }
-    previous = { phase: game.phase, step, attempts: teamStep?.attempts ?? 0, proposal, connected: true };
+    // The proposer hears each new disagreement; the author hears that their proposal was cancelled.
+    const objections = team?.proposal?.objections ?? [];
+    if (team?.proposal?.by === me && objections.length > previous.objections) {
+      const o = objections.at(-1);
+      if (o) {
+        const reason = t(`proposal.reason.${o.reason}` as MessageKey);
+        announce(t("proposal.objection", { name: game.players[o.playerId]?.name ?? "?", reason }));
+      }
+    }
+    const cancelled = team?.work?.cancelled;
+    const cancelledId = cancelled ? `${cancelled.stepId}:${cancelled.proposalId}` : "";
+    if (cancelled && cancelledId !== previous.cancelled && previous.phase !== "") {
+      const text = cancelledText(game, me, cancelled);
+      if (text) announce(text);
+    }
+    previous = {
+      phase: game.phase,
+      step,
+      attempts: teamStep?.attempts ?? 0,
+      proposal,
+      objections: objections.length,
+      cancelled: cancelledId,
+      connected: true,
+    };
   };
 
   const attach = (conn: Connection) => {
