@@ -62,7 +62,10 @@ describe("a session's scenario", () => {
       () => approver.state.teams.some((t) => t.proposal?.stepId === "licence"),
       "proposal",
     );
-    approver.send("approve", { stepId: "licence" });
+    approver.send("approve", {
+      stepId: "licence",
+      proposalId: approver.state.teams.find((t) => t.proposal?.stepId === "licence")?.proposal?.id ?? "",
+    });
     const fac = finished.facilitator;
     await fac.waitFor(() => (fac.state.teams[0]?.steps[0]?.attempts ?? 0) === 1, "attempt");
     fac.send("end", {});
