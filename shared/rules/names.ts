@@ -34,9 +34,20 @@ export function validName(name: string): boolean {
   return [...name].length <= MAX_NAME_LENGTH && visibleText(name);
 }
 
+/** Keys already computed: a join compares the new name with every seated one, and the confusables
+ *  mapping costs tens of microseconds a call (bounded: cleared when it grows past KEY_CACHE_SIZE). */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 20_000;
+
 /** The key names are compared by: confusables mapped to their prototype, case and accents folded. */
 export function nameKey(name: string): string {
-  return fold(unhomoglyph(fold(cleanName(name))));
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = fold(unhomoglyph(fold(cleanName(name))));
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
 }
 
 /** Two names are the same when their keys are (« CHLOE » and « Chloé », « Аna » and « Ana »). */
