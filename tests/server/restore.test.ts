@@ -24,7 +24,7 @@ const seats: Seat[] = [];
 
 afterAll(async () => {
   await Promise.all(seats.map((s) => s.leave()));
-  await Promise.all(servers.map(crash));
+  await Promise.all([...servers].map(crash));
   dir.remove();
 });
 
@@ -36,12 +36,10 @@ async function start(dbPath: string, env: Record<string, string> = {}): Promise<
 
 /** A crash: no graceful shutdown, nobody is told, nothing more is logged. */
 async function crash(server: ServerProcess): Promise<void> {
-  try {
-    process.kill(server.pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-  await server.stop();
+  // Forgotten first: a process ended by a signal has no exit code, and stopping it again would wait.
+  servers.splice(servers.indexOf(server), 1);
+  process.kill(server.pid, "SIGKILL");
+  await server.stop(); // registers for the exit event in this same tick, before it can fire
 }
 
 const teamOf = (seat: Seat) => seat.state.teams.find((t) => t.memberIds.includes(seat.playerId ?? ""));
