@@ -28,6 +28,8 @@ async function createScreen(route: Route): Promise<Screen> {
       return (await import("./screens/attestation.ts")).attestationScreen(route.verificationCode);
     case "path":
       return (await import("./screens/path-certificate.ts")).pathCertificateScreen(route.verificationCode);
+    case "organisation":
+      return (await import("./screens/organisation.ts")).organisationScreen();
     case "carnet":
       return (await import("./screens/carnet.ts")).carnetScreen();
     case "verify":

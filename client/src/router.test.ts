@@ -6,6 +6,7 @@ describe("router", () => {
     const routes: Route[] = [
       { name: "home" },
       { name: "carnet" },
+      { name: "organisation" },
       { name: "join", code: "AB7K9" },
       { name: "play", code: "AB7K9" },
       { name: "facilitator", code: "AB7K9" },

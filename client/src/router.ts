@@ -5,6 +5,7 @@
 export type Route =
   | { name: "home" }
   | { name: "carnet" }
+  | { name: "organisation" }
   | { name: "join"; code: string }
   | { name: "play"; code: string }
   | { name: "facilitator"; code: string }
@@ -17,7 +18,10 @@ export type Route =
   | { name: "preview"; scenarioId: string }
   | { name: "not-found"; path: string };
 
-type ParamRoute = Exclude<Route, { name: "home" } | { name: "carnet" } | { name: "not-found" }>;
+type ParamRoute = Exclude<
+  Route,
+  { name: "home" } | { name: "carnet" } | { name: "organisation" } | { name: "not-found" }
+>;
 
 const PARAM_ROUTES: Record<string, (value: string) => ParamRoute> = {
   join: (code) => ({ name: "join", code: normalizeCode(code) }),
@@ -43,6 +47,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === "carnet") return { name: "carnet" };
   // /verify alone: the form to type a verification code.
   if (parts.length === 1 && parts[0] === "verify") return { name: "verify", verificationCode: "" };
+  if (parts.length === 1 && parts[0] === "organisation") return { name: "organisation" };
   const [head, value, ...rest] = parts;
   const make = head ? PARAM_ROUTES[head] : undefined;
   if (make && value && rest.length === 0 && value.length <= 80) return make(value);
@@ -55,6 +60,8 @@ export function hrefFor(route: Route): string {
       return "/";
     case "carnet":
       return "/carnet";
+    case "organisation":
+      return "/organisation";
     case "not-found":
       return route.path;
     case "verify":

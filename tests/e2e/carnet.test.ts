@@ -4,7 +4,8 @@
  * new carnet from the end screen, finds the second added by itself, sees both on /carnet with the
  * chart and its table, finds the carnet code printed on the attestation, then opens the carnet in a
  * second browser by typing its code; inside an organisation the player gives their direction and
- * gets the certificate of path of the programme whose target the first session met.
+ * gets the certificate of path of the programme whose target the first session met, answers the
+ * questionnaire; the admin opens the dashboard and sees the charts and the questionnaire results.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -172,7 +173,7 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     expect(await page.getByRole("img", { name: "QR code du carnet de compétences" }).count()).toBe(1);
 
     // Session 2 from the same browser: joined, it goes into the carnet by itself.
-    const second = await playSession(page, scenario("metadata-party"), "Camille");
+    const second = await playSession(page, scenario("metadata-party"), "Camille", adminKey);
     await page.getByText("Cette session est dans votre carnet de compétences.").waitFor();
     // The satisfaction questionnaire, anonymous, once.
     await page.getByRole("radio", { name: "Tout à fait" }).check();
@@ -236,6 +237,21 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     await page2.getByLabel("Code du carnet").waitFor();
     await page.reload();
     await page.getByRole("alert").getByText("Aucun carnet ne correspond à ce code").waitFor();
+    // The admin opens the dashboard: figures, charts with their tables, questionnaire results.
+    const admin = await (await handle.browser.newContext({ locale: "fr-FR" })).newPage();
+    admin.on("pageerror", (error) => errors.push(error.message));
+    await admin.goto(`${server.url}/organisation`);
+    await admin.getByLabel("Clé d'administration").fill(adminKey);
+    await admin.getByRole("button", { name: "Ouvrir le tableau de bord" }).click();
+    await admin.getByRole("heading", { name: "Tableau de bord : Département de la Gironde" }).waitFor();
+    expect(await admin.getByTestId("dash-summary").textContent()).toMatch(
+      /2 sessions, 4 agents, 1 direction touchées/,
+    );
+    await admin.getByRole("figure", { name: "Sessions par mois" }).waitFor();
+    await admin.getByRole("figure", { name: "Y avez-vous trouvé ce que vous cherchiez ?" }).waitFor();
+    await admin.getByRole("heading", { name: /Questionnaire de satisfaction \(1 réponse\)/ }).waitFor();
+    await admin.getByText("Très concret.").waitFor();
+    await expectAccessible(admin, "tableau-de-bord");
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -200,6 +200,11 @@ export function homeScreen(): Screen {
           <p>${t("home.carnet.text")}</p>
           <a class="button" href="/carnet" data-nav>${t("home.carnet.open")}</a>
         </section>
+        <section class="card" aria-labelledby="org-section">
+          <h2 id="org-section">${t("home.org.title")}</h2>
+          <p>${t("home.org.text")}</p>
+          <a class="button" href="/organisation" data-nav>${t("home.org.open")}</a>
+        </section>
         <section class="card" aria-labelledby="design-title">
           <h2 id="design-title">${t("home.design.title")}</h2>
           <p>${t("home.design.text")}</p>
