@@ -421,7 +421,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     debrief.on("pageerror", (error) => errors.push(`[debrief] ${error.message}`));
     await debrief.setViewportSize(LAPTOP);
     await debrief.goto(`${url}/debrief/${code}`);
-    await waitForText(debrief, "Compétences de Ana");
+    await waitForText(debrief, "Compétences d’Ana");
     await waitForText(debrief, scenario.steps[0]?.explanation.text as string);
     await shot(debrief, "11-debrief");
     await debrief.close();
