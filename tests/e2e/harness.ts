@@ -5,10 +5,19 @@
  * where they fail.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { connect, createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
@@ -243,4 +252,33 @@ export async function reportCspViolations(
     const text = message.text();
     if (/Content Security Policy|CSP violation/.test(text)) errors.push(`[${label}] ${text}`);
   });
+}
+
+/**
+/**
+ * Playwright records videos through its own ffmpeg build, which cannot be downloaded here: point
+ * its expected path (`<registry>/ffmpeg-<revision>/ffmpeg-linux`) at Debian's ffmpeg (apt). Returns
+ * false, after a loud warning, when there is no ffmpeg (throws under CI, where .ci/run installs it).
+ */
+export function videoRecordingOrSkip(suite: string): boolean {
+  const system = ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].find((path) => existsSync(path));
+  if (!system) {
+    if (process.env.CI)
+      throw new Error(`${suite}: ffmpeg is required when CI is set (apt-get install ffmpeg).`);
+    console.warn(`\n!! ${suite}: ffmpeg introuvable : pas de vidéo (apt-get install ffmpeg).\n`);
+    return false;
+  }
+  const browsers = JSON.parse(
+    readFileSync(join(ROOT, "node_modules", "playwright-core", "browsers.json"), "utf8"),
+  ) as {
+    browsers: { name: string; revision: string }[];
+  };
+  const revision = browsers.browsers.find((entry) => entry.name === "ffmpeg")?.revision ?? "";
+  const registry = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), ".cache", "ms-playwright");
+  const expected = join(registry, `ffmpeg-${revision}`, "ffmpeg-linux");
+  if (!existsSync(expected)) {
+    mkdirSync(dirname(expected), { recursive: true });
+    symlinkSync(system, expected);
+  }
+  return true;
 }

@@ -404,7 +404,11 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
 
       await fac.getByRole("button", { name: "Révéler la réponse" }).click();
       for (const page of players) await waitForText(page, step.explanation.text);
-      await screen.getByText("Les réponses des équipes").waitFor();
+      // The projected screen steps through the reveal with one key, up to the explanation.
+      await screen.locator('[data-moment^="reveal:"]').waitFor();
+      for (let frame = 0; frame < 12 && !(await screen.locator(".reveal-why").isVisible()); frame++)
+        await screen.keyboard.press("ArrowRight");
+      await screen.locator(".reveal-why").waitFor();
       await expectAccessible(screen, `step ${index + 1} revealed, projected`);
       await expectAccessible(chloe, `step ${index + 1} revealed, phone`);
       if (index === 0) await shot(screen, "09-ecran-projete-revelation", false);

@@ -13,6 +13,7 @@ import { isWorkable } from "../../../shared/rules/step-status.ts";
 import { focusAfterRender } from "../app.ts";
 import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
 import { puzzleView } from "../puzzles/index.ts";
+import { avatar, teamName } from "../stage/identity.ts";
 import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";
 import { explanationView, solutionView } from "../ui/reveal.ts";
@@ -156,7 +157,7 @@ export function boardView(input: BoardInput) {
 
   const header = html`<div class="board-head">
     <div>
-      <p class="muted" style="margin:0">${t("board.step", { index: stepIndex + 1, total: input.scenario.steps.length })} · ${team.name}</p>
+      <p class="muted" style="margin:0">${t("board.step", { index: stepIndex + 1, total: input.scenario.steps.length })} · ${teamName(game.teams.indexOf(team), team.name)}</p>
       <h1 tabindex="-1" lang=${contentLang() ?? nothing}>${step.title}</h1>
     </div>
     <div class="timer" role="timer" aria-label=${t("board.timer")}>${icon("clock")} ${timer.text}</div>
@@ -292,7 +293,7 @@ export function boardView(input: BoardInput) {
       <ul class="people">
         ${members.map(
           (player) => html`<li class=${player.connected ? "" : "offline"}>
-            <strong>${player.name}</strong>${player.id === input.me ? ` (${t("app.you")})` : ""}
+            ${avatar(player.name, "player", "1.8rem")} <strong>${player.name}</strong>${player.id === input.me ? ` (${t("app.you")})` : ""}
             ${player.roleId ? html`<span class="muted">· ${data.roleName(player.roleId)}</span>` : null}
             <span class="visually-hidden">,</span>
             <span class=${`badge ${player.connected ? "ok" : "off"}`}>${player.connected ? t("presence.online") : t("presence.offline")}</span>
@@ -373,7 +374,7 @@ export function boardView(input: BoardInput) {
           }
         </section>
         <section class="card" aria-labelledby="puzzle-title">
-          <h2 id="puzzle-title">${t("board.puzzle")}</h2>
+          <h2 id="puzzle-title" tabindex="-1">${t("board.puzzle")}</h2>
           ${puzzleView({ step, draft, editable, marks, send: (edit) => input.edit(step.id, edit) })}
         </section>
         ${closedNotice}

@@ -14,6 +14,7 @@ import { type Debrief, getDebrief, getResults, type Results } from "../net/api.t
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
+import { itemGrid, lastFeedback } from "../stage/moments.ts";
 import { errorText } from "../ui/errors.ts";
 import { explanationView, linesView, solutionView } from "../ui/reveal.ts";
 import { skillsChart } from "../ui/skills-chart.ts";
@@ -90,8 +91,28 @@ export function debriefScreen(code: string): Screen {
     <h2 id="steps-title">${t("debrief.steps")}</h2>
     ${s.steps.map((step, index) => {
       const reveal = room.revealed.get(index) ?? stored?.revealed.find((r) => r.stepIndex === index);
+      // What teams missed leads (per-item results are in the live state), then the scenario's questions.
+      const game = room.game;
+      const grid = game ? itemGrid(step, lastFeedback(game.teams, step.id)) : null;
+      const missed = (grid?.rows ?? []).filter((row) => row.missed > 0).sort((a, b) => b.missed - a.missed);
+      const answered = game ? game.teams.filter((team) => team.steps[index]?.attempts).length : 0;
       return html`<article class="card">
         <h3 lang=${contentLang() ?? nothing}>${index + 1}. ${step.title}</h3>
+        ${
+          grid
+            ? html`<div class="debrief-missed"><h4>${t("debrief.missed")}</h4>${
+                missed.length > 0
+                  ? html`<ul>${missed.map((row) => html`<li>${t("debrief.missedItem", { item: row.label, count: row.missed, total: answered || 1 })}</li>`)}</ul>`
+                  : html`<p>${grid.rows.length > 0 ? t("debrief.allRight") : t("debrief.noAnswer")}</p>`
+              }</div>`
+            : null
+        }
+        ${
+          reveal?.debriefQuestions?.length
+            ? html`<div class="debrief-questions"><h4>${t("debrief.questions")}</h4>
+              <ul lang=${contentLang() ?? nothing}>${reveal.debriefQuestions.map((question) => html`<li>${question}</li>`)}</ul></div>`
+            : null
+        }
         <div class="grid">
           ${stepTeams().map((team) => {
             const score = team.score(index);
@@ -122,8 +143,8 @@ export function debriefScreen(code: string): Screen {
     title: () => t("debrief.title"),
     view: () => html`<h1 tabindex="-1">${t("debrief.title")} · ${results?.scenarioTitle ?? room.game?.scenarioTitle ?? code}</h1>
       ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
-      ${results ? playersSection(results) : null}
-      ${room.game && room.scenario ? stepsSection(room.scenario) : stored ? stepsSection(stored.scenario) : null}`,
+      ${room.game && room.scenario ? stepsSection(room.scenario) : stored ? stepsSection(stored.scenario) : null}
+      ${results ? playersSection(results) : null}`,
     dispose: () => void connection?.leave(),
   };
 }

@@ -13,6 +13,7 @@ import { type Attestation, getSessionAttestations, resultsUrl } from "../net/api
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
+import { avatar, teamName } from "../stage/identity.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { dropZone } from "../ui/drop-zone.ts";
 import { errorCodeText, joinErrorText } from "../ui/errors.ts";
@@ -91,7 +92,7 @@ export function facilitatorScreen(code: string): Screen {
   const origin = location.origin;
   const playerRow = (g: GameView, player: PlayerView) => html`<div class="player-row" draggable="true"
       @dragstart=${(event: DragEvent) => event.dataTransfer?.setData(DRAG_TYPE, player.id)}>
-    <strong>${player.name}</strong>
+    ${avatar(player.name, "player", "1.6rem")} <strong>${player.name}</strong>
     <span class=${`badge ${player.connected ? "ok" : "off"}`}>${player.connected ? t("presence.online") : t("presence.offline")}</span>
     ${player.roleId ? html`<span class="muted">${room.scenario?.roles.find((r) => r.id === player.roleId)?.name ?? player.roleId}</span>` : null}
     <label class="visually-hidden" for=${`move-${player.id}`}>${t("fac.moveTo", { name: player.name })}</label>
@@ -113,7 +114,7 @@ export function facilitatorScreen(code: string): Screen {
     });
     return html`<section class="team-box" aria-label=${team.name}
       @dragover=${target.over} @dragleave=${target.leave} @drop=${target.drop}>
-    <h3>${team.name} <span class="muted">(${team.memberIds.length})</span></h3>
+    <h3>${teamName(g.teams.indexOf(team), team.name)} <span class="muted">(${team.memberIds.length})</span></h3>
     ${team.memberIds.length === 0 ? html`<p class="muted">${t("fac.teamEmpty")}</p>` : team.memberIds.map((id) => (g.players[id] ? playerRow(g, g.players[id]) : null))}
   </section>`;
   };

@@ -6,11 +6,16 @@ import { html, nothing } from "lit-html";
 import { announce, focusAfterRender, navigate, requestRender, type Screen } from "../app.ts";
 import { type BoardInput, boardView, cancelledText, tablePicture } from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
-import { type MessageKey, t } from "../i18n/index.ts";
+import { getLang, type MessageKey, t } from "../i18n/index.ts";
 import { ApiError, getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadSeat } from "../net/seats.ts";
+import { endScreen } from "../stage/end-screen.ts";
+import { avatar, loadAvatars, teamBadge } from "../stage/identity.ts";
+import { stepOpening } from "../stage/moments.ts";
+import { play, setSoundDefault, soundToggle } from "../stage/sound.ts";
+import { titleCard } from "../stage/stage-views.ts";
 import { type CodeFormState, codeForm, codeFormState } from "../ui/code-form.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { errorCodeText, joinErrorText } from "../ui/errors.ts";
@@ -37,6 +42,10 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   const direction = new DirectionPicker();
   const survey = new QuestionnairePanel();
   const canvas = new TableCanvas();
+  /** Steps whose opening (character and situation) the player has put away to see the puzzle. */
+  const openingsSeen = new Set<number>();
+  setSoundDefault(false);
+  void loadAvatars();
   const ticker = setInterval(() => {
     if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
   }, 1000);
@@ -64,12 +73,19 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     else if (stepChanged) announce(t("board.step", { index: step + 1, total: game.stepCount }));
     if (phaseChanged || stepChanged) focusAfterRender("h1", { scrollTop: true });
     if (
+      (phaseChanged && game.phase === "playing" && previous.phase === "lobby") ||
+      (stepChanged && !phaseChanged)
+    )
+      play("step");
+    if (phaseChanged && game.phase === "debrief") play("podium");
+    if (
       teamStep &&
       previous.attempts >= 0 &&
       teamStep.attempts > previous.attempts &&
       previous.step === step
     ) {
       announce(`${t("proposal.stamp")} : ${t("board.score", { score: percent(teamStep.score) })}`);
+      play("submit");
     }
     if (proposal && proposal !== previous.proposal && team?.proposal) {
       announce(t("proposal.by", { name: game.players[team.proposal.by]?.name ?? "?" }));
@@ -112,7 +128,10 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
           survey.seated({ sessionCode: code, playerId: welcome.playerId, seatKey });
         }
       },
-      revealed: () => announce(t("feedback.explanation")),
+      revealed: () => {
+        announce(t("feedback.explanation"));
+        play("reveal");
+      },
       state: (game) => {
         announceChanges(game);
         maybeFetchAttestation(game);
@@ -208,13 +227,13 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       <p class="notice info" role="status">${t("lobby.waiting")}</p>
       <div class="grid">
         <section class="card" aria-labelledby="team-title">
-          <h2 id="team-title">${team ? t("lobby.yourTeam", { team: team.name }) : t("lobby.noTeam")}</h2>
+          <h2 id="team-title">${team ? html`${t("lobby.yourTeam", { team: team.name })} ${teamBadge(g.teams.indexOf(team))}` : t("lobby.noTeam")}</h2>
           ${
             team
               ? html`<ul class="people">${membersOf(g, team).map(
                   (
                     p,
-                  ) => html`<li class=${p.connected ? "" : "offline"}>${p.name}${p.id === me ? ` (${t("app.you")})` : ""}
+                  ) => html`<li class=${p.connected ? "" : "offline"}>${avatar(p.name)} ${p.name}${p.id === me ? ` (${t("app.you")})` : ""}
                     <span class=${`badge ${p.connected ? "ok" : "off"}`}>${p.connected ? t("presence.online") : t("presence.offline")}</span></li>`,
                 )}</ul>`
               : null
@@ -239,6 +258,26 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         void connection?.leave();
         navigate({ name: "home" });
       }}>${t("lobby.leave")}</button>`;
+  };
+
+  /** The step's opening (its character and situation) above the board, until put away. */
+  const openingCard = (game: GameView) => {
+    const scenario = room.scenario;
+    const step = stepIndexOf(game, teamOf(game, me));
+    if (!scenario?.steps[step]?.situation || openingsSeen.has(step)) return nothing;
+    const opening = stepOpening(scenario, step);
+    if (!opening) return nothing;
+    const toPuzzle = () => {
+      openingsSeen.add(step);
+      requestRender();
+      // The puzzle is what the player came for: the focus goes to it.
+      queueMicrotask(() => document.getElementById("puzzle-title")?.focus({ preventScroll: false }));
+    };
+    return titleCard(
+      opening,
+      scenario.steps.length,
+      html`<button type="button" class="primary" data-focus-key="to-puzzle" @click=${toPuzzle}>${t("stage.toPuzzle")}</button>`,
+    );
   };
 
   /** What the board and the table are drawn from; null until the room has told us who we are. */
@@ -268,14 +307,19 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       const input = boardInput();
       if (!input) return html`${banner}<p>${t("app.loading")}</p>`;
       if (input.game.phase === "lobby") return html`${banner}${lobby(input.game)}`;
+      if (input.game.phase === "debrief" || input.game.phase === "ended")
+        return html`${banner}<div class="row end-tools">${soundToggle()}</div>
+          ${endScreen(input.game, input.scenario, teamOf(input.game, me), attestationHref, getLang())}
+          ${survey.view()}${carnet.view(input.game.players[input.me]?.name ?? "")}`;
       return html`${banner}
         ${actionError ? html`<p class="notice bad" role="alert">${actionError}</p>` : nothing}
+        ${openingCard(input.game)}
         ${boardView(input)}
-        ${input.game.phase === "debrief" || input.game.phase === "ended" ? html`${survey.view()}${carnet.view(input.game.players[input.me]?.name ?? "")}` : nothing}`;
+        <div class="row board-tools">${soundToggle()}</div>`;
     },
     afterRender: () => {
       const input = boardInput();
-      if (!input || input.game.phase === "lobby") return;
+      if (!input || !["playing", "paused"].includes(input.game.phase)) return;
       const picture = tablePicture(input);
       if (picture) canvas.sync(document.getElementById("table-canvas"), picture);
     },

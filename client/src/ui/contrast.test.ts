@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { TEAM_COLOURS } from "../stage/identity.ts";
 
 const css = readFileSync(new URL("../styles.css", import.meta.url), "utf8");
 
@@ -46,6 +47,12 @@ describe("text contrast", () => {
     ["projected links", "#ffd166", "#1d3557"],
     ["board seat names", "#ffffff", "#1b1f2a"],
     ["board private card label", "#6a2c91", "#ffffff"],
+    ["stage cues and pending status", "#ffd166", "#12233d"],
+    ["stage right mark", "#9be7b0", "#1d3557"],
+    ["stage wrong mark", "#ffb3ba", "#1d3557"],
+    ["stage muted text", "#c9d3e3", "#12233d"],
+    ["stage most missed row", "#ffffff", "#4a3a10"],
+    ...TEAM_COLOURS.map((colour): [string, string, string] => [`team colour ${colour}`, "#ffffff", colour]),
   ];
 
   for (const [name, text, background] of pairs) {

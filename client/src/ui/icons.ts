@@ -21,6 +21,8 @@ import {
   Undo2,
   Users,
   UserX,
+  Volume2,
+  VolumeX,
   X,
 } from "lucide";
 
@@ -46,6 +48,8 @@ const ICONS = {
   kick: UserX,
   users: Users,
   cross: X,
+  sound: Volume2,
+  mute: VolumeX,
 } as const;
 
 export type IconName = keyof typeof ICONS;
