@@ -66,7 +66,10 @@ describe("stepOpening", () => {
 describe("the race", () => {
   it("places each team by its closed steps and says what it is doing", () => {
     const a = closed(team("a"), 1);
-    const b = { ...team("b"), proposal: { stepId: "s0", by: "p1", approvals: ["p1"], at: 5 } };
+    const b = {
+      ...team("b"),
+      proposal: { id: "q1", stepId: "s0", by: "p1", approvals: ["p1"], objections: [], at: 5 },
+    };
     const c = team("c");
     const rows = raceRows(game([a, b, c]));
     expect(rows.map((row) => [row.id, row.index, row.position, row.status])).toEqual([
@@ -88,7 +91,7 @@ describe("stageEvents", () => {
   it("says who proposed, who submitted and who finished, without any content", () => {
     const before = game([team("a"), team("b")]);
     const after = game([
-      { ...team("a"), proposal: { stepId: "s0", by: "p1", approvals: [], at: 9 } },
+      { ...team("a"), proposal: { id: "q2", stepId: "s0", by: "p1", approvals: [], objections: [], at: 9 } },
       { ...closed(team("b"), 3), finished: true },
     ]);
     const said = stageEvents(before, after).map((e) => translate("fr", e.key, e.params));
