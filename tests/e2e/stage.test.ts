@@ -221,8 +221,8 @@ describe.skipIf(!chromiumPath)(
         players[name] = side.page;
       }
       const teamOf = async (page: Page) =>
-        ((await page.getByRole("heading", { name: /^Votre équipe : / }).textContent()) ?? "")
-          .replace("Votre équipe : ", "")
+        ((await page.getByRole("heading", { name: /^Votre équipe\s*:/ }).textContent()) ?? "")
+          .replace(/^Votre équipe\s*:\s*/, "")
           .trim();
       const teams = new Map<string, Page[]>();
       for (const name of names) {
