@@ -223,6 +223,15 @@ export async function startNetworkLink(targetUrl: string): Promise<NetworkLink> 
  * `tests/e2e/axe-coverage.test.ts` checks that each e2e file does.
  */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
+  // Colours are measured as shown: let entrance animations (fades, rises) end first; looping ones stay.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.flatMap((violation) =>

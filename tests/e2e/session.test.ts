@@ -287,7 +287,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     await fac.getByRole("button", { name: "Créer une session" }).click();
     await fac.getByLabel("Scénario", { exact: true }).selectOption("exemple");
     await fac.getByLabel("Nombre d'équipes").selectOption("1");
-    await fac.getByLabel("Organisation", { exact: true }).fill("Département de la Gironde");
+    await fac.getByRole("textbox", { name: "Organisation", exact: true }).fill("Département de la Gironde");
     await shot(fac, "02-creation-session");
     await fac.getByRole("button", { name: "Créer la session" }).click();
     await fac.waitForURL(/\/facilitator\/[A-Z0-9]+$/);
