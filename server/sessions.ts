@@ -139,7 +139,8 @@ export class SessionService {
     return secretMatches(key, hash);
   }
 
-  /** True when `seatKey` is the one given to `playerId` at join (its hash is indexed by the store). */
+  /** True when `seatKey` is the one `playerId` holds: given at join, or when the seat was taken back on
+   *  another device (its hash is indexed by the store). */
   async seatKeyMatches(code: string, playerId: string, seatKey: string): Promise<boolean> {
     const hash = await this.store.seatKeyHash(code, playerId);
     return !!hash && secretMatches(seatKey, hash);

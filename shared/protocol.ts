@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DraftEdit } from "./rules/answer.ts";
 import { OBJECTION_REASONS, type RefusalReason } from "./rules/model.ts";
 import type { PublicScenario, RevealedStep } from "./rules/public.ts";
+import type { SeatClaim, SeatRefusalReason } from "./rules/seats.ts";
 import { Id } from "./scenario/schema.ts";
 
 /** Bump when a message or the synced state changes shape. Checked at join. */
@@ -32,8 +33,13 @@ export const JoinOptions = z.discriminatedUnion("as", [
     code: z.string().max(16),
     name: PlayerName,
     teamId: Id.optional(),
-    /** The `seatKey` received in `welcome`: takes the same seat back after the reconnection window. */
+    /** The `seatKey` received in `welcome`: takes the same seat back (refused `seat-unknown` / `seat-moved`
+     *  when it no longer holds one). Used while the seat is connected elsewhere, it takes it over. */
     seatKey: z.string().max(64).optional(),
+    /** The rejoin code shown on the player's old screen: takes their *disconnected* seat (`name`) back. */
+    rejoinCode: z.string().max(16).optional(),
+    /** Asks the facilitator to confirm that this device takes the disconnected seat `name`. */
+    claim: z.literal(true).optional(),
   }),
   z.strictObject({
     as: z.literal("facilitator"),
@@ -82,13 +88,22 @@ export const FacilitatorMessages = {
   end: z.strictObject({}),
 } as const;
 
-export const ClientMessages = { ...PlayerMessages, ...FacilitatorMessages } as const;
+/** Facilitator-only messages about which device holds a seat: decided by the room (they change
+ *  connections, not the game), so they are no `SessionEvent`. */
+export const SeatMessages = {
+  /** Gives a disconnected seat to the device that claimed it (`seats.claims[].id`). */
+  "confirm-claim": z.strictObject({ claimId: z.string().min(1).max(64) }),
+  "refuse-claim": z.strictObject({ claimId: z.string().min(1).max(64) }),
+} as const;
+
+export const ClientMessages = { ...PlayerMessages, ...FacilitatorMessages, ...SeatMessages } as const;
 export type ClientMessageName = keyof typeof ClientMessages;
 export type ClientMessage<N extends ClientMessageName> = z.input<(typeof ClientMessages)[N]>;
 /** A message's payload once validated (what the rules receive). */
 export type ClientPayload<N extends ClientMessageName> = z.output<(typeof ClientMessages)[N]>;
 export type PlayerMessageName = keyof typeof PlayerMessages;
 export type FacilitatorMessageName = keyof typeof FacilitatorMessages;
+export type SeatMessageName = keyof typeof SeatMessages;
 
 /** A validated message: its name and its payload, one member per name (a discriminated union). */
 type ActionOf<N extends ClientMessageName> = N extends ClientMessageName
@@ -96,10 +111,15 @@ type ActionOf<N extends ClientMessageName> = N extends ClientMessageName
   : never;
 export type PlayerAction = ActionOf<PlayerMessageName>;
 export type FacilitatorAction = ActionOf<FacilitatorMessageName>;
-export type ClientAction = PlayerAction | FacilitatorAction;
+export type SeatAction = ActionOf<SeatMessageName>;
+export type ClientAction = PlayerAction | FacilitatorAction | SeatAction;
 
 export function isFacilitatorMessage(name: string): name is FacilitatorMessageName {
   return Object.hasOwn(FacilitatorMessages, name);
+}
+
+export function isSeatAction(action: ClientAction): action is SeatAction {
+  return Object.hasOwn(SeatMessages, action.name);
 }
 
 export function isFacilitatorAction(action: ClientAction): action is FacilitatorAction {
@@ -109,6 +129,7 @@ export function isFacilitatorAction(action: ClientAction): action is Facilitator
 /** Protocol-level error codes, beyond the rules' refusal reasons. */
 export type ProtocolErrorCode =
   | RefusalReason
+  | SeatRefusalReason
   | "unknown-message"
   | "invalid-message"
   | "not-facilitator"
@@ -127,15 +148,34 @@ export interface ServerMessages {
     role: SeatRole;
     /** The player's id (key of `state.players`); null for the facilitator and the screen. */
     playerId: string | null;
-    /** Secret that takes this seat back with a later join (players only; keep it in the browser). */
+    /** Secret that takes this seat back with a later join (players only; keep it in the browser). Sent
+     *  when a seat is given (join, claim); null on a reconnection (the client keeps the one it has). */
     seatKey: string | null;
+    /** Short code shown on the player's screen: with their name, takes the seat back on another device
+     *  once this one is disconnected. Sent with `seatKey`. */
+    rejoinCode: string | null;
     scenario: PublicScenario;
     serverNow: number;
   };
   /** A step's solution and explanation, once revealed to the receiver's team (or to all). */
   revealed: RevealedStep & { stepIndex: number };
+  /** To the facilitator (at join and on each change): devices waiting to take a disconnected seat back,
+   *  and the latest seats taken over or back from another device. */
+  seats: { claims: SeatClaim[]; notices: SeatNotice[] };
+  /** To a device that asked to take a disconnected seat back: waiting for the facilitator. */
+  claim: { status: "pending"; name: string };
   /** Reply to a refused or malformed message. Nothing changed. */
   error: { code: ProtocolErrorCode; message: string; request: string };
+}
+
+/** A seat that changed device: taken over while connected (its seat key or reconnection token used
+ *  elsewhere), or taken back while disconnected (rejoin code or facilitator's confirmation). */
+export interface SeatNotice {
+  playerId: string;
+  name: string;
+  kind: "taken-over" | "claimed";
+  via: "seat-key" | "token" | "rejoin-code" | "facilitator";
+  at: number;
 }
 
 export type ParsedMessage =
@@ -169,6 +209,10 @@ export const CloseCodes = {
   flooding: 4102,
   protocolMismatch: 4103,
   sessionEnded: 4104,
+  /** This seat was taken over by another device or tab (its seat key or reconnection token). */
+  seatTakenOver: 4105,
+  /** The facilitator refused this device's claim of a disconnected seat. */
+  claimRefused: 4106,
   /** Join refusals (the SDK's join promise rejects with this code and a French message). */
   invalidJoinOptions: 4110,
   unknownCode: 4111,

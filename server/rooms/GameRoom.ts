@@ -3,28 +3,43 @@
  * turns it into a `SessionEvent`, applies it through the one pure `applyEvent`, writes the accepted
  * event to the session log, then mirrors the model into the synced state. It also owns the clock (timers), reconnection and per-client views.
  */
+<<<<<<< HEAD
 import { type AuthContext, type Client, Room, ServerError } from "@colyseus/core";
+=======
+import { type Client, type Deferred, Room, ServerError } from "@colyseus/core";
+>>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
 import { StateView } from "@colyseus/schema";
 import {
   type ClientMessageName,
   ClientMessages,
   CloseCodes,
   isFacilitatorAction,
+  isSeatAction,
   JoinOptions,
   type ParsedMessage,
   PROTOCOL_VERSION,
   type ProtocolErrorCode,
   parseClientMessage,
+  type SeatNotice,
   type SeatRole,
   type ServerMessages,
 } from "../../shared/protocol.ts";
 import {
   applyEvent,
+<<<<<<< HEAD
+=======
+  confirmClaim,
+  createSession,
+  decideNameJoin,
+>>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
   type EventResult,
+  lookUpName,
   type PublicScenario,
+  pendingClaims,
   RULES_VERSION,
   revealedStep,
   type Seat,
+  type SeatClaim,
   type SessionEvent,
   type SessionModel,
   seatView,
@@ -32,7 +47,7 @@ import {
 } from "../../shared/rules/index.ts";
 import { type Route, routeScenario } from "../../shared/scenario/route.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { hashSecret, newSecret, secretMatches } from "../codes.ts";
+import { hashSecret, newJoinCode, newSecret, normalizeJoinCode, secretMatches } from "../codes.ts";
 import { type Logger, logger } from "../log.ts";
 import { messageLabel, PatchLatency, refusals } from "../metrics.ts";
 import { sessionScenario } from "../scenarios.ts";
@@ -48,10 +63,23 @@ import { getRoomServices } from "./services.ts";
 /** Presence hash mapping join codes to room ids (shared by every process through Redis later). */
 export const CODES_KEY = "datatruc:codes";
 
+/** Seat notices kept for the facilitator console (the latest ones). */
+const MAX_SEAT_NOTICES = 20;
+
+/** What a player seat given to a client comes with (the secrets only when a seat is given anew). */
+interface GivenSeat {
+  playerId: string;
+  seatKey: string | null;
+  rejoinCode: string | null;
+}
+
 /** A room nobody has been connected to for this long is closed (its session stays in the store). */
 export const IDLE_ROOM_MS = 6 * 60 * 60 * 1000;
 
-type GameClient = Client<{ userData: Seat; messages: ServerMessages }>;
+/** A seat in this room: the rules' seats, or a device waiting for the facilitator to confirm that it
+ *  takes a disconnected seat (it sees the public state only). */
+type RoomSeat = Seat | { role: "claimant"; playerId: string };
+type GameClient = Client<{ userData: RoomSeat; messages: ServerMessages }>;
 
 export interface GameRoomCreateOptions {
   code: string;
@@ -87,14 +115,28 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private mirror!: StateMirror;
   private logSeq = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly seats = new Map<string, Seat>();
+  private readonly seats = new Map<string, RoomSeat>();
   private readonly seatKeyHashes = new Map<string, string>();
   /** The teams each client's view holds (by session id). */
   private readonly viewTeams = new Map<string, Set<string>>();
+<<<<<<< HEAD
   /** Client address (session id → ip), to count a screen's messages where it cannot reset them. */
   private readonly addresses = new Map<string, string>();
   /** Clients being closed for flooding (their further messages are dropped). */
   private readonly flooded = new Set<string>();
+=======
+  /** Hashes of the rejoin code of each seat, and of seat keys that no longer hold their seat (moved). */
+  private readonly rejoinCodeHashes = new Map<string, string>();
+  private readonly movedSeatKeys = new Map<string, string>();
+  private readonly rejoinFailures = new Map<string, number>();
+  private claims: SeatClaim[] = [];
+  private readonly notices: SeatNotice[] = [];
+  /** Clients (by session id) whose reconnection token was used by another connection while they held it. */
+  private readonly tokenTakeovers = new Set<string>();
+  /** The reconnection each dropped client may still make (rejected when its seat moves elsewhere). */
+  private readonly reconnections = new Map<string, Deferred<GameClient>>();
+  private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
+>>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
@@ -140,6 +182,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       this.logger.warn({ diverged: replayed.diverged.length }, "log entries not replayed");
     }
     for (const [playerId, hash] of replayed.seatKeyHashes) this.seatKeyHashes.set(playerId, hash);
+    for (const [playerId, hash] of replayed.rejoinCodeHashes) this.rejoinCodeHashes.set(playerId, hash);
+    for (const [hash, playerId] of replayed.movedSeatKeys) this.movedSeatKeys.set(hash, playerId);
     const now = Date.now();
     // Nobody is back yet: the rules cancel pending proposals, which the first member back would
     // otherwise submit alone.
@@ -189,17 +233,17 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   override async onJoin(client: GameClient, _options: unknown, auth: JoinOptions) {
     const options = JoinOptions.parse(auth);
     await this.enqueue(async () => {
-      let seatKey: string | null = null;
+      let given: GivenSeat | null = null;
       if (options.as === "player") {
-        const result = await this.seatPlayer(options.name, options.teamId, options.seatKey);
-        this.seats.set(client.sessionId, { role: "player", playerId: result.playerId });
-        seatKey = result.seatKey;
+        given = await this.seatPlayer(client, options);
+        if (!given) return; // waiting for the facilitator's confirmation
+        this.seats.set(client.sessionId, { role: "player", playerId: given.playerId });
       } else {
         this.seats.set(client.sessionId, { role: options.as });
         await this.log({ at: Date.now(), kind: `join-${options.as}`, actor: options.as, payload: {} });
       }
       this.sync();
-      this.welcome(client, seatKey);
+      this.welcome(client, given);
       this.logger.info(this.seatFields(client), "joined");
     });
   }
@@ -211,14 +255,26 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 
   override async onDrop(client: GameClient, code?: number) {
+<<<<<<< HEAD
     const deliberate =
       code === CloseCodes.kicked || code === CloseCodes.flooding || code === CloseCodes.sessionClosed;
+=======
+    const seat = this.seats.get(client.sessionId);
+    const deliberate =
+      code === CloseCodes.kicked ||
+      code === CloseCodes.flooding ||
+      code === CloseCodes.seatTakenOver ||
+      seat === undefined ||
+      seat.role === "claimant";
+>>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
     this.logger.info({ ...this.seatFields(client), code }, "dropped");
     await this.enqueue(() => this.markConnected(client, false));
     if (!deliberate && this.model.phase !== "ended") {
-      // Rejects when the seat is not kept (a refused join, the room disposing, the delay over):
-      // nothing to do then, the seat key still brings the player back.
-      this.allowReconnection(client, getRoomServices().reconnectSeconds).catch(() => undefined);
+      // Rejects when the seat is not kept (a refused join, the room disposing, the delay over, the
+      // seat taken back elsewhere): nothing to do then.
+      const reconnection = this.allowReconnection(client, getRoomServices().reconnectSeconds);
+      this.reconnections.set(client.sessionId, reconnection);
+      reconnection.catch(() => undefined).finally(() => this.reconnections.delete(client.sessionId));
     }
   }
 
@@ -228,21 +284,43 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       this.logger.info(this.seatFields(client), "reconnected");
       this.viewTeams.delete(client.sessionId);
       this.sync();
+      const seat = this.seats.get(client.sessionId);
+      if (this.tokenTakeovers.delete(client.sessionId) && seat?.role === "player") {
+        await this.noteSeatChange(seat.playerId, "taken-over", "token");
+      }
       this.welcome(client, null);
     });
+  }
+
+  /**
+   * A reconnection token presented while the client holding it is still connected: Colyseus closes
+   * that connection (a stale one, or another device or tab with the same token). The holder is told
+   * why first (4105), and once the new connection is in, the facilitator sees the seat taken over.
+   * Tokens are single-use: every join or reconnection gets a new one.
+   */
+  override checkReconnectionToken(reconnectionToken: string) {
+    const holder = this.clients.find((c) => c.reconnectionToken === reconnectionToken);
+    if (holder) {
+      this.tokenTakeovers.add(holder.sessionId);
+      holder.leave(CloseCodes.seatTakenOver, SEAT_TAKEN_OVER);
+    }
+    return super.checkReconnectionToken(reconnectionToken);
   }
 
   override async onLeave(client: GameClient) {
     await this.enqueue(async () => {
       const seat = this.seats.get(client.sessionId);
       this.logger.info(this.seatFields(client), "left");
-      const heldElsewhere = seat?.role === "player" && this.heldByAnother(seat.playerId, client.sessionId);
-      if (heldElsewhere) {
-        // The seat was taken back with its seat key from another device: it stays as it is.
+      if (seat?.role === "claimant") {
+        this.claims = this.claims.filter((c) => c.id !== client.sessionId);
+        this.sendSeats();
       } else if (seat?.role === "player" && this.model.phase === "lobby") {
         // Leaving the lobby frees the seat (and the name): nothing was played yet.
         const result = await this.commit({ kind: "leave", at: Date.now(), playerId: seat.playerId });
-        if (result.ok) this.seatKeyHashes.delete(seat.playerId);
+        if (result.ok) {
+          this.seatKeyHashes.delete(seat.playerId);
+          this.rejoinCodeHashes.delete(seat.playerId);
+        }
       } else if (seat) {
         await this.markConnected(client, false);
       }
@@ -297,6 +375,15 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       return;
     }
     const { action } = parsed;
+    if (isSeatAction(action)) {
+      if (seat.role !== "facilitator") {
+        this.sendError(client, "not-facilitator", "Action réservée à l'animateur ou l'animatrice.", request);
+        return;
+      }
+      const confirm = action.name === "confirm-claim";
+      void this.enqueue(() => this.decideClaim(client, confirm, action.payload.claimId, request));
+      return;
+    }
     let toEvent: (at: number) => SessionEvent;
     if (isFacilitatorAction(action)) {
       if (seat.role !== "facilitator") {
@@ -426,7 +513,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     let facilitatorConnected = false;
     for (const client of this.clients) {
       const seat = this.seats.get(client.sessionId);
-      if (!seat) continue;
+      if (!seat || seat.role === "claimant") continue;
       if (seat.role === "facilitator") facilitatorConnected = true;
       this.refreshView(client, seat);
     }
@@ -456,17 +543,19 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.viewTeams.set(client.sessionId, teamIds);
   }
 
-  private welcome(client: GameClient, seatKey: string | null): void {
+  private welcome(client: GameClient, given: GivenSeat | null): void {
     const seat = this.seats.get(client.sessionId);
-    if (!seat) return;
+    if (!seat || seat.role === "claimant") return;
     client.send("welcome", {
       protocol: PROTOCOL_VERSION,
       role: seat.role as SeatRole,
       playerId: seat.role === "player" ? seat.playerId : null,
-      seatKey,
+      seatKey: given?.seatKey ?? null,
+      rejoinCode: given?.rejoinCode ?? null,
       scenario: this.publicScenario,
       serverNow: Date.now(),
     });
+    if (seat.role === "facilitator") this.sendSeats(client);
     // Everything this seat may know is sent again: the client may have lost it (reload, new device).
     this.revealsSent.delete(client.sessionId);
     this.sendReveals(client, seat);
@@ -490,28 +579,176 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private sendNewReveals(): void {
     for (const client of this.clients) {
       const seat = this.seats.get(client.sessionId);
-      if (seat) this.sendReveals(client, seat);
+      if (seat && seat.role !== "claimant") this.sendReveals(client, seat);
     }
   }
 
-  /** Seats a new player, or gives a known seat back to whoever presents its seat key. */
-  private async seatPlayer(
-    name: string,
-    teamId: string | undefined,
-    seatKey: string | undefined,
-  ): Promise<{ playerId: string; seatKey: string | null }> {
-    if (seatKey) {
-      for (const [playerId, hash] of this.seatKeyHashes) {
-        const player = this.model.players[playerId];
-        if (player && !player.kicked && secretMatches(seatKey, hash)) {
-          await this.record({ kind: "rejoin", at: Date.now(), playerId });
-          return { playerId, seatKey };
+  /**
+   * A player joins: their seat back with its seat key (taken over if connected elsewhere), their
+   * disconnected seat back by name with its rejoin code, a claim waiting for the facilitator (null),
+   * or a new seat. Refusals are thrown as join refusals carrying the reason code.
+   */
+  private async seatPlayer(client: GameClient, options: PlayerJoin): Promise<GivenSeat | null> {
+    if (options.seatKey) return this.seatBySeatKey(client, options.seatKey);
+    const found = lookUpName(this.model, options.name);
+    const claimed = found.kind === "disconnected" ? found.playerId : null;
+    const rejoinCode =
+      options.rejoinCode === undefined
+        ? undefined
+        : {
+            matches: claimed !== null && this.rejoinCodeMatches(claimed, options.rejoinCode),
+            failures: claimed ? (this.rejoinFailures.get(claimed) ?? 0) : 0,
+          };
+    const decision = decideNameJoin(this.model, options.name, { rejoinCode, askFacilitator: options.claim });
+    switch (decision.kind) {
+      case "refuse":
+        if (decision.reason === "wrong-rejoin-code" && claimed) {
+          this.rejoinFailures.set(claimed, (this.rejoinFailures.get(claimed) ?? 0) + 1);
         }
+        throw new ServerError(CloseCodes.joinRefused, decision.reason);
+      case "claim":
+        return this.giveSeatToNewDevice(client, decision.playerId, "rejoin-code");
+      case "await-facilitator": {
+        const name = this.model.players[decision.playerId]?.name ?? options.name;
+        this.seats.set(client.sessionId, { role: "claimant", playerId: decision.playerId });
+        this.claims.push({ id: client.sessionId, playerId: decision.playerId, name, at: Date.now() });
+        client.send("claim", { status: "pending", name });
+        this.sendSeats();
+        return null;
       }
+      case "new-seat":
+        return this.seatNewPlayer(options.name, options.teamId);
     }
+  }
+
+  /** The seat whose key this is, taken over from any other connection that holds it. */
+  private async seatBySeatKey(client: GameClient, seatKey: string): Promise<GivenSeat> {
+    for (const [playerId, seatKeyHash] of this.seatKeyHashes) {
+      if (!secretMatches(seatKey, seatKeyHash)) continue;
+      const player = this.model.players[playerId];
+      if (!player) break;
+      if (player.kicked) throw new ServerError(CloseCodes.joinRefused, "kicked");
+      const heldElsewhere = this.releaseSeat(playerId, client.sessionId);
+      await this.commit({ kind: "rejoin", at: Date.now(), playerId });
+      if (heldElsewhere) await this.noteSeatChange(playerId, "taken-over", "seat-key");
+      return { playerId, seatKey, rejoinCode: null };
+    }
+    const moved = this.movedSeatKeys.has(hashSecret(seatKey));
+    throw new ServerError(CloseCodes.joinRefused, moved ? "seat-moved" : "seat-unknown");
+  }
+
+  /**
+   * Frees a player's seat from every other client: a connected one is closed with 4105 and told
+   * why, a dropped one loses its pending reconnection. Returns true when a connected client held it.
+   */
+  private releaseSeat(playerId: string, keptSessionId: string): boolean {
+    let heldElsewhere = false;
+    for (const [sessionId, seat] of [...this.seats]) {
+      if (sessionId === keptSessionId || seat.role !== "player" || seat.playerId !== playerId) continue;
+      this.seats.delete(sessionId);
+      const connected = this.clients.getById(sessionId);
+      if (connected) {
+        heldElsewhere = true;
+        connected.leave(CloseCodes.seatTakenOver, SEAT_TAKEN_OVER);
+      }
+      this.reconnections.get(sessionId)?.reject(new Error("seat moved"));
+    }
+    return heldElsewhere;
+  }
+
+  /** A disconnected seat taken back on another device: new seat key and rejoin code; the old ones stop. */
+  private async giveSeatToNewDevice(
+    client: GameClient,
+    playerId: string,
+    via: "rejoin-code" | "facilitator",
+  ): Promise<GivenSeat> {
+    this.releaseSeat(playerId, client.sessionId);
+    const seatKey = newSecret();
+    const rejoinCode = newJoinCode();
+    const seatKeyHash = hashSecret(seatKey);
+    const rejoinCodeHash = hashSecret(rejoinCode);
+    const result = await this.commit({ kind: "seat-claimed", at: Date.now(), playerId }, () => ({
+      via,
+      seatKeyHash,
+      rejoinCodeHash,
+    }));
+    if (!result.ok) throw new ServerError(CloseCodes.joinRefused, result.reason);
+    const previous = this.seatKeyHashes.get(playerId);
+    if (previous) this.movedSeatKeys.set(previous, playerId);
+    this.seatKeyHashes.set(playerId, seatKeyHash);
+    this.rejoinCodeHashes.set(playerId, rejoinCodeHash);
+    this.rejoinFailures.delete(playerId);
+    await this.noteSeatChange(playerId, "claimed", via);
+    return { playerId, seatKey, rejoinCode };
+  }
+
+  private rejoinCodeMatches(playerId: string, rejoinCode: string): boolean {
+    const hash = this.rejoinCodeHashes.get(playerId);
+    return !!hash && secretMatches(normalizeJoinCode(rejoinCode), hash);
+  }
+
+  /** The facilitator confirms or refuses a device's claim of a disconnected seat. */
+  private async decideClaim(facilitator: GameClient, confirm: boolean, claimId: string, request: string) {
+    this.claims = pendingClaims(this.model, this.claims);
+    const claimant = this.clients.getById(claimId);
+    if (!confirm) {
+      const known = this.claims.some((c) => c.id === claimId);
+      this.claims = this.claims.filter((c) => c.id !== claimId);
+      if (!known) this.sendError(facilitator, "unknown-claim", refusalMessage("unknown-claim"), request);
+      else this.refuseClaimant(claimId);
+      this.sendSeats();
+      return;
+    }
+    const decision = confirmClaim(this.model, this.claims, claimId);
+    if (!decision.ok || !claimant) {
+      const reason = decision.ok ? "unknown-claim" : decision.reason;
+      this.sendError(facilitator, reason, refusalMessage(reason), request);
+      this.sendSeats();
+      return;
+    }
+    this.claims = decision.remaining;
+    for (const other of decision.refused) this.refuseClaimant(other.id);
+    const given = await this.giveSeatToNewDevice(claimant, decision.claim.playerId, "facilitator");
+    this.seats.set(claimId, { role: "player", playerId: given.playerId });
+    this.sync();
+    this.welcome(claimant, given);
+    this.sendSeats();
+  }
+
+  private refuseClaimant(claimId: string): void {
+    this.seats.delete(claimId);
+    this.clients
+      .getById(claimId)
+      ?.leave(CloseCodes.claimRefused, "L'animateur n'a pas confirmé la reprise de cette place.");
+  }
+
+  /** Records a seat that changed device, for the facilitator console. */
+  private async noteSeatChange(playerId: string, kind: SeatNotice["kind"], via: SeatNotice["via"]) {
+    const at = Date.now();
+    if (kind === "taken-over")
+      await this.log({ at, kind: "seat-taken-over", actor: playerId, payload: { via } });
+    const name = this.model.players[playerId]?.name ?? playerId;
+    this.notices.push({ playerId, name, kind, via, at });
+    if (this.notices.length > MAX_SEAT_NOTICES) this.notices.shift();
+    this.sendSeats();
+  }
+
+  /** Pending claims and seat notices, to one facilitator client or to all of them. */
+  private sendSeats(only?: GameClient): void {
+    this.claims = pendingClaims(this.model, this.claims);
+    const message = { claims: this.claims, notices: this.notices };
+    for (const client of only ? [only] : this.clients) {
+      if (this.seats.get(client.sessionId)?.role === "facilitator") client.send("seats", message);
+    }
+  }
+
+  /** Seats a new player under a free name. */
+  private async seatNewPlayer(name: string, teamId: string | undefined): Promise<GivenSeat> {
     const playerId = `p-${newSecret().slice(0, 12)}`;
     const key = newSecret();
     const seatKeyHash = hashSecret(key);
+    const rejoinCode = newJoinCode();
+    const rejoinCodeHash = hashSecret(rejoinCode);
     const event: SessionEvent = {
       kind: "join",
       at: Date.now(),
@@ -523,13 +760,15 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       teamId: model.players[playerId]?.teamId ?? null,
       roleId: model.players[playerId]?.roleId ?? null,
       seatKeyHash,
+      rejoinCodeHash,
     }));
     if (!result.ok) {
       // The message is the rules' reason code (e.g. "name-taken"): clients show it in their own language.
       throw new ServerError(CloseCodes.joinRefused, result.reason);
     }
     this.seatKeyHashes.set(playerId, seatKeyHash);
-    return { playerId, seatKey: key };
+    this.rejoinCodeHashes.set(playerId, rejoinCodeHash);
+    return { playerId, seatKey: key, rejoinCode };
   }
 
   private async markConnected(client: GameClient, connected: boolean): Promise<void> {
@@ -540,7 +779,6 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     }
     const player = this.model.players[seat.playerId];
     if (!player || player.kicked || player.connected === connected) return;
-    if (!connected && this.heldByAnother(seat.playerId, client.sessionId)) return;
     await this.commit({
       kind: connected ? "reconnect" : "disconnect",
       at: Date.now(),
@@ -548,6 +786,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     });
   }
 
+<<<<<<< HEAD
   /** True when another connected client sits in this player's seat (seat key used elsewhere). */
   private heldByAnother(playerId: string, sessionId: string): boolean {
     for (const [otherSession, seat] of this.seats) {
@@ -561,6 +800,18 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private closeEveryone(): void {
     for (const client of [...this.clients])
       client.leave(CloseCodes.sessionClosed, "La session est terminée.");
+=======
+  private isFlooding(client: GameClient): boolean {
+    const { burst, rate } = getRoomServices().flood;
+    const now = Date.now();
+    const bucket = this.floodBuckets.get(client.sessionId) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+    bucket.at = now;
+    this.floodBuckets.set(client.sessionId, bucket);
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
+    return false;
+>>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
   }
 
   private sendError(client: GameClient, code: ProtocolErrorCode, message: string, request: string): void {
@@ -575,6 +826,10 @@ function addTeamToView(view: StateView, team: TeamState): void {
   if (!view.has(team)) view.add(team);
   for (const attempt of team.work.attempts) if (!view.has(attempt)) view.add(attempt);
 }
+
+type PlayerJoin = Extract<JoinOptions, { as: "player" }>;
+
+const SEAT_TAKEN_OVER = "Votre place a été reprise sur un autre appareil ou dans un autre onglet.";
 
 function protocolMismatch(protocol: unknown): ServerError {
   return new ServerError(

@@ -4,7 +4,7 @@
  * seat events keep their kind with the player as actor; a message keeps its name as kind with
  * `{ message, result }` as payload; `timer-expired` has no actor.
  */
-import { isFacilitatorAction, parseClientMessage } from "../../shared/protocol.ts";
+import { isFacilitatorAction, isSeatAction, parseClientMessage } from "../../shared/protocol.ts";
 import type { EventEffects, SeatEvent, SessionEvent } from "../../shared/rules/events.ts";
 import type { LogEntry } from "../store/store.ts";
 
@@ -40,7 +40,7 @@ export function eventLogEntry(
   }
 }
 
-const SEAT_KINDS = new Set(["rejoin", "reconnect", "disconnect", "leave"]);
+const SEAT_KINDS = new Set(["rejoin", "seat-claimed", "reconnect", "disconnect", "leave"]);
 
 function isSeatKind(kind: string): kind is Exclude<SeatEvent["kind"], "join"> {
   return SEAT_KINDS.has(kind);
@@ -59,7 +59,7 @@ export function eventFromLog(entry: LogEntry): SessionEvent | null {
   if (isSeatKind(kind)) return { kind, at, playerId };
   if (kind === "timer-expired" || kind === "restored") return { kind, at };
   const parsed = parseClientMessage(kind, payload.message);
-  if (!parsed.ok) return null;
+  if (!parsed.ok || isSeatAction(parsed.action)) return null;
   const { action } = parsed;
   return isFacilitatorAction(action)
     ? { kind: "facilitator", at, action }

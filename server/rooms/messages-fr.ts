@@ -34,6 +34,15 @@ const MESSAGES: Partial<Record<ProtocolErrorCode, string>> = {
   "other-team": "Vous ne pouvez agir que pour votre équipe.",
   "rate-limited": "Trop de demandes : patientez un peu.",
   internal: "Erreur interne du serveur.",
+  "seat-claimable":
+    "Ce nom est celui d'une place déconnectée : reprenez-la avec son code de reprise ou l'accord de l'animateur.",
+  "seat-unknown": "Cette place n'existe plus dans la session.",
+  "seat-moved": "Cette place a été reprise sur un autre appareil.",
+  "wrong-rejoin-code": "Code de reprise incorrect.",
+  "rejoin-code-locked": "Trop de codes de reprise incorrects : demandez à l'animateur de confirmer.",
+  "unknown-claim": "Cette demande de reprise n'est plus en attente.",
+  "seat-connected": "Cette place est de nouveau connectée : elle ne peut pas être reprise.",
+  "claim-refused": "L'animateur n'a pas confirmé la reprise de cette place.",
 };
 
 export function refusalMessage(code: ProtocolErrorCode, detail?: string): string {

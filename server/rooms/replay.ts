@@ -15,13 +15,18 @@ import { eventFromLog } from "./event-log.ts";
 
 export interface Replayed {
   model: SessionModel;
-  /** playerId → hash of the seat key given at join. */
+  /** playerId → hash of the seat key given at join (or when the seat was taken back on another device). */
   seatKeyHashes: Map<string, string>;
+  /** playerId → hash of the seat's current rejoin code. */
+  rejoinCodeHashes: Map<string, string>;
+  /** Hashes of seat keys that no longer hold their seat (taken back elsewhere) → playerId. */
+  movedSeatKeys: Map<string, string>;
   /** Entries the rules refused on replay (should be none: the log holds accepted events only). */
   diverged: LogEntry[];
 }
 
 export function replayLog(scenario: Scenario, session: SessionRecord, entries: LogEntry[]): Replayed {
+<<<<<<< HEAD
   const replay = new LogReplay(scenario, session);
   for (const entry of entries) replay.apply(entry);
   return replay.result();
@@ -89,4 +94,44 @@ class LogReplay {
   result(): Replayed {
     return { model: this.model, seatKeyHashes: this.hashes, diverged: this.diverged };
   }
+=======
+  const initial = createSession(scenario, session.options as SessionOptions, {
+    now: session.createdAt,
+    seed: session.seed,
+  });
+  const diverged: LogEntry[] = [];
+  const model = entries.reduce((current, entry) => {
+    const event = eventFromLog(entry);
+    if (!event) return current;
+    const result = applyEvent(current, scenario, event);
+    if (result.ok) return result.model;
+    diverged.push(entry);
+    return current;
+  }, initial);
+  return { model, ...seatSecrets(entries), diverged };
+}
+
+/** Every seat's key and rejoin code hashes, as logged at join or when the seat was taken back on
+ *  another device (the previous key then no longer holds it); a seat freed in the lobby has none. */
+function seatSecrets(entries: LogEntry[]) {
+  const seatKeyHashes = new Map<string, string>();
+  const rejoinCodeHashes = new Map<string, string>();
+  const movedSeatKeys = new Map<string, string>();
+  for (const entry of entries) {
+    const playerId = entry.actor;
+    if (!playerId) continue;
+    const payload = (entry.payload ?? {}) as { seatKeyHash?: unknown; rejoinCodeHash?: unknown };
+    if (entry.kind === "join" || entry.kind === "seat-claimed") {
+      const previous = seatKeyHashes.get(playerId);
+      if (previous && entry.kind === "seat-claimed") movedSeatKeys.set(previous, playerId);
+      if (typeof payload.seatKeyHash === "string") seatKeyHashes.set(playerId, payload.seatKeyHash);
+      if (typeof payload.rejoinCodeHash === "string") rejoinCodeHashes.set(playerId, payload.rejoinCodeHash);
+    }
+    if (entry.kind === "leave") {
+      seatKeyHashes.delete(playerId);
+      rejoinCodeHashes.delete(playerId);
+    }
+  }
+  return { seatKeyHashes, rejoinCodeHashes, movedSeatKeys };
+>>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
 }

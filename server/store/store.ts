@@ -175,12 +175,13 @@ export function openDatabase(config: StoreConfig): Kysely<Database> {
   });
 }
 
-/** The seat-key hashes that join entries carry, as rows of the seats table. */
+/** The seat-key hashes that join entries carry (and `seat-claimed` ones: the seat taken back on
+ *  another device gets a new key), as rows of the seats table. */
 export function seatRows(code: string, entries: LogEntry[]): SeatsTable[] {
   const rows: SeatsTable[] = [];
   for (const e of entries) {
     const hash = (e.payload as { seatKeyHash?: unknown } | null)?.seatKeyHash;
-    if (e.kind === "join" && e.actor && typeof hash === "string") {
+    if ((e.kind === "join" || e.kind === "seat-claimed") && e.actor && typeof hash === "string") {
       rows.push({ session_code: code, player_id: e.actor, seat_key_hash: hash });
     }
   }
@@ -358,12 +359,22 @@ export class Store {
             })),
           )
           .execute();
-        if (seats.length > 0) await tx.insertInto("seats").values(seats).execute();
+        if (seats.length > 0) {
+          await tx
+            .insertInto("seats")
+            .values(seats)
+            .onConflict((oc) =>
+              oc
+                .columns(["session_code", "player_id"])
+                .doUpdateSet({ seat_key_hash: (eb) => eb.ref("excluded.seat_key_hash") }),
+            )
+            .execute();
+        }
       }),
     );
   }
 
-  /** The hash of the seat key given to `playerId` when they joined, or null. */
+  /** The hash of the seat key `playerId` holds (given at join or when the seat was taken back), or null. */
   async seatKeyHash(code: string, playerId: string): Promise<string | null> {
     const r = await this.db
       .selectFrom("seats")

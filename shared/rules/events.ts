@@ -30,7 +30,9 @@ import {
 /** Seat events: a player's arrival, return and departure. `teamId` is the team asked for at join. */
 export type SeatEvent =
   | { kind: "join"; at: number; playerId: string; name: string; teamId?: string }
-  | { kind: "rejoin" | "reconnect" | "disconnect" | "leave"; at: number; playerId: string };
+  | { kind: "rejoin" | "reconnect" | "disconnect" | "leave"; at: number; playerId: string }
+  /** A disconnected seat taken back on another device (rejoin code or facilitator's confirmation). */
+  | { kind: "seat-claimed"; at: number; playerId: string };
 
 export type SessionEvent =
   | SeatEvent
@@ -64,6 +66,7 @@ export function applyEvent(model: SessionModel, scenario: Scenario, event: Sessi
         now,
       });
     case "rejoin":
+    case "seat-claimed":
     case "reconnect":
       return setConnected(model, event.playerId, true, now, scenario);
     case "disconnect":

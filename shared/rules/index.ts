@@ -74,6 +74,7 @@ export {
 } from "./results.ts";
 export { deriveSeed, mulberry32, shuffle } from "./rng.ts";
 export { checkField, type FieldCheck, scoreAnswer } from "./scoring/index.ts";
+export * from "./seats.ts";
 export {
   addTime,
   createSession,

@@ -275,7 +275,7 @@ export async function joinAsPlayer(
   server: ServerProcess,
   code: string,
   name: string,
-  extra: { teamId?: string; seatKey?: string; protocol?: number } = {},
+  extra: { teamId?: string; seatKey?: string; rejoinCode?: string; protocol?: number } = {},
 ): Promise<Seat> {
   const roomId = await resolveRoom(server, code);
   const room = await sdkClient(server).joinById<GameRoom>(roomId, {
@@ -285,6 +285,7 @@ export async function joinAsPlayer(
     name,
     ...(extra.teamId ? { teamId: extra.teamId } : {}),
     ...(extra.seatKey ? { seatKey: extra.seatKey } : {}),
+    ...(extra.rejoinCode ? { rejoinCode: extra.rejoinCode } : {}),
   });
   const seat = new Seat(room, name);
   await seat.waitFor(() => seat.welcome() !== undefined, "welcome");
