@@ -83,7 +83,7 @@ function buildServer(
           readiness,
         }),
       );
-      app.use("/api", apiRouter(sessions, config.publicUrl, config.creation));
+      app.use("/api", apiRouter(sessions, { publicUrl: config.publicUrl, host: config.host }, config.creation));
       await hooks.beforeClient?.(app);
       if (hooks.serveClient !== false) app.use(clientRouter(config.clientDir));
       app.use(apiErrorHandler);

@@ -26,7 +26,7 @@ import { resultsCsv } from "./csv.ts";
 import { HttpError } from "./errors.ts";
 import { openBadgesRouter } from "./open-badges.ts";
 import { organisationRouter } from "./organisations.ts";
-import { publicOrigin } from "./origin.ts";
+import { joinReach, type LinkConfig, lastingOrigin } from "./origin.ts";
 import { questionnaireRouter } from "./questionnaire.ts";
 
 export { HttpError };
@@ -49,7 +49,7 @@ export interface CreationPolicy {
 
 export function apiRouter(
   sessions: SessionService,
-  publicUrl: string | undefined,
+  links: LinkConfig,
   creation: CreationPolicy = { createKey: undefined, perHour: 20 },
 ): express.Router {
   const router = express.Router();
@@ -107,7 +107,7 @@ export function apiRouter(
       if (!body.success) throw new HttpError(400, "invalid-body", z.prettifyError(body.error));
       await admitCreation(req, body.data.createKey);
       const created = await sessions.create(body.data);
-      const origin = publicOrigin(req, publicUrl);
+      const { origin } = joinReach(req, links);
       res.status(201).json({
         code: created.code,
         facilitatorKey: created.facilitatorKey,
@@ -149,6 +149,7 @@ export function apiRouter(
     route(async (req, res) => {
       const session = await findSession(req);
       const roomId = await sessions.resolveRoom(session.code);
+      const reach = joinReach(req, links);
       res.json({
         code: session.code,
         scenarioId: session.scenarioId,
@@ -158,6 +159,8 @@ export function apiRouter(
         roomId,
         canJoin: roomId !== null && session.phase !== "ended",
         protocol: PROTOCOL_VERSION,
+        joinUrl: `${reach.origin}/join/${session.code}`,
+        links: { loopbackOnly: reach.loopbackOnly, publicUrl: links.publicUrl !== undefined },
       });
     }),
   );
@@ -239,7 +242,7 @@ export function apiRouter(
     route(async (req, res) => {
       const session = await findSession(req);
       requireKey(req, session.facilitatorKeyHash);
-      const origin = publicOrigin(req, publicUrl);
+      const origin = lastingOrigin(req, links);
       const attestations = await sessions.issueAll(session);
       res.json({
         attestations: attestations.map((a) => ({
@@ -255,13 +258,14 @@ export function apiRouter(
     route(async (req, res) => {
       const session = await findSession(req);
       const playerId = String(req.params.playerId);
-      const seatKey = typeof req.query.seatKey === "string" ? req.query.seatKey : undefined;
+      // The seat key comes in a header, never in the URL (URLs reach access logs).
+      const seatKey = req.get("x-seat-key");
       if (!(seatKey && (await sessions.seatKeyMatches(session.code, playerId, seatKey)))) {
         requireKey(req, session.facilitatorKeyHash);
       }
       const attestation = await sessions.issue(session, playerId);
       if (!attestation) throw new HttpError(404, "unknown-player", "Aucun résultat pour ce joueur.");
-      const origin = publicOrigin(req, publicUrl);
+      const origin = lastingOrigin(req, links);
       res.json({ ...attestation, verifyUrl: `${origin}/verify/${attestation.verificationCode}` });
     }),
   );
@@ -277,10 +281,10 @@ export function apiRouter(
     }),
   );
 
-  router.use(openBadgesRouter(sessions, publicUrl));
+  router.use(openBadgesRouter(sessions, links));
   const organisations = new OrganisationService(sessions, sessions.catalog);
   router.use(carnetRouter(new CarnetService(sessions, organisations)));
-  router.use(organisationRouter(sessions, organisations, publicUrl));
+  router.use(organisationRouter(sessions, organisations, links));
   router.use(questionnaireRouter(sessions));
 
   router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));

@@ -17,7 +17,7 @@ import { badgeScenario } from "../scenarios.ts";
 import type { SessionService } from "../sessions.ts";
 import type { Attestation } from "../store/store.ts";
 import { HttpError } from "./api.ts";
-import { publicOrigin } from "./origin.ts";
+import { type LinkConfig, lastingOrigin } from "./origin.ts";
 
 const CONTEXT = "https://w3id.org/openbadges/v2";
 const FRAMEWORK = "Référentiel Datatruc";
@@ -187,12 +187,12 @@ export function badgeImage(scenario: Scenario): string {
 `;
 }
 
-export function openBadgesRouter(sessions: SessionService, publicUrl: string | undefined): express.Router {
+export function openBadgesRouter(sessions: SessionService, links: LinkConfig): express.Router {
   const router = express.Router();
   const competences = new Map(
     sessions.catalog.referential.domains.flatMap((d) => d.competences.map((c) => [c.id, c] as const)),
   );
-  const origin = (req: Request) => publicOrigin(req, publicUrl);
+  const origin = (req: Request) => lastingOrigin(req, links);
   const sendJsonLd = (res: Response, body: unknown) => {
     res.type("application/ld+json; charset=utf-8").send(JSON.stringify(body));
   };

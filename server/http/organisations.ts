@@ -28,7 +28,7 @@ import type { SessionService } from "../sessions.ts";
 import type { PathCertificate } from "../store/organisations.ts";
 import { HttpError } from "./errors.ts";
 import { badgeImage, openBadgeUrls } from "./open-badges.ts";
-import { publicOrigin } from "./origin.ts";
+import { type LinkConfig, lastingOrigin } from "./origin.ts";
 import { parseBody, route } from "./route.ts";
 
 const CreateBody = z.strictObject({ name: OrganisationName, directions: Directions.default([]) });
@@ -103,7 +103,7 @@ function pathAssertion(origin: string, c: PathCertificate) {
 export function organisationRouter(
   sessions: SessionService,
   organisations: OrganisationService,
-  publicUrl: string | undefined,
+  links: LinkConfig,
 ): express.Router {
   const router = express.Router();
   const unknownKeys = new RateLimiterMemory({ points: 10, duration: 60, blockDuration: 60 });
@@ -264,7 +264,7 @@ export function organisationRouter(
   router.get(
     "/path-certificates/:verificationCode/badge",
     route(async (req, res) => {
-      const body = pathAssertion(publicOrigin(req, publicUrl), await certificateOf(req));
+      const body = pathAssertion(lastingOrigin(req, links), await certificateOf(req));
       res.type("application/ld+json; charset=utf-8").send(JSON.stringify(body));
     }),
   );
@@ -299,7 +299,7 @@ export function organisationRouter(
   router.get(
     "/path-badges/:organisationId/:programmeId",
     route(async (req, res) => {
-      const body = pathBadgeClass(publicOrigin(req, publicUrl), await programmeCertificate(req));
+      const body = pathBadgeClass(lastingOrigin(req, links), await programmeCertificate(req));
       res.type("application/ld+json; charset=utf-8").send(JSON.stringify(body));
     }),
   );

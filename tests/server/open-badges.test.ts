@@ -81,7 +81,8 @@ describe("Open Badges 2.0 export", () => {
     const player = played.teams[0]?.members[0];
     const res = await api<AttestationBody>(
       running.server,
-      `/api/sessions/${played.session.code}/attestations/${player?.playerId}?seatKey=${player?.seatKey}`,
+      `/api/sessions/${played.session.code}/attestations/${player?.playerId}`,
+      { headers: { "x-seat-key": player?.seatKey ?? "" } },
     );
     expect(res.status).toBe(200);
     attestation = res.body;

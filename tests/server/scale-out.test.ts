@@ -114,7 +114,8 @@ describe.skipIf(!available)("two processes sharing Redis and PostgreSQL", () => 
     const first = servers[0] as ServerProcess;
     const attestation = await api<{ verificationCode: string }>(
       first,
-      `/api/sessions/${code}/attestations/${player?.playerId}?seatKey=${player?.seatKey}`,
+      `/api/sessions/${code}/attestations/${player?.playerId}`,
+      { headers: { "x-seat-key": player?.seatKey ?? "" } },
     );
     expect(attestation.status).toBe(200);
     const before = await api<Results>(first, `/api/sessions/${code}/results?key=${facilitatorKey}`);

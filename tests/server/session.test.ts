@@ -134,7 +134,8 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
     const player = played.teams[0]?.members[0];
     const res = await api<{ verificationCode: string; playerName: string; skills: unknown[] }>(
       running.server,
-      `/api/sessions/${code}/attestations/${player?.playerId}?seatKey=${player?.seatKey}`,
+      `/api/sessions/${code}/attestations/${player?.playerId}`,
+      { headers: { "x-seat-key": player?.seatKey ?? "" } },
     );
     expect(res.status).toBe(200);
     expect(res.body.playerName).toBe(player?.label);
@@ -149,10 +150,9 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
       scenarioTitle: scenario.metadata.title,
     });
     const other = played.teams[1]?.members[0];
-    const stolen = await api(
-      running.server,
-      `/api/sessions/${code}/attestations/${other?.playerId}?seatKey=${player?.seatKey}`,
-    );
+    const stolen = await api(running.server, `/api/sessions/${code}/attestations/${other?.playerId}`, {
+      headers: { "x-seat-key": player?.seatKey ?? "" },
+    });
     expect(stolen.status).toBe(401);
     const all = await api<{ attestations: unknown[] }>(
       running.server,
