@@ -83,7 +83,10 @@ function buildServer(
           readiness,
         }),
       );
-      app.use("/api", apiRouter(sessions, { publicUrl: config.publicUrl, host: config.host }, config.creation));
+      app.use(
+        "/api",
+        apiRouter(sessions, { publicUrl: config.publicUrl, host: config.host }, config.creation),
+      );
       await hooks.beforeClient?.(app);
       if (hooks.serveClient !== false) app.use(clientRouter(config.clientDir));
       app.use(apiErrorHandler);

@@ -3,11 +3,7 @@
  * turns it into a `SessionEvent`, applies it through the one pure `applyEvent`, writes the accepted
  * event to the session log, then mirrors the model into the synced state. It also owns the clock (timers), reconnection and per-client views.
  */
-<<<<<<< HEAD
-import { type AuthContext, type Client, Room, ServerError } from "@colyseus/core";
-=======
-import { type Client, type Deferred, Room, ServerError } from "@colyseus/core";
->>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
+import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   type ClientMessageName,
@@ -26,12 +22,9 @@ import {
 } from "../../shared/protocol.ts";
 import {
   applyEvent,
-<<<<<<< HEAD
-=======
   confirmClaim,
   createSession,
   decideNameJoin,
->>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
   type EventResult,
   lookUpName,
   type PublicScenario,
@@ -119,12 +112,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly seatKeyHashes = new Map<string, string>();
   /** The teams each client's view holds (by session id). */
   private readonly viewTeams = new Map<string, Set<string>>();
-<<<<<<< HEAD
   /** Client address (session id → ip), to count a screen's messages where it cannot reset them. */
   private readonly addresses = new Map<string, string>();
   /** Clients being closed for flooding (their further messages are dropped). */
   private readonly flooded = new Set<string>();
-=======
   /** Hashes of the rejoin code of each seat, and of seat keys that no longer hold their seat (moved). */
   private readonly rejoinCodeHashes = new Map<string, string>();
   private readonly movedSeatKeys = new Map<string, string>();
@@ -135,8 +126,6 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly tokenTakeovers = new Set<string>();
   /** The reconnection each dropped client may still make (rejected when its seat moves elsewhere). */
   private readonly reconnections = new Map<string, Deferred<GameClient>>();
-  private readonly floodBuckets = new Map<string, { tokens: number; at: number }>();
->>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
@@ -255,18 +244,14 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 
   override async onDrop(client: GameClient, code?: number) {
-<<<<<<< HEAD
-    const deliberate =
-      code === CloseCodes.kicked || code === CloseCodes.flooding || code === CloseCodes.sessionClosed;
-=======
     const seat = this.seats.get(client.sessionId);
     const deliberate =
       code === CloseCodes.kicked ||
       code === CloseCodes.flooding ||
+      code === CloseCodes.sessionClosed ||
       code === CloseCodes.seatTakenOver ||
       seat === undefined ||
       seat.role === "claimant";
->>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
     this.logger.info({ ...this.seatFields(client), code }, "dropped");
     await this.enqueue(() => this.markConnected(client, false));
     if (!deliberate && this.model.phase !== "ended") {
@@ -786,32 +771,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     });
   }
 
-<<<<<<< HEAD
-  /** True when another connected client sits in this player's seat (seat key used elsewhere). */
-  private heldByAnother(playerId: string, sessionId: string): boolean {
-    for (const [otherSession, seat] of this.seats) {
-      if (otherSession !== sessionId && seat.role === "player" && seat.playerId === playerId) {
-        if (this.clients.getById(otherSession)) return true;
-      }
-    }
-    return false;
-  }
-
   private closeEveryone(): void {
     for (const client of [...this.clients])
       client.leave(CloseCodes.sessionClosed, "La session est terminée.");
-=======
-  private isFlooding(client: GameClient): boolean {
-    const { burst, rate } = getRoomServices().flood;
-    const now = Date.now();
-    const bucket = this.floodBuckets.get(client.sessionId) ?? { tokens: burst, at: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
-    bucket.at = now;
-    this.floodBuckets.set(client.sessionId, bucket);
-    if (bucket.tokens < 1) return true;
-    bucket.tokens -= 1;
-    return false;
->>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
   }
 
   private sendError(client: GameClient, code: ProtocolErrorCode, message: string, request: string): void {

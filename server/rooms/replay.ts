@@ -26,7 +26,6 @@ export interface Replayed {
 }
 
 export function replayLog(scenario: Scenario, session: SessionRecord, entries: LogEntry[]): Replayed {
-<<<<<<< HEAD
   const replay = new LogReplay(scenario, session);
   for (const entry of entries) replay.apply(entry);
   return replay.result();
@@ -80,7 +79,11 @@ class LogReplay {
     });
   }
 
+  private readonly entries: LogEntry[] = [];
+
   apply(entry: LogEntry): void {
+    if (entry.kind === "join" || entry.kind === "seat-claimed" || entry.kind === "leave")
+      this.entries.push(entry);
     const hash = (entry.payload as { seatKeyHash?: unknown } | null)?.seatKeyHash;
     if (entry.kind === "join" && entry.actor && typeof hash === "string") this.hashes.set(entry.actor, hash);
     if (entry.kind === "leave" && entry.actor) this.hashes.delete(entry.actor);
@@ -92,23 +95,8 @@ class LogReplay {
   }
 
   result(): Replayed {
-    return { model: this.model, seatKeyHashes: this.hashes, diverged: this.diverged };
+    return { model: this.model, ...seatSecrets(this.entries), diverged: this.diverged };
   }
-=======
-  const initial = createSession(scenario, session.options as SessionOptions, {
-    now: session.createdAt,
-    seed: session.seed,
-  });
-  const diverged: LogEntry[] = [];
-  const model = entries.reduce((current, entry) => {
-    const event = eventFromLog(entry);
-    if (!event) return current;
-    const result = applyEvent(current, scenario, event);
-    if (result.ok) return result.model;
-    diverged.push(entry);
-    return current;
-  }, initial);
-  return { model, ...seatSecrets(entries), diverged };
 }
 
 /** Every seat's key and rejoin code hashes, as logged at join or when the seat was taken back on
@@ -133,5 +121,4 @@ function seatSecrets(entries: LogEntry[]) {
     }
   }
   return { seatKeyHashes, rejoinCodeHashes, movedSeatKeys };
->>>>>>> 28d582b (Seats change device: a token or seat key used elsewhere takes a connected seat over (holder closed with 4105 and told, facilitator notified); a disconnected seat is taken back by name with its rejoin code or the facilitator's confirmation (rules in shared/rules/seats.ts); unknown or moved seat keys are refused; tests)
 }

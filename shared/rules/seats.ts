@@ -8,7 +8,7 @@
  * the room keeps the list and asks these functions what to do with it.
  */
 import type { SessionModel } from "./model.ts";
-import { sameName } from "./players.ts";
+import { sameName } from "./names.ts";
 
 /** Join and claim refusals about seats (beside the rules' `RefusalReason`s). */
 export type SeatRefusalReason =

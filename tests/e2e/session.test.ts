@@ -431,10 +431,13 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
     await debrief.close();
 
     // The CSV export answers with one row per player and skill.
-    const csvHref = await fac
-      .getByRole("link", { name: "Exporter les résultats (CSV)" })
-      .getAttribute("href");
-    const csv = await (await fetch(`${url}${csvHref}`)).text();
+    // The CSV export downloads with the key in a header, never in a URL.
+    const [download] = await Promise.all([
+      fac.waitForEvent("download"),
+      fac.getByRole("button", { name: "Exporter les résultats (CSV)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`datatruc-${code}.csv`);
+    const csv = readFileSync((await download.path()) as string, "utf8");
     expect(csv).toContain("Chloé");
 
     // The facilitator ends the session; attestations are issued.

@@ -73,6 +73,18 @@ export const en: Record<MessageKey, string> = {
   "join.unknownCode": "No game has the code {code}. Check it with the facilitator and correct it below.",
   "join.unknownTitle": "Unknown game code",
   "join.closed": "This game no longer accepts players.",
+  "join.resumeTitle": "You already have a seat in this game on this device",
+  "join.resume": "Take my seat back: {name}",
+  "join.claim.title": "“{name}” is a disconnected seat",
+  "join.claim.text":
+    "If it is yours, take it back with the rejoin code shown on your previous screen, or ask the facilitator to confirm. Otherwise, choose another name.",
+  "join.claim.code": "Rejoin code",
+  "join.claim.codeHelp": "Six characters, under the board on your previous screen.",
+  "join.claim.submitCode": "Take my seat back with this code",
+  "join.claim.ask": "Ask the facilitator to confirm",
+  "join.claim.other": "Choose another name",
+  "join.claim.waiting": "Request sent: the facilitator must confirm that the seat “{name}” is yours.",
+  "seat.rejoinCode": "To go on with another device: your name and the rejoin code {code}.",
 
   "lobby.title": "Lobby",
   "lobby.code": "Game code: {code}",
@@ -230,17 +242,34 @@ export const en: Record<MessageKey, string> = {
   "conn.reconnecting": "Connection lost: reconnecting… Your answer is kept.",
   "conn.reconnected": "Reconnected.",
   "conn.lost":
-    "The server cannot be reached. Check your network and reload the page: you will get your seat back.",
+    "This seat no longer exists on the server (game not found or seat freed): join the game again.",
   "conn.kicked": "The facilitator removed you from the game.",
   "conn.ended": "The session has ended.",
   "conn.protocol": "Your page is out of date: reload it.",
   "conn.reload": "Reload",
+  "conn.taken-over": "Your seat is now used on another device or in another tab.",
+  "conn.takeBack": "Take my seat back here",
+  "conn.moved": "Your seat was taken back on another device.",
+  "conn.claim-refused": "The facilitator did not confirm that this seat is yours.",
 
   "fac.title": "Facilitator console",
   "fac.code": "Code: {code}",
   "fac.joinLink": "Link to join",
   "fac.screenLink": "Open the projected screen",
   "fac.consoleLink": "Link to this console (keep it to yourself)",
+  "fac.loopbackOnly":
+    "Warning: this server only has a local address ({url}). Phones will not be able to join: start it on the network (HOST=0.0.0.0) or set PUBLIC_URL.",
+  "fac.noPublicUrl":
+    "Certificate verification links will use {url}: they will stop working if this address changes. For lasting links, set PUBLIC_URL.",
+  "fac.claims": "Requests to take a seat back",
+  "fac.claim": "{name} asks to take their seat back from another device.",
+  "fac.claimConfirm": "Confirm",
+  "fac.claimConfirmLabel": "Confirm that {name} takes their seat back",
+  "fac.claimRefuse": "Refuse",
+  "fac.claimRefuseLabel": "Refuse to give {name}'s seat back",
+  "fac.notice.taken-over":
+    "{time} · {name}: seat taken over on another device or tab (the previous one was told).",
+  "fac.notice.claimed": "{time} · {name}: seat taken back on another device.",
   "fac.keyMissing":
     "This console needs the facilitator key. Open the console link you got when the session was created.",
   "fac.phase": "State: {phase}",
@@ -609,4 +638,11 @@ export const en: Record<MessageKey, string> = {
   "home.org.title": "Organisation",
   "home.org.text": "Follow your organisation's programme: sessions, agents, departments, satisfaction.",
   "home.org.open": "Dashboard",
+  "error.seat-claimable":
+    "This name is a disconnected seat's: take it back with its rejoin code or the facilitator's confirmation.",
+  "error.seat-unknown": "This seat no longer exists in the game.",
+  "error.wrong-rejoin-code": "Wrong rejoin code.",
+  "error.rejoin-code-locked": "Too many wrong rejoin codes: ask the facilitator to confirm.",
+  "error.unknown-claim": "This request is no longer pending.",
+  "error.seat-connected": "This seat is connected again: it cannot be taken back.",
 };

@@ -73,6 +73,18 @@ export const fr = {
     "Aucune partie ne porte le code {code}. Vérifiez-le auprès de l'animateur et corrigez-le ci-dessous.",
   "join.unknownTitle": "Code de partie inconnu",
   "join.closed": "Cette partie n'accepte plus de joueurs.",
+  "join.resumeTitle": "Vous avez déjà une place dans cette partie sur cet appareil",
+  "join.resume": "Reprendre ma place : {name}",
+  "join.claim.title": "« {name} » est une place déconnectée",
+  "join.claim.text":
+    "Si c’est la vôtre, reprenez-la avec le code de reprise affiché sur votre ancien écran, ou demandez à l’animateur de confirmer. Sinon, choisissez un autre nom.",
+  "join.claim.code": "Code de reprise",
+  "join.claim.codeHelp": "Six caractères, sous le plateau de votre ancien écran.",
+  "join.claim.submitCode": "Reprendre ma place avec ce code",
+  "join.claim.ask": "Demander à l’animateur de confirmer",
+  "join.claim.other": "Choisir un autre nom",
+  "join.claim.waiting": "Demande envoyée : l’animateur doit confirmer que la place « {name} » est la vôtre.",
+  "seat.rejoinCode": "Pour continuer sur un autre appareil : votre nom et le code de reprise {code}.",
 
   "lobby.title": "Salle d'attente",
   "lobby.code": "Code de la partie : {code}",
@@ -235,17 +247,34 @@ export const fr = {
   "conn.reconnecting": "Connexion perdue : reconnexion en cours… Votre réponse est conservée.",
   "conn.reconnected": "Reconnecté.",
   "conn.lost":
-    "Impossible de joindre le serveur. Vérifiez votre réseau puis rechargez la page : vous retrouverez votre place.",
+    "Cette place n’existe plus sur le serveur (partie introuvable ou place libérée) : rejoignez la partie à nouveau.",
   "conn.kicked": "L'animateur vous a retiré de la partie.",
   "conn.ended": "La session est terminée.",
   "conn.protocol": "Votre page n'est plus à jour : rechargez-la.",
   "conn.reload": "Recharger",
+  "conn.taken-over": "Votre place est maintenant utilisée sur un autre appareil ou dans un autre onglet.",
+  "conn.takeBack": "Reprendre ma place ici",
+  "conn.moved": "Votre place a été reprise sur un autre appareil.",
+  "conn.claim-refused": "L’animateur n’a pas confirmé que cette place est la vôtre.",
 
   "fac.title": "Console d'animation",
   "fac.code": "Code : {code}",
   "fac.joinLink": "Lien pour rejoindre",
   "fac.screenLink": "Ouvrir l'écran de projection",
   "fac.consoleLink": "Lien de cette console (à garder pour soi)",
+  "fac.loopbackOnly":
+    "Attention : ce serveur n’a qu’une adresse locale ({url}). Les téléphones ne pourront pas rejoindre : démarrez-le sur le réseau (HOST=0.0.0.0) ou définissez PUBLIC_URL.",
+  "fac.noPublicUrl":
+    "Les liens de vérification des attestations utiliseront {url} : ils ne fonctionneront plus si cette adresse change. Pour des liens durables, définissez PUBLIC_URL.",
+  "fac.claims": "Demandes de reprise de place",
+  "fac.claim": "{name} demande à reprendre sa place depuis un autre appareil.",
+  "fac.claimConfirm": "Confirmer",
+  "fac.claimConfirmLabel": "Confirmer que {name} reprend sa place",
+  "fac.claimRefuse": "Refuser",
+  "fac.claimRefuseLabel": "Refuser la reprise de la place de {name}",
+  "fac.notice.taken-over":
+    "{time} · {name} : place reprise sur un autre appareil ou onglet (l’ancien a été prévenu).",
+  "fac.notice.claimed": "{time} · {name} : place reprise sur un autre appareil.",
   "fac.keyMissing":
     "Cette console a besoin de la clé d'animation. Ouvrez le lien de console reçu à la création de la session.",
   "fac.phase": "État : {phase}",
@@ -623,6 +652,13 @@ export const fr = {
   "home.org.title": "Organisation",
   "home.org.text": "Suivez le programme de votre organisation : sessions, agents, directions, satisfaction.",
   "home.org.open": "Tableau de bord",
+  "error.seat-claimable":
+    "Ce nom est celui d’une place déconnectée : reprenez-la avec son code de reprise ou l’accord de l’animateur.",
+  "error.seat-unknown": "Cette place n’existe plus dans la partie.",
+  "error.wrong-rejoin-code": "Code de reprise incorrect.",
+  "error.rejoin-code-locked": "Trop de codes de reprise incorrects : demandez à l’animateur de confirmer.",
+  "error.unknown-claim": "Cette demande de reprise n’est plus en attente.",
+  "error.seat-connected": "Cette place est de nouveau connectée : elle ne peut pas être reprise.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

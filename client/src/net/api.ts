@@ -103,15 +103,30 @@ export interface SessionInfo {
   roomId: string | null;
   canJoin: boolean;
   protocol: number;
+  /** The join link on an address players can reach (the server's network address, or PUBLIC_URL). */
+  joinUrl: string;
+  /** `loopbackOnly`: phones cannot reach this server; `publicUrl`: lasting links use PUBLIC_URL. */
+  links: { loopbackOnly: boolean; publicUrl: boolean };
 }
 
 export function getSessionInfo(code: string): Promise<SessionInfo> {
   return request(`/api/sessions/${encodeURIComponent(code)}`);
 }
 
-export function resultsUrl(code: string, key: string, format: "json" | "csv"): string {
-  const query = new URLSearchParams({ key, ...(format === "csv" ? { format: "csv" } : {}) });
-  return `/api/sessions/${encodeURIComponent(code)}/results?${query}`;
+/** The results as a file (CSV or JSON), fetched with the key in a header: the key never goes in a
+ *  URL (URLs reach access logs and browser history). */
+export async function getResultsFile(code: string, key: string, format: "json" | "csv"): Promise<Blob> {
+  const query = format === "csv" ? "?format=csv" : "";
+  let response: Response;
+  try {
+    response = await fetch(`/api/sessions/${encodeURIComponent(code)}/results${query}`, {
+      headers: bearer(key),
+    });
+  } catch {
+    throw new ApiError(0, "network", "network");
+  }
+  if (!response.ok) throw new ApiError(response.status, "http", response.statusText);
+  return response.blob();
 }
 
 export interface SkillResult {
@@ -201,10 +216,9 @@ export async function getSessionAttestations(code: string, key: string): Promise
 }
 
 export function getPlayerAttestation(code: string, playerId: string, seatKey: string): Promise<Attestation> {
-  const query = new URLSearchParams({ seatKey });
-  return request(
-    `/api/sessions/${encodeURIComponent(code)}/attestations/${encodeURIComponent(playerId)}?${query}`,
-  );
+  return request(`/api/sessions/${encodeURIComponent(code)}/attestations/${encodeURIComponent(playerId)}`, {
+    headers: { "x-seat-key": seatKey },
+  });
 }
 
 export function getAttestation(verificationCode: string): Promise<Attestation> {

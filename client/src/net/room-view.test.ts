@@ -11,6 +11,7 @@ const welcome = {
   role: "screen" as const,
   playerId: null,
   seatKey: null,
+  rejoinCode: null,
   scenario: toPublicScenario(scenario),
   serverNow: 10_000,
 };

@@ -145,6 +145,6 @@ export function debriefScreen(code: string): Screen {
       ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
       ${room.game && room.scenario ? stepsSection(room.scenario) : stored ? stepsSection(stored.scenario) : null}
       ${results ? playersSection(results) : null}`,
-    dispose: () => void connection?.leave(),
+    dispose: () => void connection?.detach(),
   };
 }

@@ -9,14 +9,20 @@ import { revealedToAll } from "../../../shared/rules/visibility.ts";
 import { announce, focusAfterRender, requestRender, type Screen } from "../app.ts";
 import { timerText } from "../board/board-view.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
-import { type Attestation, getSessionAttestations, resultsUrl } from "../net/api.ts";
-import { Connection } from "../net/connection.ts";
+import {
+  type Attestation,
+  getResultsFile,
+  getSessionAttestations,
+  getSessionInfo,
+  type SessionInfo,
+} from "../net/api.ts";
+import { Connection, type SeatsUpdate } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
 import { avatar, teamName } from "../stage/identity.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
 import { dropZone } from "../ui/drop-zone.ts";
-import { errorCodeText, joinErrorText } from "../ui/errors.ts";
+import { errorCodeText, errorText, joinErrorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { linesView, solutionView } from "../ui/reveal.ts";
 import { answerLines } from "../view/answers.ts";
@@ -34,12 +40,22 @@ const DRAG_TYPE = "text/x-datatruc-player";
 
 export function facilitatorScreen(code: string): Screen {
   const key = loadFacilitatorKey(code);
+  // The key came in the link's fragment: keep it out of the address bar once stored (projection, history).
+  if (location.hash.includes("key=")) history.replaceState(null, "", location.pathname);
   let connection: Connection | null = null;
   const room = new RoomView();
   let problem = key ? "" : t("fac.keyMissing");
   let attestations: Attestation[] | null = null;
   /** Team pace: how many closed steps the last « reveal » showed (its visible effect). */
   let revealedCount = 0;
+  let info: SessionInfo | null = null;
+  let seats: SeatsUpdate | null = null;
+  getSessionInfo(code)
+    .then((found) => {
+      info = found;
+      requestRender();
+    })
+    .catch(() => undefined);
   const ticker = setInterval(() => room.game?.timer?.active && requestRender(), 1000);
 
   const send = <N extends ClientMessageName>(name: N, payload: ClientMessage<N>) =>
@@ -68,6 +84,11 @@ export function facilitatorScreen(code: string): Screen {
         if (reason === "ended") loadAttestations();
       },
     });
+    conn.on("seats", (update) => {
+      if (update.claims.length > (seats?.claims.length ?? 0)) announce(t("fac.claims"));
+      seats = update;
+      requestRender();
+    });
     conn.on("error", (error) => {
       problem = errorCodeText(error.code, error.message);
       announce(problem);
@@ -78,10 +99,7 @@ export function facilitatorScreen(code: string): Screen {
   if (key) {
     void (async () => {
       try {
-        attach(
-          (await Connection.resume("facilitator", code)) ??
-            (await Connection.join({ as: "facilitator", code, facilitatorKey: key })),
-        );
+        attach(await Connection.join({ as: "facilitator", code, facilitatorKey: key }));
       } catch (error) {
         problem = joinErrorText(error);
       }
@@ -90,6 +108,36 @@ export function facilitatorScreen(code: string): Screen {
   }
 
   const origin = location.origin;
+  const joinUrl = () => info?.joinUrl ?? `${origin}/join/${code}`;
+
+  /** What the facilitator must know about links: phones cannot join, or lasting links are provisional. */
+  const linkWarnings = () => {
+    if (!info) return nothing;
+    const reachable = new URL(joinUrl()).origin;
+    return html`${info.links.loopbackOnly ? html`<p class="notice bad" role="alert">${t("fac.loopbackOnly", { url: reachable })}</p>` : nothing}
+      ${info.links.publicUrl ? nothing : html`<p class="notice warn">${t("fac.noPublicUrl", { url: reachable })}</p>`}`;
+  };
+
+  /** Devices asking to take a disconnected seat back (one click), and seats that changed device. */
+  const seatsPanel = () => {
+    if (!seats || (seats.claims.length === 0 && seats.notices.length === 0)) return nothing;
+    const time = (at: number) =>
+      new Date(at).toLocaleTimeString(document.documentElement.lang || "fr", {
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+    return html`<section class="card" aria-labelledby="claims-title">
+      <h2 id="claims-title">${t("fac.claims")}</h2>
+      <ul class="claims">${seats.claims.map(
+        (claim) => html`<li>${t("fac.claim", { name: claim.name })}
+          <button type="button" class="primary" aria-label=${t("fac.claimConfirmLabel", { name: claim.name })}
+            @click=${() => send("confirm-claim", { claimId: claim.id })}>${t("fac.claimConfirm")}</button>
+          <button type="button" aria-label=${t("fac.claimRefuseLabel", { name: claim.name })}
+            @click=${() => send("refuse-claim", { claimId: claim.id })}>${t("fac.claimRefuse")}</button></li>`,
+      )}</ul>
+      ${seats.notices.length > 0 ? html`<ul class="muted">${[...seats.notices].reverse().map((notice) => html`<li>${t(`fac.notice.${notice.kind}`, { name: notice.name, time: time(notice.at) })}</li>`)}</ul>` : nothing}
+    </section>`;
+  };
   const playerRow = (g: GameView, player: PlayerView) => html`<div class="player-row" draggable="true"
       @dragstart=${(event: DragEvent) => event.dataTransfer?.setData(DRAG_TYPE, player.id)}>
     ${avatar(player.name, "player", "1.6rem")} <strong>${player.name}</strong>
@@ -195,14 +243,29 @@ export function facilitatorScreen(code: string): Screen {
     </section>`;
   };
 
+  /** Saves the results file (the key goes in a header, not in a link). */
+  const download = async (facilitatorKey: string, format: "csv" | "json") => {
+    try {
+      const file = await getResultsFile(code, facilitatorKey, format);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(file);
+      link.download = `datatruc-${code}.${format}`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (error) {
+      problem = errorText(error);
+      requestRender();
+    }
+  };
+
   const results = (g: GameView | null) => {
     const over = g?.phase === "debrief" || g?.phase === "ended" || room.closeReason === "ended";
     if (!over || !key) return nothing;
     return html`<section class="card" aria-labelledby="results-title">
       <h2 id="results-title">${t("fac.results")}</h2>
       <div class="row">
-        <a class="button primary" href=${resultsUrl(code, key, "csv")} download=${`datatruc-${code}.csv`}>${t("fac.csv")}</a>
-        <a class="button" href=${resultsUrl(code, key, "json")} target="_blank" rel="noopener">${t("fac.json")}</a>
+        <button type="button" class="primary" @click=${() => void download(key, "csv")}>${t("fac.csv")}</button>
+        <button type="button" @click=${() => void download(key, "json")}>${t("fac.json")}</button>
         <a class="button" href=${`/debrief/${code}`} data-nav>${t("fac.debrief")}</a>
       </div>
       <h3 id="ranking-title" tabindex="-1" style="margin-top:1rem">${t("screen.ranking")}</h3>
@@ -228,15 +291,17 @@ export function facilitatorScreen(code: string): Screen {
         ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
         <section class="card row" aria-label=${t("fac.code", { code })}>
           <span class="big-code">${code}</span>
-          <span>${t("fac.joinLink")} : <a href=${`/join/${code}`}>${origin}/join/${code}</a></span>
+          <span>${t("fac.joinLink")} : <a href=${joinUrl()} class="join-link">${joinUrl()}</a></span>
           <a class="button" href=${`/screen/${code}`} target="_blank" rel="noopener">${t("fac.screenLink")}</a>
           ${key ? html`<a class="button" href=${`/kit/${code}`} target="_blank" rel="noopener">${t("fac.kitLink")}</a>` : null}
           ${key ? html`<details><summary>${t("fac.consoleLink")}</summary><code>${origin}/facilitator/${code}#key=${key}</code></details>` : null}
         </section>
+        ${linkWarnings()}
         ${
           g
             ? html`<div class="fac-grid">
                 <div class="stack">
+                  ${seatsPanel()}
                   ${controls(g)}
                   <section class="card" aria-labelledby="players-title">
                     <h2 id="players-title">${t("fac.players", { count: players.length })}</h2>
@@ -256,7 +321,7 @@ export function facilitatorScreen(code: string): Screen {
     },
     dispose: () => {
       clearInterval(ticker);
-      void connection?.leave();
+      void connection?.detach();
     },
   };
 }

@@ -10,7 +10,7 @@ import { getLang, type MessageKey, t } from "../i18n/index.ts";
 import { ApiError, getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
-import { loadSeat } from "../net/seats.ts";
+import { loadSeat, type Seat, storedSeats } from "../net/seats.ts";
 import { endScreen } from "../stage/end-screen.ts";
 import { avatar, loadAvatars, teamBadge } from "../stage/identity.ts";
 import { stepOpening } from "../stage/moments.ts";
@@ -18,7 +18,7 @@ import { play, setSoundDefault, soundToggle } from "../stage/sound.ts";
 import { titleCard } from "../stage/stage-views.ts";
 import { type CodeFormState, codeForm, codeFormState } from "../ui/code-form.ts";
 import { connectionBanner } from "../ui/conn-banner.ts";
-import { errorCodeText, joinErrorText } from "../ui/errors.ts";
+import { errorCodeText, joinErrorText, joinRefusalReason } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { type GameView, membersOf, percent, stepIndexOf, teamOf } from "../view/state.ts";
 import { CarnetKeeper } from "./carnet-keeper.ts";
@@ -35,6 +35,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   /** The last refused action (e.g. "step closed"), shown on the board for a few seconds. */
   let actionError = "";
   let joining = false;
+  /** The name typed when the server answered that it is a disconnected seat's (`seat-claimable`). */
+  let claimName = "";
   let attestationHref: string | null = null;
   let attestationAsked = false;
   let disposed = false;
@@ -151,12 +153,13 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       }, 6000);
       requestRender();
     });
+    conn.on("claim", () => requestRender());
     if (location.pathname !== `/play/${code}`) history.replaceState(null, "", `/play/${code}`);
   };
 
   const maybeFetchAttestation = (game: GameView) => {
     if (attestationAsked || !me || (game.phase !== "ended" && game.phase !== "debrief")) return;
-    const seatKey = loadSeat("player", code)?.seatKey ?? connection?.welcome?.seatKey;
+    const seatKey = connection?.welcome?.seatKey ?? loadSeat("player", code)?.seatKey;
     if (!seatKey || game.phase !== "ended") return;
     attestationAsked = true;
     getPlayerAttestation(code, me, seatKey)
@@ -171,8 +174,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
 
   // Start: resume a stored seat, else show the join form (or send /play without a seat to /join).
   void (async () => {
-    const resumed = await Connection.resume("player", code);
-    if (disposed) return void resumed?.leave();
+    const resumed = await Connection.resume(code);
+    if (disposed) return void resumed?.detach();
     if (resumed) return attach(resumed);
     if (entry === "play") return navigate({ name: "join", code }, { replace: true });
     try {
@@ -186,27 +189,85 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     requestRender();
   })();
 
-  const onJoin = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const name = String(new FormData(event.target as HTMLFormElement).get("name") ?? "").trim();
-    if (!name) return;
+  /** Joins (a new seat, this device's seat under that name, or a claim of a disconnected seat). */
+  const join = async (request: { name: string; seatKey?: string; rejoinCode?: string; claim?: true }) => {
     joining = true;
     formError = "";
     requestRender();
     try {
-      attach(await Connection.join({ as: "player", code, name }));
+      attach(await Connection.join({ as: "player", code, ...request }));
+      claimName = "";
     } catch (error) {
-      formError = joinErrorText(error);
-      announce(formError);
+      if (joinRefusalReason(error) === "seat-claimable") {
+        claimName = request.name;
+        queueMicrotask(() => document.getElementById("rejoin-code")?.focus());
+      } else formError = joinErrorText(error);
+      if (formError) announce(formError);
     } finally {
       joining = false;
       requestRender();
     }
   };
 
+  const onJoin = (event: SubmitEvent) => {
+    event.preventDefault();
+    const name = String(new FormData(event.target as HTMLFormElement).get("name") ?? "").trim();
+    if (name) void join({ name });
+  };
+
+  const onRejoinCode = (event: SubmitEvent) => {
+    event.preventDefault();
+    const rejoinCode = String(new FormData(event.target as HTMLFormElement).get("rejoinCode") ?? "").trim();
+    if (rejoinCode) void join({ name: claimName, rejoinCode });
+  };
+
+  /** Seats this device already holds in this game (a closed tab, a browser restart). */
+  const resumeButtons = (seats: Seat[]) =>
+    seats.length === 0
+      ? null
+      : html`<section class="card stack" aria-labelledby="resume-title" style="max-width:32rem">
+          <h2 id="resume-title">${t("join.resumeTitle")}</h2>
+          <div class="row">${seats.map(
+            (seat) =>
+              html`<button type="button" class="primary" ?disabled=${joining}
+                @click=${() => void join({ name: seat.name ?? "", seatKey: seat.seatKey ?? undefined })}>${icon("join")} ${t("join.resume", { name: seat.name ?? "" })}</button>`,
+          )}</div>
+        </section>`;
+
+  /** The typed name is a disconnected seat's: take it back with its rejoin code or the facilitator. */
+  const claimPanel =
+    () => html`<section class="card stack" aria-labelledby="claim-title" style="max-width:32rem">
+      <h2 id="claim-title">${t("join.claim.title", { name: claimName })}</h2>
+      <p>${t("join.claim.text")}</p>
+      <form @submit=${onRejoinCode}>
+        <div class="field">
+          <label for="rejoin-code">${t("join.claim.code")}</label>
+          <input id="rejoin-code" name="rejoinCode" type="text" maxlength="16" autocomplete="off"
+            autocapitalize="characters" spellcheck="false" required aria-describedby="rejoin-code-help" />
+          <p class="help" id="rejoin-code-help">${t("join.claim.codeHelp")}</p>
+        </div>
+        <button class="primary" type="submit" ?disabled=${joining}>${t("join.claim.submitCode")}</button>
+      </form>
+      <button type="button" ?disabled=${joining} @click=${() => void join({ name: claimName, claim: true })}>${t("join.claim.ask")}</button>
+      <button type="button" class="link" @click=${() => {
+        claimName = "";
+        requestRender();
+        queueMicrotask(() => document.getElementById("name")?.focus());
+      }}>${t("join.claim.other")}</button>
+    </section>`;
+
+  /** The code that takes this seat back on another device, shown on the player's screen. */
+  const rejoinHelp = () => {
+    const rejoinCode = connection?.rejoinCode ?? loadSeat("player", code)?.rejoinCode;
+    return rejoinCode
+      ? html`<p class="help rejoin-code">${t("seat.rejoinCode", { code: rejoinCode })}</p>`
+      : nothing;
+  };
+
   const joinForm = () => html`<h1 tabindex="-1">${t("join.title", { code })}</h1>
     ${info ? html`<p>${t("join.scenario", { title: info.scenarioTitle })}</p>` : null}
     ${info && !info.canJoin ? html`<p class="notice bad" role="alert">${t("join.closed")}</p>` : null}
+    ${claimName ? claimPanel() : resumeButtons(storedSeats("player", code))}
     <form class="card" @submit=${onJoin} style="max-width:32rem">
       <div class="field">
         <label for="name">${t("join.name")}</label>
@@ -254,6 +315,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         </section>
       </div>
       ${direction.view()}
+      ${rejoinHelp()}
       <button type="button" @click=${() => {
         void connection?.leave();
         navigate({ name: "home" });
@@ -300,10 +362,13 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   return {
     title: () => (room.game && room.game.phase !== "lobby" ? t("board.title") : t("join.title", { code })),
     view: () => {
-      const banner = connectionBanner(room.status, room.closeReason);
+      const banner = connectionBanner(room.status, room.closeReason, () => connection?.takeBack());
       if (unknownCode)
         return html`<h1 tabindex="-1">${t("join.unknownTitle")}</h1><div class="card" style="max-width:32rem">${codeForm(unknownCode)}</div>`;
       if (!connection) return html`${banner}${joinForm()}`;
+      if (connection.claim && !connection.welcome)
+        return html`${banner}<h1 tabindex="-1">${t("join.title", { code })}</h1>
+          <p class="notice info" role="status">${t("join.claim.waiting", { name: connection.claim.name })}</p>`;
       const input = boardInput();
       if (!input) return html`${banner}<p>${t("app.loading")}</p>`;
       if (input.game.phase === "lobby") return html`${banner}${lobby(input.game)}`;
@@ -315,6 +380,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         ${actionError ? html`<p class="notice bad" role="alert">${actionError}</p>` : nothing}
         ${openingCard(input.game)}
         ${boardView(input)}
+        ${input.game.phase === "ended" ? nothing : rejoinHelp()}
         <div class="row board-tools">${soundToggle()}</div>`;
     },
     afterRender: () => {
@@ -327,7 +393,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       disposed = true;
       clearInterval(ticker);
       canvas.dispose();
-      void connection?.leave();
+      void connection?.detach();
     },
   };
 }

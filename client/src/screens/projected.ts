@@ -17,6 +17,7 @@ import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
 import QRCode from "qrcode";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
+import { getSessionInfo } from "../net/api.ts";
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
@@ -47,7 +48,8 @@ import { type GameView, membersOf, remainingMs } from "../view/state.ts";
 const ADVANCE_KEYS = new Set([" ", "ArrowRight", "PageDown", "Enter"]);
 
 export function projectedScreen(code: string): Screen {
-  const joinUrl = `${location.origin}/join/${code}`;
+  /** The join link on an address players can reach (from the server), never `localhost`. */
+  let joinUrl = "";
   let qr = "";
   let connection: Connection | null = null;
   const room = new RoomView();
@@ -115,9 +117,10 @@ export function projectedScreen(code: string): Screen {
     requestRender();
   }, 1000);
 
-  QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" })
-    .then((svg) => {
-      qr = svg;
+  getSessionInfo(code)
+    .then(async (info) => {
+      joinUrl = info.joinUrl;
+      qr = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       requestRender();
     })
     .catch(() => undefined);
@@ -200,7 +203,7 @@ export function projectedScreen(code: string): Screen {
 
   const joinPanel = (compact: boolean) => html`<div class=${`stage-join ${compact ? "compact" : ""}`}>
     ${compact ? nothing : html`<h2>${t("screen.join")}</h2>`}
-    <div class="qr" role="img" aria-label=${t("screen.qr", { code })}>${qr ? unsafeSVG(qr) : null}</div>
+    <div class="qr" role="img" aria-label=${t("screen.qr", { code })} data-url=${joinUrl}>${qr ? unsafeSVG(qr) : null}</div>
     ${compact ? nothing : html`<p>${t("screen.joinAt", { url: joinUrl.replace(/\/join\/.*$/, "") })}</p>`}
     <p class="code">${code}</p>
   </div>`;
@@ -332,7 +335,7 @@ export function projectedScreen(code: string): Screen {
     dispose: () => {
       clearInterval(ticker);
       document.removeEventListener("keydown", onKey);
-      void connection?.leave();
+      void connection?.detach();
     },
   };
 }

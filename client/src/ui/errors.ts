@@ -39,6 +39,14 @@ export const ERROR_KEYS: Record<ProtocolErrorCode, MessageKey> = {
   "other-team": "error.other-team",
   "rate-limited": "error.rate-limited",
   internal: "error.internal",
+  "seat-claimable": "error.seat-claimable",
+  "seat-unknown": "error.seat-unknown",
+  "seat-moved": "conn.moved",
+  "wrong-rejoin-code": "error.wrong-rejoin-code",
+  "rejoin-code-locked": "error.rejoin-code-locked",
+  "unknown-claim": "error.unknown-claim",
+  "seat-connected": "error.seat-connected",
+  "claim-refused": "conn.claim-refused",
 };
 
 /**
@@ -55,6 +63,8 @@ export const CLOSE_CODE_KEYS: Record<keyof typeof CloseCodes, MessageKey> = {
   unknownCode: "join.unknown",
   wrongFacilitatorKey: "error.wrong-key",
   joinRefused: "error.join-refused",
+  seatTakenOver: "conn.taken-over",
+  claimRefused: "conn.claim-refused",
 };
 
 /** HTTP API error codes that have their own sentence (others read as refusal codes). */
@@ -71,6 +81,12 @@ const API_KEYS: Record<string, MessageKey> = {
 export function errorCodeText(code: string, message?: string): string {
   if (Object.hasOwn(ERROR_KEYS, code)) return t(ERROR_KEYS[code as ProtocolErrorCode]);
   return t("error.generic", { message: message ?? code });
+}
+
+/** The rules' reason code of a join refused by the room (`joinRefused`), else null. */
+export function joinRefusalReason(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === CloseCodes.joinRefused && error instanceof Error ? error.message : null;
 }
 
 /** Why joining a room failed: a join refusal (numeric close code), the session lookup, or else. */
