@@ -83,17 +83,23 @@ export async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   url: string;
+  port: number;
+  dataDir: string;
   output: () => string;
+  /** `kill -9`: the process dies at once; its database stays for a restart in the same place. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx <script>` with PORT and a temporary DATABASE_PATH; waits for /healthz. */
+/** Starts `node --import tsx <script>` with PORT and a temporary DATABASE_PATH; waits for /healthz.
+ *  `place` restarts a server where another one ran (same port and data directory). */
 export async function startServer(
   script = "server/main.ts",
   env: Record<string, string> = {},
+  place: { port?: number; dataDir?: string } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "datatruc-e2e-"));
+  const port = place.port ?? (await freePort());
+  const dataDir = place.dataDir ?? mkdtempSync(join(tmpdir(), "datatruc-e2e-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: ROOT,
@@ -125,11 +131,17 @@ export async function startServer(
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  const kill = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+  };
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, output: () => output, stop };
+      if (response.ok) return { url, port, dataDir, output: () => output, kill, stop };
     } catch {
       // not listening yet
     }
