@@ -45,6 +45,8 @@ const validPayloads: Record<string, unknown> = {
   kick: { playerId: "p-x" },
   lock: { locked: true },
   end: {},
+  "confirm-claim": { claimId: "c-x" },
+  "refuse-claim": { claimId: "c-x" },
 };
 
 /** The facilitator's view of the state, minus the clock. */

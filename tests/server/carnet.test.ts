@@ -107,7 +107,8 @@ describe.each(backends)("the carnet de compétences on %s", (name, makeEnv) => {
     const s1 = seatOf(first);
     const attestation = await api<{ verificationCode: string }>(
       server,
-      `/api/sessions/${s1.sessionCode}/attestations/${s1.playerId}?seatKey=${s1.seatKey}`,
+      `/api/sessions/${s1.sessionCode}/attestations/${s1.playerId}`,
+      { headers: { "x-seat-key": s1.seatKey } },
     );
     expect(attestation.status).toBe(200);
     await leaveAll(first);
