@@ -121,8 +121,9 @@ export async function startServer(
     output += String(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
+  const running = () => child.exitCode === null && child.signalCode === null;
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (running()) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -132,7 +133,7 @@ export async function startServer(
     rmSync(dataDir, { recursive: true, force: true });
   };
   const kill = async () => {
-    if (child.exitCode !== null) return;
+    if (!running()) return;
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGKILL");
     await exited;

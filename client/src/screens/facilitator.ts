@@ -114,7 +114,7 @@ export function facilitatorScreen(code: string): Screen {
   const linkWarnings = () => {
     if (!info) return nothing;
     const reachable = new URL(joinUrl()).origin;
-    return html`${info.links.loopbackOnly ? html`<p class="notice bad" role="alert">${t("fac.loopbackOnly", { url: reachable })}</p>` : nothing}
+    return html`${info.links.loopbackOnly ? html`<p class="notice bad">${t("fac.loopbackOnly", { url: reachable })}</p>` : nothing}
       ${info.links.publicUrl ? nothing : html`<p class="notice warn">${t("fac.noPublicUrl", { url: reachable })}</p>`}`;
   };
 
