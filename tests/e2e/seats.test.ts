@@ -196,7 +196,7 @@ describe.skipIf(!chromiumPath)("joining, seats and links (real server, real Chro
     await expect.poll(() => ana.getByLabel(other, { exact: true }).isChecked()).toBe(true);
     expect(second.output()).toContain("restaurées");
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 400_000);
 
   it("plays a café: facilitator on localhost, four players from the QR code's link, a closed tab, a device change", async () => {
     // PUBLIC_URL names the address players reach; the facilitator works on http://localhost.
@@ -321,5 +321,5 @@ describe.skipIf(!chromiumPath)("joining, seats and links (real server, real Chro
     }
     await expectAccessible(fac, "café: console at the end");
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
