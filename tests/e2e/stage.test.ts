@@ -95,7 +95,7 @@ async function answer(page: Page, step: Step, right: boolean): Promise<void> {
         for (const itemId of itemIds) {
           const target = right ? bucketId : (step.puzzle.buckets[0]?.id as string);
           await page.locator(`#place-${itemId}`).selectOption(target);
-          await expect.poll(() => page.locator(`[data-bucket="${target}"] #place-${itemId}`).count()).toBe(1);
+          await expect.poll(() => page.locator(`#place-${itemId}`).inputValue()).toBe(target);
         }
       }
       return;
