@@ -194,7 +194,7 @@ describe.skipIf(!chromiumPath)("joining, seats and links (real server, real Chro
     const other = firstStep.puzzle.options[1]?.label as string;
     await bruno.getByLabel(other, { exact: true }).check();
     await expect.poll(() => ana.getByLabel(other, { exact: true }).isChecked()).toBe(true);
-    expect(second.output()).toContain("restaurées");
+    expect(second.output()).toContain("live sessions restored");
     expect(errors).toEqual([]);
   }, 400_000);
 
@@ -314,11 +314,17 @@ describe.skipIf(!chromiumPath)("joining, seats and links (real server, real Chro
     for (const name of ["Bruno", "Chloé"]) {
       await (players.get(name) as Page).getByRole("button", { name: "Je suis d'accord" }).click();
     }
-    for (const page of players.values()) await page.getByText("Tentative 1 : 100 %").waitFor();
+    for (const page of players.values()) await page.getByText("Tentative 1 : 100 %").first().waitFor();
     await fac.getByRole("button", { name: "Terminer la session" }).click();
     for (const name of ["Chloé", "Denis"]) {
       await (players.get(name) as Page).getByRole("link", { name: "Mon attestation" }).waitFor();
     }
+    // The attestation shows the seat's rejoin code on the device that holds the seat.
+    const denisAttestation = players.get("Denis") as Page;
+    await denisAttestation.getByRole("link", { name: "Mon attestation" }).click();
+    await expect
+      .poll(() => denisAttestation.getByTestId("att-rejoin-code").textContent())
+      .toMatch(/Code de reprise .*[A-Z0-9]{6}/);
     await expectAccessible(fac, "café: console at the end");
     expect(errors).toEqual([]);
   }, 600_000);

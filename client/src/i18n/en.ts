@@ -560,6 +560,7 @@ export const en: Record<MessageKey, string> = {
   "carnet.keptCode": "Your record code: {code}. Write it down: it opens the record on another device.",
   "carnet.see": "See my record",
   "carnet.linkError": "This session could not be added to the record: {message}",
+  "att.rejoin": "Rejoin code for your seat in this session (shown on this device only): {code}",
   "att.carnet": "Skills record: {code}",
   "att.carnetHelp": "This code opens the player's skills record on another device (scan the QR code).",
   "att.carnetQr": "QR code of the skills record",

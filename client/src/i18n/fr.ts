@@ -571,6 +571,8 @@ export const fr = {
   "carnet.keptCode": "Code de votre carnet : {code}. Notez-le : il permet de l'ouvrir sur un autre appareil.",
   "carnet.see": "Voir mon carnet",
   "carnet.linkError": "Cette session n'a pas pu être ajoutée au carnet : {message}",
+  "att.rejoin":
+    "Code de reprise de votre place dans cette session (affiché sur cet appareil seulement) : {code}",
   "att.carnet": "Carnet de compétences : {code}",
   "att.carnetHelp":
     "Ce code ouvre le carnet de compétences du joueur sur un autre appareil (scannez le QR code).",

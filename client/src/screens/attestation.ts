@@ -1,4 +1,5 @@
 /** A printable A4 attestation, read from the public check endpoint by its verification code. */
+
 import { html, nothing } from "lit-html";
 import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
 import QRCode from "qrcode";
@@ -6,6 +7,7 @@ import { requestRender, type Screen } from "../app.ts";
 import { formatDate, formatNumber, t, tParts } from "../i18n/index.ts";
 import { type Attestation, getAttestation } from "../net/api.ts";
 import { carnetLink, getCarnet, rememberedCarnetCode } from "../net/carnet.ts";
+import { seatNamed } from "../net/seats.ts";
 import { icon } from "../ui/icons.ts";
 
 export function attestationScreen(verificationCode: string): Screen {
@@ -36,6 +38,13 @@ export function attestationScreen(verificationCode: string): Screen {
     a.verifyUrl || `${location.origin}/verify/${encodeURIComponent(a.verificationCode)}`;
 
   /** The Open Badges 2.0 assertion of this attestation (served by server/http/open-badges.ts). */
+  /** The seat's rejoin code, shown only on the device that holds the seat (never by the public check). */
+  const rejoinLine = (a: Attestation) => {
+    const code = seatNamed("player", a.sessionCode, a.playerName)?.rejoinCode;
+    return code
+      ? html`<p class="note" data-testid="att-rejoin-code">${t("att.rejoin", { code })}</p>`
+      : nothing;
+  };
   const badgeUrl = (a: Attestation) => `/api/attestations/${encodeURIComponent(a.verificationCode)}/badge`;
 
   return {
@@ -77,6 +86,7 @@ export function attestationScreen(verificationCode: string): Screen {
             <p><strong>${t("att.verifyCode", { code: a.verificationCode })}</strong></p>
             <p>${t("att.verifyAt", { url: "" })}<a href=${verifyUrl(a)}>${verifyUrl(a)}</a></p>
           </div>
+          ${rejoinLine(a)}
           ${
             carnet
               ? html`<div class="verify carnet-code">
