@@ -5,7 +5,7 @@
  * each client fault is one warning line without a stack.
  */
 import { describe, expect, it } from "vitest";
-import { CloseCodes } from "../../shared/protocol.ts";
+import { CloseCodes, MAX_FRAME_BYTES } from "../../shared/protocol.ts";
 import { api, createSession, joinAsPlayer, type Seat } from "./harness.ts";
 import { type LogLine, logLines, waitForLog } from "./log-lines.ts";
 import { useServerProcess } from "./use-server.ts";
@@ -31,13 +31,13 @@ describe("client faults", () => {
       });
     }
 
-    // A message whose payload is not MessagePack (0xc1 is never used), then a 5 KB frame.
+    // A message whose payload is not MessagePack (0xc1 is never used), then a frame over MAX_FRAME_BYTES.
     const bruno = await joinAsPlayer(running.server, session.code, "Bruno");
     const name = new TextEncoder().encode("edit");
     sendRaw(bruno, new Uint8Array([ROOM_DATA, 0xa0 | name.length, ...name, 0xc1, 0xc1]));
     await bruno.waitFor(() => bruno.leftCode !== null, "Bruno closed");
     const chloe = await joinAsPlayer(running.server, session.code, "Chloé");
-    sendRaw(chloe, new Uint8Array(5 * 1024).fill(ROOM_DATA));
+    sendRaw(chloe, new Uint8Array(MAX_FRAME_BYTES + 1024).fill(ROOM_DATA));
     await chloe.waitFor(() => chloe.leftCode !== null, "Chloé closed");
 
     const lines = await waitForLog(running.server, (l) => faults(l).length >= 2, "two client faults");
