@@ -72,7 +72,7 @@ export function endScreen(
   const character = scenario.story?.characters.find((c) => c.id === closing?.character);
   return html`<section class="end-screen" aria-labelledby="end-title">
     <h1 id="end-title" tabindex="-1">${t("stage.end.title")}</h1>
-    <p class="notice ok" role="status">${t("board.debrief")}</p>
+    <div class="board-banner"><p class="notice ok" role="status">${t("board.debrief")}</p></div>
     ${
       mine && team
         ? html`<div class="end-rank">
