@@ -98,7 +98,10 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     await zoe.getByLabel("Licence Ouverte (Etalab)").check();
     await expect.poll(() => zoe.getByLabel("Licence Ouverte (Etalab)").isChecked()).toBe(true);
     await zoe.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
-    await zoe.getByText(/Tentative 1\s: 45 %/).first().waitFor();
+    await zoe
+      .getByText(/Tentative 1\s: 45 %/)
+      .first()
+      .waitFor();
     await zoe.locator(".feedback-item.ok").first().waitFor();
     await expectAccessible(zoe, "feedback per item with a hint");
 
@@ -106,7 +109,10 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
     await zoe.getByLabel("Open Database License (ODbL)").check();
     await expect.poll(() => zoe.getByLabel("Open Database License (ODbL)").isChecked()).toBe(true);
     await zoe.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
-    await zoe.getByText(/Tentative 2\s: 90 %/).first().waitFor();
+    await zoe
+      .getByText(/Tentative 2\s: 90 %/)
+      .first()
+      .waitFor();
     await zoe.getByRole("button", { name: "Étape suivante" }).click();
     await zoe.getByText("Étape 2 sur 5", { exact: false }).first().waitFor();
     await expectAccessible(zoe, "team moved on");
