@@ -88,6 +88,8 @@ export interface ServerProcess {
   output: () => string;
   /** `kill -9`: the process dies at once; its database stays for a restart in the same place. */
   kill(): Promise<void>;
+  /** SIGTERM, as systemd stops it (graceful); its database stays for a restart in the same place. */
+  terminate(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -122,14 +124,16 @@ export async function startServer(
   });
   const url = `http://127.0.0.1:${port}`;
   const running = () => child.exitCode === null && child.signalCode === null;
+  const terminate = async () => {
+    if (!running()) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    await exited;
+    clearTimeout(timer);
+  };
   const stop = async () => {
-    if (running()) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await terminate();
     rmSync(dataDir, { recursive: true, force: true });
   };
   const kill = async () => {
@@ -142,7 +146,7 @@ export async function startServer(
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, port, dataDir, output: () => output, kill, stop };
+      if (response.ok) return { url, port, dataDir, output: () => output, kill, terminate, stop };
     } catch {
       // not listening yet
     }
