@@ -2,7 +2,8 @@
  * Restoring live sessions after a crash (`kill -9`), with real server processes on one SQLite file:
  * a pending proposal is not submitted by its author alone as the first member back, and a session
  * with 100,000 logged edits comes back without stalling the process (the server keeps answering
- * /healthz while it restores, and reports how long it blocked its event loop at most).
+ * /healthz while it restores, /readyz says 503 until the restore is over, then 200, and the process
+ * reports how long it blocked its event loop at most).
  */
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -110,16 +111,23 @@ describe("after a crash", () => {
     await store.close();
 
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}/healthz`;
+    const base = `http://127.0.0.1:${port}`;
+    const get = (path: string) =>
+      fetch(`${base}${path}`, { signal: AbortSignal.timeout(30_000) }).then(
+        async (response) => ({
+          status: response.status,
+          body: (await response.json()) as { readiness?: string },
+        }),
+        () => null, // not listening yet
+      );
     let restoring = true;
-    let answered = 0;
+    /** While the rooms come back: /healthz answers (alive, store reachable), /readyz says 503. */
+    const seen = { healthy: 0, notReady: 0 };
     const poll = (async () => {
       while (restoring) {
-        try {
-          if ((await fetch(url, { signal: AbortSignal.timeout(30_000) })).ok) answered++;
-        } catch {
-          // not listening yet
-        }
+        const [health, ready] = await Promise.all([get("/healthz"), get("/readyz")]);
+        if (health?.status === 200 && health.body.readiness === "restoring") seen.healthy++;
+        if (ready?.status === 503 && ready.body.readiness === "restoring") seen.notReady++;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
@@ -127,14 +135,16 @@ describe("after a crash", () => {
     const second = await start(dbPath, { PORT: String(port) });
     restoring = false;
     await poll;
+    expect(seen.notReady, "/readyz answered 503 during the restore").toBeGreaterThan(0);
+    expect(seen.healthy, "/healthz answered 200 during the restore").toBeGreaterThan(0);
+    expect(await get("/readyz")).toEqual({ status: 200, body: { ready: true, readiness: "ready" } });
     const report = second
       .output()
       .match(
         /live sessions restored.*?maxEventLoopBlockMs"?:\s*(\d+)|maxEventLoopBlockMs"?:\s*(\d+).*?live sessions restored/s,
       );
     expect(report, second.output()).not.toBeNull();
-    // The process answered while it restored, and never stalled as long as a second.
-    expect(answered).toBeGreaterThan(0);
+    // The process never stalled as long as a second while it restored.
     expect(Number(report?.[1] ?? report?.[2])).toBeLessThan(1000);
 
     const console2 = await joinAsFacilitator(second, session.code, session.facilitatorKey);
