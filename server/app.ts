@@ -11,6 +11,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_FRAME_BYTES, ROOM_NAME } from "../shared/protocol.ts";
+import { type CatalogWatcher, watchCatalog } from "./catalog-watch.ts";
 import type { ServerConfig } from "./config.ts";
 import { apiErrorHandler, apiRouter } from "./http/api.ts";
 import { clientRouter } from "./http/client.ts";
@@ -21,14 +22,21 @@ import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { createLimits } from "./rooms/limits.ts";
 import { setRoomServices } from "./rooms/services.ts";
-import { loadCatalog } from "./scenarios.ts";
+import { type Catalog, loadCatalog } from "./scenarios.ts";
 import { SessionService } from "./sessions.ts";
 import { guardSockets } from "./socket-faults.ts";
 import { Store } from "./store/store.ts";
 
+/** What the hooks get from the running server. */
+export interface AppServices {
+  catalog: Catalog;
+  /** Hot reload of `scenarios/`: subscribe to hear of each change. */
+  catalogWatcher: CatalogWatcher;
+}
+
 export interface AppHooks {
   /** Extra express setup before the client is served (the dev server mounts Vite here). */
-  beforeClient?: (app: express.Application) => void | Promise<void>;
+  beforeClient?: (app: express.Application, services: AppServices) => void | Promise<void>;
   /** Serve dist/client (default true). */
   serveClient?: boolean;
 }
@@ -61,6 +69,7 @@ function buildServer(
   sessions: SessionService,
   hooks: AppHooks,
   readiness: () => Readiness,
+  services: AppServices,
 ) {
   const scaled = scaling(config);
   return defineServer({
@@ -87,7 +96,7 @@ function buildServer(
         "/api",
         apiRouter(sessions, { publicUrl: config.publicUrl, host: config.host }, config.creation),
       );
-      await hooks.beforeClient?.(app);
+      await hooks.beforeClient?.(app, services);
       if (hooks.serveClient !== false) app.use(clientRouter(config.clientDir));
       app.use(apiErrorHandler);
     },
@@ -121,6 +130,7 @@ function scheduleRetention(store: Store, days: number | undefined): NodeJS.Timeo
 
 export async function startServer(config: ServerConfig, hooks: AppHooks = {}): Promise<RunningServer> {
   const catalog = loadCatalog(config.scenariosDir);
+  const catalogWatcher = watchCatalog(catalog, config.scenariosDir, logger);
   const store = await Store.open(config.store);
   const limits = createLimits(config.flood, config.redisUrl);
   setRoomServices({
@@ -132,7 +142,7 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
   });
   const sessions = new SessionService(store, catalog);
   let readiness: Readiness = "restoring";
-  const server = buildServer(config, sessions, hooks, () => readiness);
+  const server = buildServer(config, sessions, hooks, () => readiness, { catalog, catalogWatcher });
   await server.listen(config.port, config.host);
   // The server already listens: /healthz and other sessions are answered while rooms come back.
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -159,6 +169,7 @@ export async function startServer(config: ServerConfig, hooks: AppHooks = {}): P
     async stop() {
       readiness = "draining";
       if (retention) clearInterval(retention);
+      await catalogWatcher.close();
       logger.info("shutting down: clients told to come back");
       await Promise.all(matchMaker.disconnectAll(CloseCode.MAY_TRY_RECONNECT));
       await server.gracefullyShutdown(false);

@@ -9,7 +9,7 @@ import { createServer } from "vite";
 import { startServer } from "./app.ts";
 import { printWhereToGo } from "./banner.ts";
 import { configFromEnv } from "./config.ts";
-import { PREVIEW_PATH, previewRouter } from "./dev/preview.ts";
+import { PREVIEW_PATH, type PreviewRouter, previewRouter } from "./dev/preview.ts";
 import { logger } from "./log.ts";
 
 const config = configFromEnv();
@@ -19,10 +19,11 @@ const vite = await createServer({
   server: { middlewareMode: true, hmr: hmrPort === "off" ? false : { port: Number(hmrPort) || 24678 } },
   appType: "spa",
 });
-const preview = previewRouter(config.scenariosDir);
+let preview: PreviewRouter | undefined;
 const running = await startServer(config, {
   serveClient: false,
-  beforeClient: (app) => {
+  beforeClient: (app, { catalogWatcher }) => {
+    preview = previewRouter(config.scenariosDir, catalogWatcher);
     app.use(PREVIEW_PATH, preview.router);
     app.use(vite.middlewares);
   },
@@ -33,7 +34,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  preview.close();
+  preview?.close();
   await vite.close();
   await running.stop();
   process.exit(0);

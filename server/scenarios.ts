@@ -1,19 +1,27 @@
 /**
- * The scenario catalogue, loaded once at start from `scenarios/` through the shared loader
- * (structure and meaning checks). The server refuses to start when any file has an error: the
- * message lists every finding with its file and position.
+ * The scenario catalogue, loaded at start from `scenarios/` through the shared loader (structure
+ * and meaning checks). The server refuses to start when any file has an error: the message lists
+ * every finding with its file and position. While it runs, `refreshCatalog` takes a new load in
+ * (server/catalog-watch.ts calls it on every change of the directory): a file that stops
+ * validating keeps its last valid version, and its findings are kept for the studio.
  */
 
 import { createHash } from "node:crypto";
+import { resolve } from "node:path";
 import { RULES_VERSION } from "../shared/rules/index.ts";
-import { loadScenarioFiles } from "../shared/scenario/files.ts";
-import { formatFinding, hasErrors } from "../shared/scenario/findings.ts";
+import { type LoadResult, loadScenarioFiles } from "../shared/scenario/files.ts";
+import { type Finding, formatFinding, hasErrors } from "../shared/scenario/findings.ts";
 import type { Referential, Scenario } from "../shared/scenario/schema.ts";
 import type { SessionRecord, Store } from "./store/store.ts";
 
 export interface Catalog {
+  /** Playable scenarios by id, in file name order. Updated in place by `refreshCatalog`. */
   scenarios: Map<string, Scenario>;
   referential: Referential;
+  /** Every finding of the latest load, for the studio (a kept version's file shows why it is kept). */
+  findings: Finding[];
+  /** The scenario id each file (absolute path) gives the catalogue, valid now or last time. */
+  sources: Map<string, string>;
 }
 
 export class CatalogError extends Error {}
@@ -27,9 +35,65 @@ export function loadCatalog(dir: string): Catalog {
       lines.push(`${dir} : référentiel de compétences introuvable`);
     throw new CatalogError(lines.join("\n"));
   }
-  const scenarios = new Map<string, Scenario>();
-  for (const loaded of result.scenarios) scenarios.set(loaded.scenario.id, loaded.scenario);
-  return { scenarios, referential: result.referential };
+  const catalog: Catalog = {
+    scenarios: new Map(),
+    referential: result.referential,
+    findings: [],
+    sources: new Map(),
+  };
+  refreshCatalog(catalog, result);
+  return catalog;
+}
+
+/** What a refresh did, by scenario id. `kept`: files with errors whose last valid version stays. */
+export interface CatalogChange {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  kept: string[];
+}
+
+/**
+ * Takes a new load of the scenarios directory into the catalogue (in place: every service holds
+ * the same object). Valid files replace their scenario; a file with errors keeps its last valid
+ * version (unless a valid file now has its id); a file gone takes its scenario away. An invalid
+ * referential keeps the previous one.
+ */
+export function refreshCatalog(catalog: Catalog, result: LoadResult, cwd = process.cwd()): CatalogChange {
+  const valid = new Map(result.scenarios.map((loaded) => [loaded.path, loaded.scenario]));
+  const validIds = new Set(result.scenarios.map((loaded) => loaded.scenario.id));
+  const next = new Map<string, Scenario>();
+  const sources = new Map<string, string>();
+  const kept: string[] = [];
+  for (const entry of result.files) {
+    if (entry.kind !== "scenario") continue;
+    const path = resolve(cwd, entry.file);
+    const scenario = valid.get(path);
+    if (scenario) {
+      next.set(scenario.id, scenario);
+      sources.set(path, scenario.id);
+      continue;
+    }
+    const previousId = catalog.sources.get(path);
+    const previous = previousId === undefined ? undefined : catalog.scenarios.get(previousId);
+    if (previousId === undefined || !previous || validIds.has(previousId) || next.has(previousId)) continue;
+    next.set(previousId, previous);
+    sources.set(path, previousId);
+    kept.push(previousId);
+  }
+  const change: CatalogChange = { added: [], changed: [], removed: [], kept };
+  for (const [id, scenario] of next) {
+    const before = catalog.scenarios.get(id);
+    if (!before) change.added.push(id);
+    else if (scenarioHash(before) !== scenarioHash(scenario)) change.changed.push(id);
+  }
+  for (const id of catalog.scenarios.keys()) if (!next.has(id)) change.removed.push(id);
+  catalog.scenarios.clear();
+  for (const [id, scenario] of next) catalog.scenarios.set(id, scenario);
+  catalog.sources = sources;
+  catalog.findings = result.findings;
+  if (result.referential) catalog.referential = result.referential;
+  return change;
 }
 
 /** The content hash a scenario copy is stored under. */

@@ -3,11 +3,12 @@
  * with its solutions, or its validation findings, and a Server-Sent Events stream announcing each
  * scenario file change. Read by client/src/net/dev-preview.ts.
  */
-import { existsSync, type FSWatcher, watch } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express from "express";
 import { loadScenarioFiles, REFERENTIAL_FILE_NAME } from "../../shared/scenario/files.ts";
 import { Id } from "../../shared/scenario/schema.ts";
+import type { CatalogWatcher } from "../catalog-watch.ts";
 
 export const PREVIEW_PATH = "/__preview";
 
@@ -16,7 +17,7 @@ export interface PreviewRouter {
   close(): void;
 }
 
-export function previewRouter(scenariosDir: string): PreviewRouter {
+export function previewRouter(scenariosDir: string, watcher: CatalogWatcher): PreviewRouter {
   const dir = resolve(scenariosDir);
   const router = express.Router();
   const clients = new Set<express.Response>();
@@ -50,26 +51,12 @@ export function previewRouter(scenariosDir: string): PreviewRouter {
     req.on("close", () => clients.delete(res));
   });
 
-  // One watcher on the directory; bursts of events for one file are debounced.
-  const pending = new Map<string, NodeJS.Timeout>();
-  let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(dir, (_event, name) => {
-      if (!name?.endsWith(".json")) return;
-      const id = name.replace(/\.json$/, "");
-      clearTimeout(pending.get(id));
-      pending.set(
-        id,
-        setTimeout(() => {
-          pending.delete(id);
-          for (const client of clients)
-            client.write(`event: scenario-changed\ndata: ${JSON.stringify({ id })}\n\n`);
-        }, 150),
-      );
-    });
-  } catch {
-    // directory missing: nothing to watch
-  }
+  // The catalogue's watcher says which files changed (debounced), valid or not.
+  const unsubscribe = watcher.subscribe(({ files }) => {
+    for (const id of files)
+      for (const client of clients)
+        client.write(`event: scenario-changed\ndata: ${JSON.stringify({ id })}\n\n`);
+  });
   const keepAlive = setInterval(() => {
     for (const client of clients) client.write(": ping\n\n");
   }, 15_000);
@@ -77,9 +64,8 @@ export function previewRouter(scenariosDir: string): PreviewRouter {
   return {
     router,
     close() {
-      watcher?.close();
+      unsubscribe();
       clearInterval(keepAlive);
-      for (const timer of pending.values()) clearTimeout(timer);
       for (const client of clients) client.end();
       clients.clear();
     },

@@ -100,6 +100,20 @@ export async function api<T = unknown>(
   return { status: res.status, body: parsed as T, text, headers: res.headers };
 }
 
+/**
+ * Asks `probe` again (every 50 ms) until it returns something other than undefined; rejects after
+ * 25 s naming `what`. For what the server does on its own (a file change picked up…).
+ */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 25_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface CreatedSession {
   code: string;
   facilitatorKey: string;
