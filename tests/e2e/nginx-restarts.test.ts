@@ -4,7 +4,6 @@
  * restart of the process that hosts its room: every player (and the console) is back in their seat
  * without reloading the page, with the team's draft and score intact, and the game goes on.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +11,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Scenario } from "../../shared/scenario/schema.ts";
 import { hasNginx, type NginxPorts, nginxPorts, publicAddress, startDeployNginx } from "../support/nginx.ts";
-import { hasPostgres, hasRedis, requireService, startPostgres, startRedis } from "../support/services.ts";
+import {
+  hasPostgres,
+  hasRedis,
+  requireService,
+  roomHost,
+  startPostgres,
+  startRedis,
+} from "../support/services.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
@@ -37,17 +43,6 @@ const PHONE = { width: 412, height: 915 };
 const LAPTOP = { width: 1366, height: 900 };
 /** Reconnection waits: a restart, the restore and the clients' backoff (up to 15 s) on a loaded machine. */
 const BACK = { timeout: 120_000 };
-
-/** Which process (1 or 2) hosts the session's room: its room id in presence, then its room cache. */
-function hostOf(redisUrl: string, code: string): 1 | 2 {
-  const redis = (...args: string[]) =>
-    spawnSync("redis-cli", ["-u", redisUrl, ...args], { encoding: "utf8" }).stdout.trim();
-  const roomId = redis("hget", "datatruc:codes", code);
-  const cache = JSON.parse(redis("hget", "roomcaches", roomId) || "{}") as { publicAddress?: string };
-  if (cache.publicAddress?.endsWith("/p1")) return 1;
-  if (cache.publicAddress?.endsWith("/p2")) return 2;
-  throw new Error(`no process hosts session ${code} (room ${roomId})`);
-}
 
 describe.skipIf(!chromiumPath || !available)(
   "a session through nginx survives restarts (real Chromium)",
@@ -149,7 +144,7 @@ describe.skipIf(!chromiumPath || !available)(
       /** Stops the process hosting the room (`how`), waits until every player sees the drop, starts it
        *  again in the same place, and waits until every player and the console are back. */
       const restartHost = async (how: "terminate" | "kill") => {
-        const index = hostOf(redis.url, session.code);
+        const index = (await roomHost(redis.url, session.code)).endsWith("/p1") ? 1 : 2;
         const host = processes.get(index) as ServerProcess;
         await host[how]();
         if (how === "terminate") expect(host.output()).toContain('"msg":"stopped"');

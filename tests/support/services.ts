@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import pg from "pg";
 
 export async function freePort(): Promise<number> {
@@ -145,4 +146,19 @@ export async function startPostgres(): Promise<RunningService & { database(name:
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The public address (`PUBLIC_ADDRESS`) of the process hosting a session's room, read from Redis:
+ *  the session's room id in Datatruc's presence hash, then Colyseus's room cache. */
+export async function roomHost(redisUrl: string, code: string): Promise<string> {
+  const redis = new Redis(redisUrl);
+  try {
+    const roomId = await redis.hget("datatruc:codes", code);
+    const cache = roomId ? await redis.hget("roomcaches", roomId) : null;
+    const address = cache ? (JSON.parse(cache) as { publicAddress?: string }).publicAddress : undefined;
+    if (!address) throw new Error(`no process hosts session ${code} (room ${roomId})`);
+    return address;
+  } finally {
+    redis.disconnect();
+  }
 }
