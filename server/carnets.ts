@@ -18,6 +18,7 @@ import { HttpError } from "./http/errors.ts";
 import type { OrganisationService } from "./organisations.ts";
 import type { SessionService } from "./sessions.ts";
 import type { CarnetRecord } from "./store/carnets.ts";
+import { exportStatements } from "./xapi.ts";
 
 export const CarnetName = z
   .string()
@@ -109,6 +110,11 @@ export class CarnetService {
       /** Programmes of the carnet's organisations: targets met, certificate of path when complete. */
       paths,
     };
+  }
+
+  /** The carnet's learning record as xAPI statements, for its holder (server/xapi.ts). */
+  statements(carnet: CarnetRecord, origin: string) {
+    return exportStatements(this.sessions.store, this.sessions.catalog, origin, { carnetId: carnet.id });
   }
 
   async erase(carnet: CarnetRecord): Promise<void> {

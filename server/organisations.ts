@@ -28,6 +28,7 @@ import type { Catalog } from "./scenarios.ts";
 import type { SessionService } from "./sessions.ts";
 import type { Direction, OrganisationRecord, PathCertificate } from "./store/organisations.ts";
 import type { Store } from "./store/store.ts";
+import { exportStatements } from "./xapi.ts";
 
 export const OrganisationName = z.string().trim().min(1).max(120);
 export const Directions = z
@@ -195,6 +196,11 @@ export class OrganisationService {
       })),
       issuedAt: Date.now(),
     };
+  }
+
+  /** The learning records of every carnet met in the organisation's sessions, as xAPI statements. */
+  statements(organisation: OrganisationRecord, origin: string) {
+    return exportStatements(this.sessions.store, this.catalog, origin, { organisationId: organisation.id });
   }
 
   certificate(verificationCode: string): Promise<PathCertificate | null> {

@@ -127,6 +127,34 @@ export async function sessionScenario(
   return current;
 }
 
+/**
+ * The scenario copies the given sessions played, by session code (one read per distinct copy):
+ * what a carnet, the dashboard and the learning-record export count steps against, so that
+ * editing or removing a file in `scenarios/` never changes a past session's record.
+ */
+export async function sessionScenarios(
+  store: Store,
+  catalog: Catalog,
+  codes: Iterable<string>,
+): Promise<Map<string, Scenario>> {
+  const byCode = new Map<string, Scenario>();
+  const byHash = new Map<string, Scenario | null>();
+  for (const code of new Set(codes)) {
+    const session = await store.getSession(code);
+    if (!session) continue;
+    const key = session.scenarioHash ?? `catalogue:${session.scenarioId}`;
+    if (!byHash.has(key)) byHash.set(key, await sessionScenario(store, catalog, session));
+    const scenario = byHash.get(key);
+    if (scenario) byCode.set(code, scenario);
+  }
+  return byCode;
+}
+
+/** The skills a step of a session's scenario copy trains (none when the copy or step is unknown). */
+export function stepSkills(scenarios: Map<string, Scenario>, sessionCode: string, stepId: string) {
+  return scenarios.get(sessionCode)?.steps.find((s) => s.id === stepId)?.skills ?? [];
+}
+
 /** The scenario behind a badge: the catalogue's, or the copy last played once the file is gone. */
 export async function badgeScenario(
   store: Store,

@@ -283,7 +283,7 @@ export function apiRouter(
 
   router.use(openBadgesRouter(sessions, links));
   const organisations = new OrganisationService(sessions, sessions.catalog);
-  router.use(carnetRouter(new CarnetService(sessions, organisations)));
+  router.use(carnetRouter(new CarnetService(sessions, organisations), links));
   router.use(organisationRouter(sessions, organisations, links));
   router.use(questionnaireRouter(sessions));
 

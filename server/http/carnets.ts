@@ -5,6 +5,7 @@
  * - `POST   /api/carnets`          { displayName, seat? }  → 201 { code, displayName } (seat linked)
  * - `GET    /api/carnet`                                    → the carnet page's data
  * - `POST   /api/carnet/sessions`  { sessionCode, playerId, seatKey } → the carnet page's data
+ * - `GET    /api/carnet/xapi`                               → the learning record as xAPI statements (file)
  * - `DELETE /api/carnet`                                    → 204, the carnet erased
  */
 import express, { type Request } from "express";
@@ -12,14 +13,15 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { CarnetName, type CarnetService, SeatProof } from "../carnets.ts";
 import { HttpError } from "./errors.ts";
-import { parseBody, route } from "./route.ts";
+import { type LinkConfig, lastingOrigin } from "./origin.ts";
+import { parseBody, route, sendJsonFile } from "./route.ts";
 
 /** Unknown carnet codes an address may try per minute before being blocked for a minute. */
 export const UNKNOWN_CARNET_ATTEMPTS_PER_MINUTE = 10;
 
 const CreateBody = z.strictObject({ displayName: CarnetName, seat: SeatProof.optional() });
 
-export function carnetRouter(carnets: CarnetService): express.Router {
+export function carnetRouter(carnets: CarnetService, links: LinkConfig): express.Router {
   const router = express.Router();
   const unknownCodes = new RateLimiterMemory({
     points: UNKNOWN_CARNET_ATTEMPTS_PER_MINUTE,
@@ -75,6 +77,18 @@ export function carnetRouter(carnets: CarnetService): express.Router {
       const carnet = await carnetOf(req);
       await carnets.link(carnet, parseBody(SeatProof, req.body));
       res.json(await carnets.view(carnet));
+    }),
+  );
+
+  router.get(
+    "/carnet/xapi",
+    route(async (req, res) => {
+      const carnet = await carnetOf(req);
+      sendJsonFile(
+        res,
+        await carnets.statements(carnet, lastingOrigin(req, links)),
+        "datatruc-carnet-xapi.json",
+      );
     }),
   );
 

@@ -7,6 +7,7 @@
  * - `PUT  /api/organisation/directions`       (admin) { directions }
  * - `POST /api/organisation/facilitators`     (admin) { name } → 201 { name, facilitatorKey }
  * - `PUT  /api/organisation/programmes`       (admin) { programmes }
+ * - `GET  /api/organisation/xapi`             (admin) → its carnets' learning records as xAPI statements (file)
  * - `GET  /api/sessions/:code/directions`     → { directions } the list offered at join
  * - `POST /api/sessions/:code/direction`      { playerId, seatKey, direction }
  * - `GET  /api/path-certificates/:code`       → a certificate of path (public check)
@@ -29,7 +30,7 @@ import type { PathCertificate } from "../store/organisations.ts";
 import { HttpError } from "./errors.ts";
 import { badgeImage, openBadgeUrls } from "./open-badges.ts";
 import { type LinkConfig, lastingOrigin } from "./origin.ts";
-import { parseBody, route } from "./route.ts";
+import { parseBody, route, sendJsonFile } from "./route.ts";
 
 const CreateBody = z.strictObject({ name: OrganisationName, directions: Directions.default([]) });
 const Day = z
@@ -226,6 +227,15 @@ export function organisationRouter(
       res.send(
         `\ufeff${[table.columns.join(";"), ...table.rows.map((r) => r.map(cell).join(";"))].join("\r\n")}\r\n`,
       );
+    }),
+  );
+
+  router.get(
+    "/organisation/xapi",
+    route(async (req, res) => {
+      const organisation = await adminOf(req);
+      const statements = await organisations.statements(organisation, lastingOrigin(req, links));
+      sendJsonFile(res, statements, "datatruc-organisation-xapi.json");
     }),
   );
 

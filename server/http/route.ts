@@ -12,6 +12,13 @@ export const route =
     handler(req, res).catch(next);
   };
 
+/** Sends `body` as a JSON file to download (`filename`), e.g. an xAPI statements export. */
+export function sendJsonFile(res: Response, body: unknown, filename: string): void {
+  res.type("application/json; charset=utf-8");
+  res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+  res.send(JSON.stringify(body, null, 2));
+}
+
 /** The body parsed by `schema`, or `400 invalid-body` with zod's readable message. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});

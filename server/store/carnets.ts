@@ -5,6 +5,7 @@
  * carnet removes them, and the sessions keep their results under an anonymous name.
  */
 import type { Kysely } from "kysely";
+import type { SkillEarned } from "../../shared/rules/index.ts";
 import type { Database } from "./store.ts";
 
 interface CarnetsTable {
@@ -54,6 +55,23 @@ export interface CarnetAttestation {
   sessionCode: string;
   scenarioTitle: string;
   issuedAt: number;
+}
+
+/** One seat of a carnet with what the learning-record export (xAPI) tells about it. */
+export interface LearningSeat {
+  carnetId: string;
+  displayName: string;
+  sessionCode: string;
+  playerId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** The session's phase: `debrief` or `ended` once its steps are all played. */
+  phase: string;
+  steps: { stepId: string; stepIndex: number; score: number; attempts: number; closedAt: number | null }[];
+  attestation: { verificationCode: string; issuedAt: number; skills: SkillEarned[] } | null;
 }
 
 /** The name a session keeps for a player whose carnet was erased. */
@@ -180,6 +198,88 @@ export class CarnetStore {
       sessionCode: r.session_code,
       scenarioTitle: r.scenario_title,
       issuedAt: Number(r.issued_at),
+    }));
+  }
+
+  /**
+   * The seats of one carnet, or of every carnet met in an organisation's sessions, with their
+   * sessions, step results and attestations (the learning-record export). Seats without a carnet
+   * are not learning records: they stay out.
+   */
+  async learningSeats(scope: { carnetId: string } | { organisationId: string }): Promise<LearningSeat[]> {
+    let query = this.db
+      .selectFrom("carnet_sessions as cs")
+      .innerJoin("carnets as c", "c.id", "cs.carnet_id")
+      .innerJoin("sessions as s", "s.code", "cs.session_code")
+      .leftJoin("attestations as a", (join) =>
+        join.onRef("a.session_code", "=", "cs.session_code").onRef("a.player_id", "=", "cs.player_id"),
+      )
+      .select([
+        "cs.carnet_id",
+        "c.display_name",
+        "cs.session_code",
+        "cs.player_id",
+        "s.scenario_id",
+        "s.scenario_title",
+        "s.created_at",
+        "s.started_at",
+        "s.ended_at",
+        "s.phase",
+        "a.verification_code",
+        "a.issued_at",
+        "a.skills_json",
+      ]);
+    query =
+      "carnetId" in scope
+        ? query.where("cs.carnet_id", "=", scope.carnetId)
+        : query
+            .innerJoin("organisation_sessions as os", "os.session_code", "cs.session_code")
+            .where("os.organisation_id", "=", scope.organisationId);
+    const seats = await query
+      .orderBy("s.created_at")
+      .orderBy("cs.session_code")
+      .orderBy("cs.player_id")
+      .execute();
+    const codes = seats.length ? [...new Set(seats.map((r) => r.session_code))] : [""];
+    const steps = await this.db
+      .selectFrom("step_results")
+      .select(["session_code", "player_id", "step_id", "step_index", "score", "attempts", "closed_at"])
+      .where("session_code", "in", codes)
+      .orderBy("step_index")
+      .execute();
+    const stepsOf = new Map<string, LearningSeat["steps"]>();
+    for (const r of steps) {
+      const key = `${r.session_code}\u0000${r.player_id}`;
+      const list = stepsOf.get(key) ?? [];
+      list.push({
+        stepId: r.step_id,
+        stepIndex: r.step_index,
+        score: Number(r.score),
+        attempts: r.attempts,
+        closedAt: r.closed_at === null ? null : Number(r.closed_at),
+      });
+      stepsOf.set(key, list);
+    }
+    return seats.map((r) => ({
+      carnetId: r.carnet_id,
+      displayName: r.display_name,
+      sessionCode: r.session_code,
+      playerId: r.player_id,
+      scenarioId: r.scenario_id,
+      scenarioTitle: r.scenario_title,
+      createdAt: Number(r.created_at),
+      startedAt: r.started_at === null ? null : Number(r.started_at),
+      endedAt: r.ended_at === null ? null : Number(r.ended_at),
+      phase: r.phase,
+      steps: stepsOf.get(`${r.session_code}\u0000${r.player_id}`) ?? [],
+      attestation:
+        r.verification_code && r.issued_at !== null && r.skills_json
+          ? {
+              verificationCode: r.verification_code,
+              issuedAt: Number(r.issued_at),
+              skills: JSON.parse(r.skills_json) as SkillEarned[],
+            }
+          : null,
     }));
   }
 

@@ -243,14 +243,22 @@ export class OrganisationStore {
     return r ? toCertificate(r) : null;
   }
 
-  async certificatesOf(carnetId: string): Promise<PathCertificate[]> {
+  /** The certificates of path one carnet holds, or an organisation issued, with their carnet. */
+  async certificatesWith(
+    scope: { carnetId: string } | { organisationId: string },
+  ): Promise<(PathCertificate & { carnetId: string })[]> {
     const rows = await this.db
       .selectFrom("path_certificates")
       .selectAll()
-      .where("carnet_id", "=", carnetId)
+      .where(
+        "carnetId" in scope ? "carnet_id" : "organisation_id",
+        "=",
+        "carnetId" in scope ? scope.carnetId : scope.organisationId,
+      )
       .orderBy("issued_at")
+      .orderBy("verification_code")
       .execute();
-    return rows.map(toCertificate);
+    return rows.map((r) => ({ ...toCertificate(r), carnetId: r.carnet_id }));
   }
 
   /** The raw rows of an organisation's sessions for the dashboard (filters applied here). */

@@ -7,6 +7,7 @@
  * gets the certificate of path of the programme whose target the first session met, answers the
  * questionnaire; the admin opens the dashboard and sees the charts and the questionnaire results.
  */
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/scenarios.ts";
@@ -222,6 +223,20 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     await page2.getByRole("button", { name: "Ouvrir le carnet" }).click();
     await page2.getByText("Carnet de Camille D.").waitFor();
     await expect.poll(() => page2.getByTestId("carnet-sessions").locator("li").count()).toBe(2);
+    // The learning record downloads as a JSON file of xAPI statements, named with the carnet's name.
+    const [download] = await Promise.all([
+      page2.waitForEvent("download"),
+      page2.getByRole("button", { name: "Télécharger le fichier xAPI (JSON)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("datatruc-carnet-xapi.json");
+    const statements = JSON.parse(await readFile(await download.path(), "utf8")) as {
+      actor: { name: string };
+      verb: { id: string };
+    }[];
+    expect(new Set(statements.map((s) => s.verb.id.split("/").pop()))).toEqual(
+      new Set(["attempted", "answered", "completed", "earned"]),
+    );
+    expect(new Set(statements.map((s) => s.actor.name))).toEqual(new Set(["Camille D."]));
     // An unknown code gets a clear French error.
     const page3 = await (await handle.browser.newContext({ locale: "fr-FR" })).newPage();
     await page3.goto(`${server.url}/carnet`);
@@ -252,6 +267,13 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     await admin.getByRole("heading", { name: /Questionnaire de satisfaction \(1 réponse\)/ }).waitFor();
     await admin.getByText("Très concret.").waitFor();
     await expectAccessible(admin, "tableau-de-bord");
+    // The organisation's xAPI file: the only carnet was erased, so it holds no statement.
+    const [orgFile] = await Promise.all([
+      admin.waitForEvent("download"),
+      admin.getByRole("button", { name: "Télécharger le fichier xAPI (JSON)" }).click(),
+    ]);
+    expect(orgFile.suggestedFilename()).toBe("datatruc-organisation-xapi.json");
+    expect(JSON.parse(await readFile(await orgFile.path(), "utf8"))).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -4,13 +4,12 @@
  * the pure rules over the stored results; a replay does not inflate them; bad codes and bad input
  * change nothing; erasure removes the carnet and anonymises the seats. On SQLite and PostgreSQL.
  */
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CODE_ALPHABET } from "../../server/codes.ts";
 import { loadCatalog } from "../../server/scenarios.ts";
 import { type CarnetStep, carnetCompetences } from "../../shared/rules/carnet.ts";
-import { hasPostgres, requireService, startPostgres } from "../support/services.ts";
-import { api, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
+import { useBackends } from "./backends.ts";
+import { api, type ServerProcess } from "./harness.ts";
 import { leaveAll, type PlayedSession, playSession } from "./play.ts";
 
 const catalog = loadCatalog("scenarios");
@@ -19,15 +18,7 @@ const scenario = (id: string) => {
   if (!s) throw new Error(`scenarios/${id}.json is missing`);
   return s;
 };
-const dir = tempDir();
-const servers: ServerProcess[] = [];
-const withPostgres = requireService("PostgreSQL", hasPostgres, "apt-get install postgresql");
-let postgres: ReturnType<typeof startPostgres> | undefined;
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-  await (await postgres)?.stop();
-  dir.remove();
-});
+const { backends, start } = useBackends("carnet");
 
 const bearer = (code: string) => ({ authorization: `Bearer ${code}` });
 
@@ -76,22 +67,10 @@ async function expectedFromResults(
   return carnetCompetences(catalog.referential, steps);
 }
 
-const backends: [string, () => Promise<Record<string, string>>][] = [["SQLite", async () => ({})]];
-if (withPostgres)
-  backends.push([
-    "PostgreSQL",
-    async () => {
-      postgres ??= startPostgres();
-      return { DATABASE_URL: await (await postgres).database("carnet") };
-    },
-  ]);
-
 describe.each(backends)("the carnet de compétences on %s", (name, makeEnv) => {
   it("gathers three sessions across a restart, counts a replayed step once, then is erased", async () => {
     const env = await makeEnv();
-    const dbPath = join(dir.path, `${name}.sqlite`);
-    let server = await startServerProcess(dbPath, env);
-    servers.push(server);
+    let server = await start(name, env);
 
     // Session 1 (exemple, everything right): the player keeps their results in a new carnet.
     const first = await playSession(server, scenario("exemple"), "facilitator", () => "right");
@@ -125,8 +104,7 @@ describe.each(backends)("the carnet de compétences on %s", (name, makeEnv) => {
 
     // The server restarts on the same database.
     await server.stop();
-    server = await startServerProcess(dbPath, env);
-    servers.push(server);
+    server = await start(name, env);
     const before = await api<CarnetView>(server, "/api/carnet", { headers: bearer(code) });
     expect(before.status).toBe(200);
     expect(before.body.sessions.map((s) => s.sessionCode)).toEqual([s1.sessionCode, second.session.code]);
@@ -193,8 +171,7 @@ describe.each(backends)("the carnet de compétences on %s", (name, makeEnv) => {
 
     // Erasure (the limiter lives in memory: a restart stands for the minute to wait).
     await server.stop();
-    server = await startServerProcess(dbPath, env);
-    servers.push(server);
+    server = await start(name, env);
     expect((await api(server, "/api/carnet", { method: "DELETE", headers: bearer(code) })).status).toBe(204);
     expect((await api(server, "/api/carnet", { headers: bearer(code) })).status).toBe(404);
     // The sessions keep their results, under an anonymous name; the attestation is gone.

@@ -646,4 +646,10 @@ export const en: Record<MessageKey, string> = {
   "error.rejoin-code-locked": "Too many wrong rejoin codes: ask the facilitator to confirm.",
   "error.unknown-claim": "This request is no longer pending.",
   "error.seat-connected": "This seat is connected again: it cannot be taken back.",
+  "xapi.title": "Learning records (xAPI)",
+  "xapi.carnetHelp":
+    "Download your path as xAPI statements to import into a learning platform (LMS or LRS): steps answered, scenarios completed, attestations earned and competences practised. You appear under a pseudonym and your record's name, never its code.",
+  "xapi.organisationHelp":
+    "Download the records of the agents who keep a record, as xAPI statements to import into your learning platform (LMS or LRS). Each agent appears under a pseudonym specific to your organisation, with no name.",
+  "xapi.download": "Download the xAPI file (JSON)",
 };

@@ -661,6 +661,12 @@ export const fr = {
   "error.rejoin-code-locked": "Trop de codes de reprise incorrects : demandez à l’animateur de confirmer.",
   "error.unknown-claim": "Cette demande de reprise n’est plus en attente.",
   "error.seat-connected": "Cette place est de nouveau connectée : elle ne peut pas être reprise.",
+  "xapi.title": "Traces d'apprentissage (xAPI)",
+  "xapi.carnetHelp":
+    "Téléchargez votre parcours au format xAPI pour l'importer dans une plateforme de formation (LMS ou LRS) : étapes répondues, scénarios terminés, attestations obtenues et compétences travaillées. Vous y êtes désigné par un pseudonyme et par le nom de votre carnet, jamais par son code.",
+  "xapi.organisationHelp":
+    "Téléchargez les traces des agents qui tiennent un carnet, au format xAPI, pour les importer dans votre plateforme de formation (LMS ou LRS). Chaque agent y est désigné par un pseudonyme propre à votre organisation, sans nom.",
+  "xapi.download": "Télécharger le fichier xAPI (JSON)",
 } as const;
 
 export type MessageKey = keyof typeof fr;

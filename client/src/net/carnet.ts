@@ -3,7 +3,7 @@
  * `/carnet#code=…` from an attestation's QR code sets it) and the carnet API (docs/protocol.md).
  */
 import type { CompetenceProgress, Suggestion } from "../../../shared/rules/carnet.ts";
-import { request } from "./api.ts";
+import { download, request } from "./api.ts";
 
 const STORAGE_KEY = "datatruc.carnet";
 
@@ -102,4 +102,9 @@ export function linkSeat(code: string, seat: SeatProof): Promise<CarnetView> {
 
 export async function eraseCarnet(code: string): Promise<void> {
   await request("/api/carnet", { method: "DELETE", headers: bearer(code) });
+}
+
+/** Saves the carnet's learning record (xAPI statements) as a JSON file. */
+export function downloadCarnetStatements(code: string): Promise<void> {
+  return download("/api/carnet/xapi", bearer(code), "datatruc-carnet-xapi.json");
 }

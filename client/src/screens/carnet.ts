@@ -9,6 +9,7 @@ import { formatDate, formatNumber, t } from "../i18n/index.ts";
 import { ApiError } from "../net/api.ts";
 import {
   type CarnetView,
+  downloadCarnetStatements,
   eraseCarnet,
   getCarnet,
   rememberCarnetCode,
@@ -76,6 +77,17 @@ export function carnetScreen(): Screen {
       error = "";
       announce(t("carnet.erased"));
       document.getElementById("carnet-open")?.focus();
+    } catch (e) {
+      error = errorText(e);
+      announce(error);
+      requestRender();
+    }
+  };
+
+  const exportStatements = async () => {
+    if (!code) return;
+    try {
+      await downloadCarnetStatements(code);
     } catch (e) {
       error = errorText(e);
       announce(error);
@@ -189,6 +201,11 @@ export function carnetScreen(): Screen {
                   html`<li><strong>${s.title}</strong> — ${t("carnet.trains", { competences: s.competences.map((id) => labels.get(id) ?? id).join(", ") })}</li>`,
               )}</ul>`
         }
+      </section>
+      <section aria-labelledby="carnet-xapi-title">
+        <h2 id="carnet-xapi-title">${t("xapi.title")}</h2>
+        <p>${t("xapi.carnetHelp")}</p>
+        <button type="button" @click=${() => void exportStatements()}>${t("xapi.download")}</button>
       </section>
       <section class="card" aria-labelledby="carnet-manage-title">
         <h2 id="carnet-manage-title">${t("carnet.manage")}</h2>

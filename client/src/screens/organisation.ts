@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { formatNumber, type MessageKey, t } from "../i18n/index.ts";
-import { ApiError, request } from "../net/api.ts";
+import { ApiError, download, request } from "../net/api.ts";
 import { scrollRegion } from "../ui/scroll-region.ts";
 
 const KEY = "datatruc.organisation.key";
@@ -85,17 +85,18 @@ export function organisationScreen(): Screen {
   };
   void load();
 
-  const exportCsv = async (table: string) => {
-    const res = await fetch(`/api/organisation/dashboard?${query({ format: "csv", table })}`, {
-      headers: auth(),
-    });
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `datatruc-${table}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+  /** Downloads an export; a failure is shown and announced like any other error. */
+  const save = async (path: string, filename: string) => {
+    try {
+      await download(path, auth(), filename);
+    } catch (e) {
+      error = e instanceof ApiError ? e.message : t("carnet.loadError");
+      announce(error);
+      requestRender();
+    }
   };
+  const exportCsv = (table: string) =>
+    save(`/api/organisation/dashboard?${query({ format: "csv", table })}`, `datatruc-${table}.csv`);
   const csvButton = (table: string) =>
     html`<button type="button" class="link" @click=${() => void exportCsv(table)}>${t("dash.csv")}</button>`;
 
@@ -206,7 +207,11 @@ export function organisationScreen(): Screen {
           ),
         )}
         ${q.comments.length ? html`<h3>${t("dash.comments")}</h3><ul>${q.comments.map((c) => html`<li>${c}</li>`)}</ul>` : nothing}
-        ${csvButton("questionnaire")}</section>`;
+        ${csvButton("questionnaire")}</section>
+      <section aria-labelledby="dash-xapi"><h2 id="dash-xapi">${t("xapi.title")}</h2>
+        <p>${t("xapi.organisationHelp")}</p>
+        <button type="button" @click=${() => void save("/api/organisation/xapi", "datatruc-organisation-xapi.json")}>${t("xapi.download")}</button>
+      </section>`;
   };
 
   return {
