@@ -8,7 +8,7 @@
  *   offered operation can reach (and at most a couple of cells per step).
  * - With plausible wrong answers (a wrong option, two items swapped, a field left wrong, a defect left
  *   unfixed): every step scores below 1 and the team gets feedback on what is wrong.
- * Also checks the content bars of the four real scenarios (steps, types, roles, private materials held by
+ * Also checks the content bars of the real scenarios (steps, types, roles, private materials held by
  * at least two roles in every step, no count hints).
  */
 import { describe, expect, it } from "vitest";
@@ -40,7 +40,13 @@ import type { Referential, Scenario, Step } from "../shared/scenario/schema.ts";
 const loaded = loadScenarioFiles(DEFAULT_SCENARIOS_DIR);
 const scenarios: Scenario[] = loaded.scenarios.map((entry) => entry.scenario);
 const referential = loaded.referential as Referential;
-const REAL_SCENARIOS = ["metadata-party", "referentiel-equipements", "choix-licence", "demande-cada"];
+const REAL_SCENARIOS = [
+  "metadata-party",
+  "referentiel-equipements",
+  "choix-licence",
+  "demande-cada",
+  "publier-sans-exposer",
+];
 
 type TableStep = Extract<Step, { type: "table" }>;
 type TableAnswer = Extract<Answer, { type: "table" }>;

@@ -19,7 +19,8 @@ import {
 
 const chromiumPath = chromiumOrSkip("e2e kit");
 const catalog = loadCatalog("scenarios");
-const SCENARIOS = ["metadata-party", "referentiel-equipements", "choix-licence", "demande-cada"];
+/** Every scenario of the catalogue but the example (a tour of the puzzle types, not played in cafés). */
+const SCENARIOS = [...catalog.scenarios.keys()].filter((id) => id !== "exemple");
 
 /** Number of pages of a PDF produced by Chromium. */
 const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
