@@ -238,11 +238,25 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await fac.context().close();
   }, 120_000);
 
-  it("says the time ran out when nothing was proposed, not « Réponse envoyée… Score 0 % »", async () => {
+  it("cues a step's last 30 seconds on the projected screen; says the time ran out when nothing was proposed", async () => {
+    // A 30 s step: its timer starts inside its last seconds.
     const session = await create({ scenarioId: "exemple", teamCount: 1, options: { stepTimeSeconds: 30 } });
     const fac = await console_(session);
+    const screen = await fac.context().newPage();
+    await screen.goto(`${server.url}/screen/${session.code}`);
+    await screen.locator(".qr svg").waitFor();
     const ana = await join(session, "Ana");
     await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    // The title card, then one key: the race with the big timer, which says so in words and pulses,
+    // a tick is played and screen readers hear it.
+    await screen.locator(".title-card").waitFor();
+    await screen.keyboard.press("ArrowRight");
+    const timer = screen.getByRole("timer", { name: "Temps restant" });
+    await timer.getByText("Dernières secondes !").waitFor();
+    expect(await timer.getAttribute("class")).toContain("last");
+    await expect.poll(() => screen.evaluate(() => document.documentElement.dataset.lastCue)).toBe("tick");
+    await expect.poll(() => screen.locator("#live").textContent()).toMatch(/Dernières secondes\s!/);
+    await expectAccessible(screen, "projected screen: a step's last seconds");
     await ana
       .getByText("Temps écoulé : votre équipe n'a proposé aucune réponse pour cette étape (0 point).")
       .waitFor({ timeout: 60_000 });
@@ -251,7 +265,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await expectAccessible(ana, "time up without an answer");
     await ana.context().close();
     await fac.context().close();
-  }, 90_000);
+  }, 120_000);
 
   it("moves the focus to the new hint and to what follows a proposal; in team pace « reveal » shows what it did", async () => {
     const session = await create({

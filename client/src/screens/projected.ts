@@ -25,6 +25,7 @@ import { avatar, loadAvatars, teamName } from "../stage/identity.ts";
 import {
   itemGrid,
   lastFeedback,
+  lastSecondsCue,
   raceRows,
   revealFrames,
   stageEvents,
@@ -107,12 +108,11 @@ export function projectedScreen(code: string): Screen {
     if (!game?.timer?.active || game.phase !== "playing") return;
     const left = remainingMs(game.timer, room.clockOffsetMs, Date.now());
     const seconds = left === null ? null : Math.ceil(left / 1000);
-    if (seconds !== null && seconds <= 30 && seconds > 0) {
-      if (lastSecondsCued !== game.currentStep) {
-        lastSecondsCued = game.currentStep;
-        play("tick");
-        announce(t("stage.lastSeconds"));
-      } else if (seconds <= 5) play("tick");
+    const cue = lastSecondsCue(seconds, game.currentStep, lastSecondsCued);
+    if (cue) play("tick");
+    if (cue === "enter") {
+      lastSecondsCued = game.currentStep;
+      announce(t("stage.lastSeconds"));
     }
     requestRender();
   }, 1000);

@@ -5,7 +5,10 @@ import { Scenario } from "../../../shared/scenario/schema.ts";
 import { translate } from "../i18n/index.ts";
 import { type GameView, readGame, type TeamView } from "../view/state.ts";
 import {
+  inLastSeconds,
   itemGrid,
+  LAST_SECONDS,
+  lastSecondsCue,
   raceRows,
   revealFrames,
   stageEvents,
@@ -146,5 +149,47 @@ describe("standings", () => {
       ["Équipe c", 2, 2],
       ["Équipe a", 0, 3],
     ]);
+  });
+});
+
+describe("the last seconds of a step's timer", () => {
+  it("shows the cue from 30 s left, not before, and not without a timer", () => {
+    expect(LAST_SECONDS).toBe(30);
+    expect(inLastSeconds(null)).toBe(false);
+    expect(inLastSeconds(31)).toBe(false);
+    expect(inLastSeconds(30)).toBe(true);
+    expect(inLastSeconds(1)).toBe(true);
+  });
+
+  it("announces the last seconds once per step, then ticks in the final five", () => {
+    // A 40 s step (step 2), one tick a second: what the stage plays at each second left.
+    let cued = -1;
+    const played: [number, string][] = [];
+    for (let seconds = 40; seconds >= 0; seconds--) {
+      const cue = lastSecondsCue(seconds, 2, cued);
+      if (cue === "enter") cued = 2;
+      if (cue) played.push([seconds, cue]);
+    }
+    expect(played).toEqual([
+      [30, "enter"],
+      [5, "tick"],
+      [4, "tick"],
+      [3, "tick"],
+      [2, "tick"],
+      [1, "tick"],
+    ]);
+  });
+
+  it("announces a step whose timer starts inside its last seconds, and each new step again", () => {
+    expect(lastSecondsCue(30, 0, -1)).toBe("enter");
+    expect(lastSecondsCue(12, 0, -1)).toBe("enter"); // a tick missed (tab asleep): still announced
+    expect(lastSecondsCue(29, 0, 0)).toBeNull();
+    expect(lastSecondsCue(30, 1, 0)).toBe("enter");
+  });
+
+  it("says nothing without a timer, before the last seconds or once time is up", () => {
+    expect(lastSecondsCue(null, 0, -1)).toBeNull();
+    expect(lastSecondsCue(31, 0, -1)).toBeNull();
+    expect(lastSecondsCue(0, 0, -1)).toBeNull();
   });
 });

@@ -94,6 +94,31 @@ export function raceRows(game: GameView): RaceRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The last seconds of a step's timer.
+
+/** From this many seconds left, the big timer says « Dernières secondes ! » and pulses. */
+export const LAST_SECONDS = 30;
+/** From this many seconds left, the stage ticks every second. */
+const FINAL_TICKS = 5;
+
+export const inLastSeconds = (seconds: number | null): boolean => seconds !== null && seconds <= LAST_SECONDS;
+
+/**
+ * The stage's cue at a timer tick (once a second): `enter` when a step's last seconds begin (a tick and
+ * the announcement, once per step, even when the timer starts inside them), `tick` in the final
+ * seconds, else nothing. `cuedStep` is the step whose last seconds were already announced.
+ */
+export function lastSecondsCue(
+  seconds: number | null,
+  step: number,
+  cuedStep: number,
+): "enter" | "tick" | null {
+  if (seconds === null || seconds <= 0 || seconds > LAST_SECONDS) return null;
+  if (cuedStep !== step) return "enter";
+  return seconds <= FINAL_TICKS ? "tick" : null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Live events, without content: who proposed, who submitted, who finished.
 
 export function stageEvents(previous: GameView | null, next: GameView): Sentence[] {

@@ -12,7 +12,15 @@ import { explanationView, linesView } from "../ui/reveal.ts";
 import { answerLines } from "../view/answers.ts";
 import { draftOf, percent, type TeamView } from "../view/state.ts";
 import { avatar, teamBadge, teamLook, teamName } from "./identity.ts";
-import type { ItemGrid, Opening, PodiumPlace, RaceRow, RevealFrame, Sentence } from "./moments.ts";
+import {
+  type ItemGrid,
+  inLastSeconds,
+  type Opening,
+  type PodiumPlace,
+  type RaceRow,
+  type RevealFrame,
+  type Sentence,
+} from "./moments.ts";
 import "./stage.css";
 
 const say = (sentence: Sentence) => t(sentence.key, sentence.params);
@@ -36,7 +44,7 @@ export function titleCard(opening: Opening, total: number, action: unknown = not
 /** The big timer; in the last 30 s it says so in words and pulses (not under reduced motion). */
 export function bigTimer(seconds: number | null) {
   if (seconds === null) return nothing;
-  const last = seconds <= 30;
+  const last = inLastSeconds(seconds);
   return html`<div class=${`big-timer ${last ? "last" : ""}`} role="timer" aria-label=${t("stage.timeLeft")}>
     <span class="big-timer-clock">${formatClock(seconds)}</span>
     ${last ? html`<span class="big-timer-cue">${t("stage.lastSeconds")}</span>` : nothing}
