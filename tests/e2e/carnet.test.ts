@@ -72,14 +72,24 @@ async function createSession(scenarioId: string, organisationKey?: string) {
   return (await res.json()) as { code: string; facilitatorKey: string };
 }
 
-/** The browser player joins; a bot teammate answers every step right; the facilitator ends. */
-async function playSession(page: Page, scenario: Scenario, name: string, organisationKey?: string) {
+/**
+ * The browser player joins (`beforeJoin` acts on the filled join form, then joins itself); a bot
+ * teammate answers every step right; the facilitator ends.
+ */
+async function playSession(
+  page: Page,
+  scenario: Scenario,
+  name: string,
+  organisationKey?: string,
+  beforeJoin?: () => Promise<void>,
+) {
   const session = await createSession(scenario.id, organisationKey);
   const facilitator = await joinAsFacilitator(sdk(), session.code, session.facilitatorKey);
   seats.push(facilitator);
   await page.goto(`${server.url}/join/${session.code}`);
   await page.getByLabel("Votre prénom ou pseudo").fill(name);
-  await page.getByRole("button", { name: /Entrer dans la partie/ }).click();
+  if (beforeJoin) await beforeJoin();
+  else await page.getByRole("button", { name: /Entrer dans la partie/ }).click();
   await page.getByText("La partie commence bientôt").first().waitFor();
   if (organisationKey) {
     // Inside an organisation, the player may give their direction (optional).
@@ -274,6 +284,54 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     ]);
     expect(orgFile.suggestedFilename()).toBe("datatruc-organisation-xapi.json");
     expect(JSON.parse(await readFile(await orgFile.path(), "utf8"))).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it("moves a carnet to another device by typing its code in the join form", async () => {
+    const errors: string[] = [];
+    const created = await api("/api/carnets", "POST", { displayName: "Dominique" });
+    const code = (created.body as { code: string }).code;
+    const page = await (await handle.browser.newContext({ locale: "fr-FR" })).newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    const field = page.getByLabel("Code de votre carnet de compétences");
+
+    const played = await playSession(page, scenario("exemple"), "Dominique", undefined, async () => {
+      // The field is folded away until asked for, with the keyboard.
+      expect(await field.isVisible()).toBe(false);
+      await page.getByText("J’ai déjà un carnet de compétences").focus();
+      await page.keyboard.press("Enter");
+      await field.waitFor();
+      // A wrong code: a clear French error on the field, which keeps the focus; nothing joined.
+      await field.fill("AAAA-AAAA-AAAA-AAAA-AAAA");
+      await page.getByRole("button", { name: /Entrer dans la partie/ }).click();
+      await page.getByRole("alert").getByText("Aucun carnet ne correspond à ce code").waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("join-carnet-code");
+      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      await expectAccessible(page, "rejoindre-code-carnet");
+      // The right code, typed loosely: the player joins, the session goes into that carnet.
+      await field.fill(code.toLowerCase().replaceAll("-", " "));
+      await page.getByRole("button", { name: /Entrer dans la partie/ }).click();
+    });
+    await page.getByText("Cette session est dans votre carnet de compétences.").waitFor();
+    const carnet = await fetch(`${server.url}/api/carnet`, { headers: { authorization: `Bearer ${code}` } });
+    const view = (await carnet.json()) as { sessions: { sessionCode: string }[] };
+    expect(view.sessions.map((s) => s.sessionCode)).toEqual([played.code]);
+    // This browser now holds the carnet.
+    await page.goto(`${server.url}/carnet`);
+    await page.getByText("Carnet de Dominique").waitFor();
+
+    // A wrong code never keeps a player out: they may join without a carnet.
+    const session = await createSession("exemple");
+    const other = await (await handle.browser.newContext({ locale: "fr-FR" })).newPage();
+    other.on("pageerror", (error) => errors.push(error.message));
+    await other.goto(`${server.url}/join/${session.code}`);
+    await other.getByLabel("Votre prénom ou pseudo").fill("Eugénie");
+    await other.getByText("J’ai déjà un carnet de compétences").click();
+    await other.getByLabel("Code de votre carnet de compétences").fill("BBBB-BBBB-BBBB-BBBB-BBBB");
+    await other.getByRole("button", { name: /Entrer dans la partie/ }).click();
+    await other.getByRole("alert").getByText("Aucun carnet ne correspond à ce code").waitFor();
+    await other.getByRole("button", { name: "Entrer sans carnet" }).click();
+    await other.getByText("La partie commence bientôt").first().waitFor();
     expect(errors).toEqual([]);
   }, 300_000);
 });

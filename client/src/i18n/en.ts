@@ -652,4 +652,11 @@ export const en: Record<MessageKey, string> = {
   "xapi.organisationHelp":
     "Download the records of the agents who keep a record, as xAPI statements to import into your learning platform (LMS or LRS). Each agent appears under a pseudonym specific to your organisation, with no name.",
   "xapi.download": "Download the xAPI file (JSON)",
+  "join.carnet.summary": "I already have a skills record",
+  "join.carnet.label": "Your skills record code",
+  "join.carnet.help":
+    "Optional: the code printed on your attestations (e.g. K7QX-…). This session will be added to that record, and this device will remember it.",
+  "join.carnet.errorHint":
+    "Correct the code, or join without a record: you can create one at the end of the game.",
+  "join.carnet.without": "Join without a record",
 };

@@ -667,6 +667,13 @@ export const fr = {
   "xapi.organisationHelp":
     "Téléchargez les traces des agents qui tiennent un carnet, au format xAPI, pour les importer dans votre plateforme de formation (LMS ou LRS). Chaque agent y est désigné par un pseudonyme propre à votre organisation, sans nom.",
   "xapi.download": "Télécharger le fichier xAPI (JSON)",
+  "join.carnet.summary": "J’ai déjà un carnet de compétences",
+  "join.carnet.label": "Code de votre carnet de compétences",
+  "join.carnet.help":
+    "Facultatif : le code imprimé sur vos attestations (par exemple K7QX-…). Cette session s’ajoutera à ce carnet, et cet appareil s’en souviendra.",
+  "join.carnet.errorHint":
+    "Corrigez le code, ou entrez sans carnet : vous pourrez en créer un à la fin de la partie.",
+  "join.carnet.without": "Entrer sans carnet",
 } as const;
 
 export type MessageKey = keyof typeof fr;

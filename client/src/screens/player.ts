@@ -209,10 +209,21 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     }
   };
 
-  const onJoin = (event: SubmitEvent) => {
+  const onJoin = async (event: SubmitEvent) => {
     event.preventDefault();
-    const name = String(new FormData(event.target as HTMLFormElement).get("name") ?? "").trim();
-    if (name) void join({ name });
+    const form = new FormData(event.target as HTMLFormElement);
+    const name = String(form.get("name") ?? "").trim();
+    const carnetCode = String(form.get("carnetCode") ?? "").trim();
+    const withoutCarnet = event.submitter?.getAttribute("name") === "without-carnet";
+    if (!name || joining) return;
+    if (carnetCode && !withoutCarnet) {
+      joining = true;
+      requestRender();
+      const adopted = await carnet.adopt(carnetCode);
+      joining = false;
+      if (!adopted) return requestRender();
+    }
+    void join({ name });
   };
 
   const onRejoinCode = (event: SubmitEvent) => {
@@ -268,12 +279,13 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
     ${info ? html`<p>${t("join.scenario", { title: info.scenarioTitle })}</p>` : null}
     ${info && !info.canJoin ? html`<p class="notice bad" role="alert">${t("join.closed")}</p>` : null}
     ${claimName ? claimPanel() : resumeButtons(storedSeats("player", code))}
-    <form class="card" @submit=${onJoin} style="max-width:32rem">
+    <form class="card" @submit=${(e: SubmitEvent) => void onJoin(e)} style="max-width:32rem">
       <div class="field">
         <label for="name">${t("join.name")}</label>
         <input id="name" name="name" type="text" maxlength="40" required autocomplete="nickname" aria-describedby="name-help" />
         <p class="help" id="name-help">${t("join.nameHelp")}</p>
       </div>
+      ${carnet.joinField()}
       ${formError ? html`<p class="notice bad" role="alert">${formError}</p>` : null}
       <button class="primary" type="submit" ?disabled=${joining || (info !== null && !info.canJoin)}>${icon("join")} ${joining ? t("join.joining") : t("join.submit")}</button>
     </form>`;
