@@ -32,8 +32,10 @@ export interface ServerProcess {
 export async function startServerProcess(
   dbPath: string,
   env: Record<string, string> = {},
+  /** Extra Node options (the bench passes `--cpu-prof`). */
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,68 @@
+/**
+ * Bench options, from CLI flags or the environment (flags win):
+ *   --ladder 250,500,1000,2000   BENCH_LADDER      connected players per rung
+ *   --workers 3                  BENCH_WORKERS     load worker processes
+ *   --rounds 10                  BENCH_ROUNDS      edits per team in the measurement window
+ *   --interval 1000              BENCH_INTERVAL_MS one edit per team every … ms
+ *   --scale-out / --no-scale-out BENCH_SCALE_OUT   the same ladder on two processes (Redis + PostgreSQL)
+ *   --restore 100                BENCH_RESTORE     live sessions restored after a restart (0: skip)
+ *   --cpu-prof                   BENCH_CPU_PROF=1  keep the server's CPU profile of the largest rung
+ *   --out bench/reports          BENCH_OUT         where latest.json, latest.svg (and profiles) go
+ *   --smoke                                        the CI size: ladder 10, 2 rounds, 2 workers, restore 3
+ */
+import { parseArgs } from "node:util";
+
+export interface BenchOptions {
+  ladder: number[];
+  workers: number;
+  rounds: number;
+  intervalMs: number;
+  scaleOut: boolean;
+  restoreSessions: number;
+  cpuProf: boolean;
+  outDir: string;
+  smoke: boolean;
+}
+
+const positive = (name: string, value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name}: a positive integer is expected, got "${value}"`);
+  return n;
+};
+
+export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ladder: { type: "string" },
+      workers: { type: "string" },
+      rounds: { type: "string" },
+      interval: { type: "string" },
+      "scale-out": { type: "boolean" },
+      "no-scale-out": { type: "boolean" },
+      restore: { type: "string" },
+      "cpu-prof": { type: "boolean" },
+      out: { type: "string" },
+      smoke: { type: "boolean" },
+    },
+  });
+  const smoke = values.smoke === true;
+  const ladderText = values.ladder ?? env.BENCH_LADDER ?? (smoke ? "10" : "250,500,1000,2000");
+  const rounds = positive("rounds", values.rounds ?? env.BENCH_ROUNDS ?? (smoke ? "2" : "10"));
+  // A team's edits are told apart by their count in its last 100 synced edits.
+  if (rounds > 90) throw new Error("rounds: at most 90");
+  const restore = Number(values.restore ?? env.BENCH_RESTORE ?? (smoke ? "3" : "100"));
+  if (!Number.isInteger(restore) || restore < 0) throw new Error(`restore: an integer ≥ 0 is expected`);
+  return {
+    ladder: ladderText.split(",").map((p) => positive("ladder", p.trim())),
+    workers: positive("workers", values.workers ?? env.BENCH_WORKERS ?? (smoke ? "2" : "3")),
+    rounds,
+    intervalMs: positive("interval", values.interval ?? env.BENCH_INTERVAL_MS ?? "1000"),
+    scaleOut: values["no-scale-out"] ? false : (values["scale-out"] ?? env.BENCH_SCALE_OUT !== "0"),
+    restoreSessions: restore,
+    cpuProf: values["cpu-prof"] ?? env.BENCH_CPU_PROF === "1",
+    outDir: values.out ?? env.BENCH_OUT ?? "bench/reports",
+    smoke,
+  };
+}

@@ -1,0 +1,333 @@
+/**
+ * One rung of the ladder: fresh server(s), floor relay and load workers; sessions of realistic
+ * shape created and their facilitators seated; the join burst (the plenary's 500 players at once,
+ * then everybody else at once); sessions started; then the measurement window, where one editor per
+ * team edits every second while, at the same moment and from the same workers, the floor clients
+ * bounce messages off the raw `ws` relay.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { api, type CreatedSession, createSession, tempDir } from "../tests/server/harness.ts";
+import { type Cluster, startCluster, type Topology } from "./cluster.ts";
+import { cpuMs, eventLoopLagP99Ms, percentile, round, rssKb } from "./measure.ts";
+import {
+  deal,
+  type JoinedSeat,
+  type LoadWorker,
+  type SeatTask,
+  startWorkers,
+  type WorkerWindow,
+} from "./protocol.ts";
+import {
+  EDIT,
+  SESSION_BODY,
+  type SessionKind,
+  type SessionShape,
+  sessionShapes,
+  TEAM_SIZE,
+} from "./shapes.ts";
+
+/** Colyseus's default patch interval (GameRoom keeps it): a patch leaves at most this late. */
+export const PATCH_INTERVAL_MS = 50;
+const OVERFLOW = "@colyseus/schema buffer overflow";
+
+export interface RungOptions {
+  players: number;
+  workers: number;
+  rounds: number;
+  intervalMs: number;
+  topology: Topology;
+  cpuProfileDir?: string;
+  postgres?: () => Promise<string>;
+  log?: (line: string) => void;
+}
+
+export interface Burst {
+  players: number;
+  seated: number;
+  failed: number;
+  /** From the burst's start to the last welcome. */
+  seatedMs: number;
+  overflowWarnings: number;
+  maxFullStateBytes: number;
+}
+
+export interface Distribution {
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+export interface RungReport {
+  players: number;
+  topology: Topology;
+  processes: number;
+  sessions: Record<SessionKind, number>;
+  teams: number;
+  joinBurst: { plenary: Burst | null; others: Burst };
+  latency: Distribution & { maxMs: number; expected: number };
+  floor: Distribution;
+  patchIntervalMs: number;
+  /** p95(edit → teammates' patch) / (p95 floor + patch interval). */
+  ratio: number;
+  edits: { sent: number; perSecond: number };
+  /** Teammates' patches carrying an edit, delivered per second. */
+  deliveredPerSecond: number;
+  server: {
+    cpuPercent: number;
+    cpuMsPerEdit: number;
+    eventLoopLagP99Ms: number;
+    rssKb: number;
+    rssPerPlayerKb: number;
+    rssDeltaPerPlayerKb: number;
+  };
+  bytesPerPlayerPerEdit: number;
+  load: {
+    workers: { cpuPercent: number; lagP99Ms: number }[];
+    floorServerCpuPercent: number;
+    bottleneck: boolean;
+    reasons: string[];
+  };
+}
+
+const distribution = (values: number[]): Distribution => ({
+  samples: values.length,
+  p50Ms: round(percentile(values, 50)),
+  p95Ms: round(percentile(values, 95)),
+  p99Ms: round(percentile(values, 99)),
+});
+
+async function startFloor(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  process.once("exit", () => child.kill("SIGKILL"));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/floor listening on (ws:\/\/\S+)/);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`floor server exited (${code})`)));
+  });
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+const overflowCount = (cluster: Cluster) =>
+  cluster.servers.reduce((n, s) => n + s.output().split(OVERFLOW).length - 1, 0);
+
+/** Every worker joins its share of `seats` at the same moment. */
+async function burst(
+  cluster: Cluster,
+  workers: LoadWorker[],
+  seats: SeatTask[],
+): Promise<{ burst: Burst; joined: JoinedSeat[] }> {
+  const shares = deal(seats, workers.length);
+  const overflowBefore = overflowCount(cluster);
+  const start = performance.timeOrigin + performance.now();
+  const results = await Promise.all(
+    workers.map((w, i) => w.run("join", { url: cluster.entry.url, seats: shares[i] ?? [] })),
+  );
+  const joined = results.flatMap((r) => r.joined);
+  const failed = results.flatMap((r) => r.failed);
+  if (failed.length > 0) console.warn(`  ${failed.length} joins failed, e.g. ${failed[0]}`);
+  return {
+    joined,
+    burst: {
+      players: seats.length,
+      seated: joined.length,
+      failed: failed.length,
+      seatedMs: joined.length ? round(Math.max(...joined.map((j) => j.at)) - start, 0) : Number.NaN,
+      overflowWarnings: overflowCount(cluster) - overflowBefore,
+      maxFullStateBytes: Math.max(0, ...joined.map((j) => j.fullState)),
+    },
+  };
+}
+
+function playerSeats(sessions: { shape: SessionShape; created: CreatedSession }[], kinds: SessionKind[]) {
+  const seats: SeatTask[] = [];
+  sessions.forEach(({ shape, created }, s) => {
+    if (!kinds.includes(shape.kind)) return;
+    for (let p = 0; p < shape.players; p++) {
+      seats.push({ code: created.code, roomId: created.roomId, name: `Agent ${s}-${p}`, role: "player" });
+    }
+  });
+  return seats;
+}
+
+/** Game latencies: each teammate's patch carrying edit k of its team, against when k was sent. */
+function teammateLatencies(
+  windows: WorkerWindow[],
+  teamOf: Map<string, string>,
+): { latencies: number[]; expected: number } {
+  const sentAt = new Map<string, number>();
+  const editorTeams = new Set<string>();
+  for (const w of windows) {
+    for (const [playerId, k, at] of w.sent) {
+      const team = teamOf.get(playerId);
+      if (!team) continue;
+      sentAt.set(`${team}#${k}`, at);
+      editorTeams.add(playerId);
+    }
+  }
+  const latencies: number[] = [];
+  for (const w of windows) {
+    for (const [playerId, k, at] of w.recv) {
+      if (editorTeams.has(playerId)) continue;
+      const sent = sentAt.get(`${teamOf.get(playerId)}#${k}`);
+      if (sent !== undefined) latencies.push(at - sent);
+    }
+  }
+  const teamSizes = new Map<string, number>();
+  for (const team of teamOf.values()) teamSizes.set(team, (teamSizes.get(team) ?? 0) + 1);
+  let expected = 0;
+  for (const w of windows)
+    for (const [playerId] of w.sent) expected += (teamSizes.get(teamOf.get(playerId) ?? "") ?? 1) - 1;
+  return { latencies, expected };
+}
+
+export async function runRung(options: RungOptions): Promise<RungReport> {
+  const log = options.log ?? (() => undefined);
+  const dir = tempDir("datatruc-bench-");
+  const cluster = await startCluster(options.topology, dir.path, options);
+  const floor = await startFloor();
+  const workers = startWorkers(options.workers);
+  const pids = cluster.servers.map((s) => s.pid);
+  const serverCpu = () => pids.reduce((n, pid) => n + cpuMs(pid), 0);
+  const serverRss = () => pids.reduce((n, pid) => n + rssKb(pid), 0);
+  try {
+    const shapes = sessionShapes(options.players);
+    const sessions: { shape: SessionShape; created: CreatedSession }[] = [];
+    for (const shape of shapes) {
+      const created = await createSession(cluster.entry, SESSION_BODY);
+      sessions.push({ shape, created });
+    }
+    const facilitators: SeatTask[] = sessions.map(({ created }) => ({
+      code: created.code,
+      roomId: created.roomId,
+      name: `facilitator ${created.code}`,
+      role: "facilitator",
+      key: created.facilitatorKey,
+    }));
+    const byWorker = deal(facilitators, workers.length);
+    await Promise.all(
+      workers.map((w, i) => w.run("join", { url: cluster.entry.url, seats: byWorker[i] ?? [] })),
+    );
+    log(`${sessions.length} sessions created, facilitators seated`);
+
+    const rssBefore = serverRss();
+    const plenarySeats = playerSeats(sessions, ["plenary"]);
+    const plenary = plenarySeats.length ? await burst(cluster, workers, plenarySeats) : null;
+    if (plenary) log(`plenary burst: ${plenary.burst.seated} seated in ${plenary.burst.seatedMs} ms`);
+    const others = await burst(cluster, workers, playerSeats(sessions, ["hackathon", "cafe"]));
+    log(`join burst: ${others.burst.seated} seated in ${others.burst.seatedMs} ms`);
+    const seated = others.burst.seated + (plenary?.burst.seated ?? 0);
+    const rssAfterJoin = serverRss();
+
+    await Promise.all(
+      workers.map((w, i) => w.run("start", { codes: (byWorker[i] ?? []).map((f) => f.code) })),
+    );
+    const members = (await Promise.all(workers.map((w) => w.run("membership", {})))).flatMap(
+      (r) => r.members,
+    );
+    const teamOf = new Map(members.map((m) => [m.playerId, `${m.code}/${m.teamId}`]));
+    // One editor per team: its first member found.
+    const editors = new Map<string, string>();
+    for (const m of members) {
+      const team = teamOf.get(m.playerId) ?? "";
+      if (m.teamId && !editors.has(team)) editors.set(team, m.playerId);
+    }
+    const floorPerWorker = Math.ceil(seated / workers.length);
+    await Promise.all(
+      workers.map((w, i) =>
+        w.run("floor", { url: floor.url, count: floorPerWorker, groupSize: TEAM_SIZE, prefix: `w${i}` }),
+      ),
+    );
+    log(`${editors.size} teams playing, ${floorPerWorker * workers.length} floor clients connected`);
+    await new Promise((r) => setTimeout(r, 1000));
+
+    await Promise.all(cluster.servers.map((s) => eventLoopLagP99Ms(s.url)));
+    const cpu0 = serverCpu();
+    const floorCpu0 = cpuMs(floor.pid);
+    const t0 = performance.now();
+    const windows = await Promise.all(
+      workers.map((w) =>
+        w.run("edit", {
+          editors: [...editors.values()],
+          rounds: options.rounds,
+          intervalMs: options.intervalMs,
+          drainMs: 1500,
+          ...EDIT,
+        }),
+      ),
+    );
+    const wallMs = performance.now() - t0;
+    const cpuUsed = serverCpu() - cpu0;
+    const floorCpuPercent = round(((cpuMs(floor.pid) - floorCpu0) / wallMs) * 100, 0);
+    const lags = await Promise.all(cluster.servers.map((s) => eventLoopLagP99Ms(s.url)));
+    const rssEnd = serverRss();
+    const healthy = await Promise.all(cluster.servers.map((s) => api(s, "/healthz")));
+    if (healthy.some((h) => h.status !== 200)) log("a server is not healthy after the window");
+
+    const { latencies, expected } = teammateLatencies(windows, teamOf);
+    const floorLatencies = windows.flatMap((w) => w.floor);
+    const sent = windows.reduce((n, w) => n + w.sent.length, 0);
+    const game = distribution(latencies);
+    const floorDist = distribution(floorLatencies);
+    const loadWorkers = windows.map((w) => ({
+      cpuPercent: round((w.cpuMs / w.wallMs) * 100, 0),
+      lagP99Ms: round(w.lagP99Ms),
+    }));
+    const reasons: string[] = [];
+    for (const [i, w] of loadWorkers.entries()) {
+      if (w.cpuPercent > 80) reasons.push(`load worker ${i} used ${w.cpuPercent} % of a core`);
+      if (w.lagP99Ms > 50) reasons.push(`load worker ${i} event loop lagged ${w.lagP99Ms} ms (p99)`);
+    }
+    const playerBytes = windows.reduce((n, w) => n + w.playerBytes, 0);
+    const counted = (kind: SessionKind) => shapes.filter((s) => s.kind === kind).length;
+    return {
+      players: options.players,
+      topology: options.topology,
+      processes: cluster.servers.length,
+      sessions: { plenary: counted("plenary"), hackathon: counted("hackathon"), cafe: counted("cafe") },
+      teams: editors.size,
+      joinBurst: { plenary: plenary?.burst ?? null, others: others.burst },
+      latency: { ...game, maxMs: round(Math.max(0, ...latencies)), expected },
+      floor: floorDist,
+      patchIntervalMs: PATCH_INTERVAL_MS,
+      ratio: round(game.p95Ms / (floorDist.p95Ms + PATCH_INTERVAL_MS), 2),
+      edits: { sent, perSecond: round((sent * 1000) / (options.rounds * options.intervalMs)) },
+      deliveredPerSecond: round((latencies.length * 1000) / (options.rounds * options.intervalMs)),
+      server: {
+        cpuPercent: round((cpuUsed / wallMs) * 100, 0),
+        cpuMsPerEdit: round(cpuUsed / Math.max(1, sent), 2),
+        eventLoopLagP99Ms: round(Math.max(...lags)),
+        rssKb: Math.max(rssAfterJoin, rssEnd),
+        rssPerPlayerKb: round(Math.max(rssAfterJoin, rssEnd) / Math.max(1, seated)),
+        rssDeltaPerPlayerKb: round((rssAfterJoin - rssBefore) / Math.max(1, seated)),
+      },
+      bytesPerPlayerPerEdit: round(playerBytes / Math.max(1, seated) / options.rounds, 0),
+      load: {
+        workers: loadWorkers,
+        floorServerCpuPercent: floorCpuPercent,
+        bottleneck: reasons.length > 0,
+        reasons,
+      },
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await floor.stop();
+    await cluster.stop();
+    dir.remove();
+  }
+}
