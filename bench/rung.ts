@@ -6,6 +6,8 @@
  * bounce messages off the raw `ws` relay.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { api, type CreatedSession, createSession, tempDir } from "../tests/server/harness.ts";
 import { type Cluster, startCluster, type Topology } from "./cluster.ts";
 import { cpuMs, eventLoopLagP99Ms, percentile, round, rssKb } from "./measure.ts";
@@ -37,6 +39,8 @@ export interface RungOptions {
   intervalMs: number;
   topology: Topology;
   cpuProfileDir?: string;
+  /** Where each server's log is kept (server-<topology>-<players>-<n>.log). */
+  outDir?: string;
   postgres?: () => Promise<string>;
   log?: (line: string) => void;
 }
@@ -328,6 +332,14 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
     await Promise.all(workers.map((w) => w.stop()));
     await floor.stop();
     await cluster.stop();
+    if (options.outDir) {
+      for (const [i, s] of cluster.servers.entries()) {
+        writeFileSync(
+          join(options.outDir, `server-${options.topology}-${options.players}-${i}.log`),
+          s.output(),
+        );
+      }
+    }
     dir.remove();
   }
 }
