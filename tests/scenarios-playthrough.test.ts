@@ -46,6 +46,7 @@ const REAL_SCENARIOS = [
   "choix-licence",
   "demande-cada",
   "publier-sans-exposer",
+  "ouvert-par-defaut",
 ];
 
 type TableStep = Extract<Step, { type: "table" }>;
