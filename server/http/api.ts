@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { sessionMisses } from "../../shared/rules/missed.ts";
 import { revealedStep, toPublicScenario } from "../../shared/rules/public.ts";
 import { facilitatorKit, tableCards } from "../../shared/scenario/kit.ts";
 import { CarnetService } from "../carnets.ts";
@@ -19,7 +20,7 @@ import {
 import { logger } from "../log.ts";
 import { OrganisationService } from "../organisations.ts";
 import { replayLog } from "../rooms/replay.ts";
-import { catalogEntry } from "../scenarios.ts";
+import { catalogEntry, sessionScenario } from "../scenarios.ts";
 import { CreateSessionBody, type SessionService } from "../sessions.ts";
 import { carnetRouter } from "./carnets.ts";
 import { resultsCsv } from "./csv.ts";
@@ -211,13 +212,14 @@ export function apiRouter(
   );
 
   // The step-by-step debrief (facilitator key), also once the session has ended and its room is
-  // gone: the session's log replayed through the rules gives every team's last answer and score.
+  // gone: the session's log replayed through the rules (on the scenario copy the session played)
+  // gives every team's last answer and score, and per step what the teams missed.
   router.get(
     "/sessions/:code/debrief",
     route(async (req, res) => {
       const session = await findSession(req);
       requireKey(req, session.facilitatorKeyHash);
-      const scenario = sessions.catalog.scenarios.get(session.scenarioId);
+      const scenario = await sessionScenario(sessions.store, sessions.catalog, session);
       if (!scenario) throw new HttpError(404, "unknown-scenario", "Scénario inconnu.");
       const { model } = replayLog(scenario, session, await sessions.store.readLog(session.code));
       res.json({
@@ -233,6 +235,7 @@ export function apiRouter(
             score: step.score,
           })),
         })),
+        missed: sessionMisses(scenario, model.teams),
       });
     }),
   );

@@ -39,6 +39,7 @@ export {
   type SessionEvent,
 } from "./events.ts";
 export * from "./material-roles.ts";
+export * from "./missed.ts";
 export * from "./model.ts";
 export { cleanName, MAX_NAME_LENGTH, nameKey, sameName, validName, visibleText } from "./names.ts";
 export {

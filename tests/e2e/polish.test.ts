@@ -3,14 +3,17 @@
  * the real server. Sessions are created through the HTTP API; the facilitator console opens with
  * the key in the address (`#key=`), as on another device.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Scenario } from "../../shared/scenario/schema.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
   ensureClientBuilt,
   expectAccessible,
   launchBrowser,
+  ROOT,
   type ServerProcess,
   startServer,
 } from "./harness.ts";
@@ -237,6 +240,47 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await expectAccessible(fac, "debrief after the end");
     await fac.context().close();
   }, 120_000);
+
+  it("leads the debrief, after the end, with what the teams missed on each step", async () => {
+    const exemple = Scenario.parse(JSON.parse(readFileSync(`${ROOT}/scenarios/exemple.json`, "utf8")));
+    const step = exemple.steps[0];
+    if (step?.type !== "choice") throw new Error("exemple.json starts with a choice step");
+    const wrong = step.puzzle.options.find((option) => !step.solution.correct.includes(option.id));
+    const right = step.puzzle.options.filter((option) => step.solution.correct.includes(option.id));
+    const session = await create({
+      scenarioId: "exemple",
+      teamCount: 1,
+      options: { submissionRule: "any", maxAttempts: 1 },
+    });
+    const fac = await console_(session);
+    const ana = await join(session, "Ana");
+    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    // Ana's team sends one wrong licence; then the facilitator ends the session (its room goes away).
+    await ana.getByLabel(wrong?.label as string, { exact: true }).check();
+    await expect.poll(() => ana.getByLabel(wrong?.label as string, { exact: true }).isChecked()).toBe(true);
+    await ana.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
+    await ana.getByText("Tentative 1 : 0 %").first().waitFor();
+    await fac.getByRole("button", { name: "Terminer la session" }).click();
+    await ana.getByRole("link", { name: "Mon attestation" }).waitFor();
+    await ana.context().close();
+
+    await fac.goto(`${server.url}/debrief/${session.code}`);
+    const first = fac.locator("article", { has: fac.getByRole("heading", { name: `1. ${step.title}` }) });
+    const missed = first.locator(".debrief-missed");
+    await missed.getByRole("heading", { name: "Ce que les équipes ont manqué" }).waitFor();
+    // The wrong pick, and each right licence left unpicked (never said during play).
+    const lines = (await missed.getByRole("listitem").allTextContents()).map((line) =>
+      line.replace(/\s+/g, " "),
+    );
+    expect(lines).toEqual([wrong, ...right].map((option) => `${option?.label} : manqué par 1 équipe sur 1`));
+    // A step nobody answered says so.
+    const second = fac.locator("article", {
+      has: fac.getByRole("heading", { name: `2. ${exemple.steps[1]?.title}` }),
+    });
+    await second.locator(".debrief-missed").getByText("Pas de réponse envoyée.").waitFor();
+    await expectAccessible(fac, "debrief after the end: what the teams missed");
+    await fac.context().close();
+  });
 
   it("cues a step's last 30 seconds on the projected screen; says the time ran out when nothing was proposed", async () => {
     // A 30 s step: its timer starts inside its last seconds.

@@ -73,6 +73,9 @@ describe("a session's scenario", () => {
     const auth = { headers: { authorization: `Bearer ${finished.session.facilitatorKey}` } };
     const resultsUrl = `/api/sessions/${finished.session.code}/results`;
     const results = await api(first, resultsUrl, auth);
+    const debriefUrl = `/api/sessions/${finished.session.code}/debrief`;
+    const debrief = await api(first, debriefUrl, auth);
+    expect(debrief.status).toBe(200);
     const attestationUrl = `/api/sessions/${finished.session.code}/attestations/${editor.playerId}`;
     const attestation = await api<{ verificationCode: string }>(first, attestationUrl, auth);
     expect(attestation.status).toBe(200);
@@ -108,8 +111,8 @@ describe("a session's scenario", () => {
     writeFileSync(file, JSON.stringify(edited, null, 2));
     const second = await start();
 
-    /** The running session comes back as it was, on its own copy; the finished one's results and
-     *  attestation are unchanged. Returns the facilitator's new seat. */
+    /** The running session comes back as it was, on its own copy; the finished one's results,
+     *  debrief and attestation are unchanged. Returns the facilitator's new seat. */
     const expectUnchanged = async (server: ServerProcess) => {
       const info = await api(server, `/api/sessions/${running.session.code}`);
       expect(info.body).toMatchObject({ phase: "playing", canJoin: true });
@@ -118,6 +121,7 @@ describe("a session's scenario", () => {
       expect(back.welcome()?.scenario).toEqual(scenarioBefore);
       expect(comparableState(back)).toEqual(stateBefore);
       expect((await api(server, resultsUrl, auth)).body).toEqual(results.body);
+      expect((await api(server, debriefUrl, auth)).body).toEqual(debrief.body);
       const again = await api<{ verificationCode: string }>(server, attestationUrl, auth);
       expect(again.body.verificationCode).toBe(attestation.body.verificationCode);
       return back;

@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseResultsCsv } from "../../server/http/csv.ts";
 import { loadCatalog } from "../../server/scenarios.ts";
-import { type Pace, ranking, type SessionModel, skillsEarned } from "../../shared/rules/index.ts";
+import {
+  type MissedItem,
+  type Pace,
+  ranking,
+  type SessionModel,
+  skillsEarned,
+} from "../../shared/rules/index.ts";
 import { api } from "./harness.ts";
 import { leaveAll, type PlayedSession, playSession } from "./play.ts";
 import { useServerProcess } from "./use-server.ts";
@@ -170,5 +176,31 @@ describe.each<Pace>(["facilitator", "team"])("a full session, %s-paced", (pace) 
       `/api/sessions/${played.session.code}`,
     );
     expect(info.body).toMatchObject({ phase: "ended", canJoin: false });
+  });
+
+  it("says in the debrief, after the end, what the teams missed per step", async () => {
+    const { code, facilitatorKey } = played.session;
+    const debrief = await api<{ missed: { stepId: string; answered: number; items: MissedItem[] }[] }>(
+      running.server,
+      `/api/sessions/${code}/debrief`,
+      { headers: { authorization: `Bearer ${facilitatorKey}` } },
+    );
+    expect(debrief.status).toBe(200);
+    expect(debrief.body.missed.map((m) => m.stepId)).toEqual(scenario.steps.map((s) => s.id));
+    for (const [index, step] of debrief.body.missed.entries()) {
+      const wrongTeams = played.teams.filter((_, team) => plan(team, index) === "wrong").length;
+      expect(step.answered).toBe(3);
+      expect(step.items.length).toBeGreaterThan(0);
+      for (const item of step.items) expect(item.missed).toBeLessThanOrEqual(wrongTeams);
+      expect(step.items.map((i) => i.missed)).toEqual(step.items.map((i) => i.missed).sort((a, b) => b - a));
+    }
+    // The first step (one team wrong: it picked one wrong licence): the wrong pick and both right
+    // licences it left unpicked.
+    const first = scenario.steps[0];
+    if (first?.type !== "choice") throw new Error("exemple.json starts with a choice step");
+    const wrongPick = first.puzzle.options.find((o) => !first.solution.correct.includes(o.id))?.id;
+    expect(debrief.body.missed[0]?.items).toEqual(
+      [wrongPick, ...first.solution.correct].map((id) => ({ id, missed: 1 })),
+    );
   });
 });

@@ -2,6 +2,7 @@
  * HTTP API calls (see docs/protocol.md). Every response error is `{ error: { code, message } }`.
  */
 import type { Answer } from "../../../shared/rules/answer.ts";
+import type { StepMisses } from "../../../shared/rules/missed.ts";
 import type { SessionOptions } from "../../../shared/rules/model.ts";
 import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
 import type { FacilitatorKit, StepCard } from "../../../shared/scenario/kit.ts";
@@ -217,6 +218,8 @@ export interface Debrief {
   scenario: PublicScenario;
   revealed: (RevealedStep & { stepIndex: number })[];
   teams: { id: string; name: string; steps: { stepId: string; answer: Answer; score: number | null }[] }[];
+  /** Per step, what the teams missed on their last attempts (shared/rules/missed.ts). */
+  missed: StepMisses[];
 }
 
 export function getDebrief(code: string, key: string): Promise<Debrief> {

@@ -1,7 +1,8 @@
 /**
- * Debrief (facilitator key needed): per step, every team's answer, the solution, the explanation
- * and its sources; per player, a chart of the skills practised against the referential.
- * While the room runs it reads the live state; afterwards, the stored results.
+ * Debrief (facilitator key needed): per step, what the teams missed first, then every team's answer,
+ * the solution, the explanation and its sources; per player, a chart of the skills practised against
+ * the referential. While the room runs it reads the live state; afterwards, the stored results. What
+ * the teams missed always comes from the server (`/debrief`, shared/rules/missed.ts).
  */
 import { html, nothing } from "lit-html";
 import referentialJson from "../../../scenarios/referentiel.json";
@@ -14,11 +15,10 @@ import { type Debrief, getDebrief, getResults, type Results } from "../net/api.t
 import { Connection } from "../net/connection.ts";
 import { RoomView } from "../net/room-view.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
-import { itemGrid, lastFeedback } from "../stage/moments.ts";
 import { errorText } from "../ui/errors.ts";
 import { explanationView, linesView, solutionView } from "../ui/reveal.ts";
 import { skillsChart } from "../ui/skills-chart.ts";
-import { answerLines } from "../view/answers.ts";
+import { answerLines, feedbackTarget } from "../view/answers.ts";
 import { skillBars } from "../view/skills.ts";
 import { attemptsOf, draftOf, percent } from "../view/state.ts";
 
@@ -29,43 +29,43 @@ export function debriefScreen(code: string): Screen {
   let connection: Connection | null = null;
   const room = new RoomView();
   let results: Results | null = null;
-  /** The step-by-step data from the server once the room is gone (ended session). */
-  let stored: Debrief | null = null;
+  /** The step-by-step data from the server (the session's log): what the teams missed, and once the
+   *  room is gone (ended session) everything else too. */
+  let debrief: Debrief | null = null;
+  let live = false;
   let problem = key ? "" : t("fac.keyMissing");
 
-  const loadResults = () => {
+  const fail = (error: unknown) => {
+    problem = errorText(error);
+    requestRender();
+  };
+  const load = () => {
     if (!key) return;
     getResults(code, key)
       .then((r) => {
         results = r;
         requestRender();
       })
-      .catch((error: unknown) => {
-        problem = errorText(error);
+      .catch(fail);
+    getDebrief(code, key)
+      .then((d) => {
+        debrief = d;
         requestRender();
-      });
+      })
+      .catch(fail);
   };
 
   if (key) {
-    loadResults();
+    load();
     void Connection.join({ as: "facilitator", code, facilitatorKey: key })
       .then((conn) => {
         connection = conn;
-        room.follow(conn, requestRender, { phase: loadResults });
+        live = true;
+        room.follow(conn, requestRender, { phase: load });
       })
-      .catch(() => {
-        // Room over (ended session): the step-by-step part comes from the session's log.
-        getDebrief(code, key)
-          .then((debrief) => {
-            stored = debrief;
-            requestRender();
-          })
-          .catch((error: unknown) => {
-            problem = errorText(error);
-            requestRender();
-          });
-      });
+      .catch(() => undefined); // room over (ended session): everything comes from the session's log
   }
+  const stored = () => (live ? null : debrief);
 
   /** Each team's answers and scores per step: live from the room, else from the session's log. */
   const stepTeams = (): {
@@ -80,30 +80,29 @@ export function debriefScreen(code: string): Screen {
         answer: (stepId) => attemptsOf(team, stepId).at(-1)?.answer ?? draftOf(team, stepId),
         score: (index) => team.steps[index]?.score ?? -1,
       }));
-    return (stored?.teams ?? []).map((team) => ({
+    return (stored()?.teams ?? []).map((team) => ({
       name: team.name,
       answer: (_stepId, index) => team.steps[index]?.answer ?? null,
       score: (index) => team.steps[index]?.score ?? -1,
     }));
   };
 
-  const stepsSection = (s: PublicScenario) => html`<section aria-labelledby="steps-title">
+  const stepsSection = (s: PublicScenario | null | undefined) =>
+    s
+      ? html`<section aria-labelledby="steps-title">
     <h2 id="steps-title">${t("debrief.steps")}</h2>
     ${s.steps.map((step, index) => {
-      const reveal = room.revealed.get(index) ?? stored?.revealed.find((r) => r.stepIndex === index);
-      // What teams missed leads (per-item results are in the live state), then the scenario's questions.
-      const game = room.game;
-      const grid = game ? itemGrid(step, lastFeedback(game.teams, step.id)) : null;
-      const missed = (grid?.rows ?? []).filter((row) => row.missed > 0).sort((a, b) => b.missed - a.missed);
-      const answered = game ? game.teams.filter((team) => team.steps[index]?.attempts).length : 0;
+      const reveal = room.revealed.get(index) ?? stored()?.revealed.find((r) => r.stepIndex === index);
+      // What teams missed leads, then the scenario's questions.
+      const misses = debrief?.missed.find((m) => m.stepId === step.id);
       return html`<article class="card">
         <h3 lang=${contentLang() ?? nothing}>${index + 1}. ${step.title}</h3>
         ${
-          grid
+          misses
             ? html`<div class="debrief-missed"><h4>${t("debrief.missed")}</h4>${
-                missed.length > 0
-                  ? html`<ul>${missed.map((row) => html`<li>${t("debrief.missedItem", { item: row.label, count: row.missed, total: answered || 1 })}</li>`)}</ul>`
-                  : html`<p>${grid.rows.length > 0 ? t("debrief.allRight") : t("debrief.noAnswer")}</p>`
+                misses.items.length > 0
+                  ? html`<ul>${misses.items.map((item) => html`<li>${t("debrief.missedItem", { item: feedbackTarget(step, item.id), count: item.missed, total: misses.answered })}</li>`)}</ul>`
+                  : html`<p>${misses.answered > 0 ? t("debrief.allRight") : t("debrief.noAnswer")}</p>`
               }</div>`
             : null
         }
@@ -125,7 +124,8 @@ export function debriefScreen(code: string): Screen {
         ${reveal ? html`${solutionView(step, reveal)} ${explanationView(reveal)}` : null}
       </article>`;
     })}
-  </section>`;
+  </section>`
+      : null;
 
   const playersSection = (r: Results) => html`<section aria-labelledby="players-title">
     <h2 id="players-title">${t("debrief.players")}</h2>
@@ -143,7 +143,7 @@ export function debriefScreen(code: string): Screen {
     title: () => t("debrief.title"),
     view: () => html`<h1 tabindex="-1">${t("debrief.title")} · ${results?.scenarioTitle ?? room.game?.scenarioTitle ?? code}</h1>
       ${problem ? html`<p class="notice bad" role="alert">${problem}</p>` : null}
-      ${room.game && room.scenario ? stepsSection(room.scenario) : stored ? stepsSection(stored.scenario) : null}
+      ${stepsSection(room.game ? room.scenario : stored()?.scenario)}
       ${results ? playersSection(results) : null}`,
     dispose: () => void connection?.detach(),
   };
