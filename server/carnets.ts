@@ -16,6 +16,7 @@ import {
 } from "./codes.ts";
 import { HttpError } from "./http/errors.ts";
 import type { OrganisationService } from "./organisations.ts";
+import { sessionScenarios, stepSkills } from "./scenarios.ts";
 import type { SessionService } from "./sessions.ts";
 import type { CarnetRecord } from "./store/carnets.ts";
 import { exportStatements } from "./xapi.ts";
@@ -84,9 +85,15 @@ export class CarnetService {
       this.store.steps(carnet.id),
       this.store.attestations(carnet.id),
     ]);
+    // Each step counts with the skills of the copy its session played, whatever scenarios/ holds now.
+    const copies = await sessionScenarios(
+      this.sessions.store,
+      catalog,
+      rows.map((r) => r.sessionCode),
+    );
     const steps: CarnetStep[] = rows.map((row) => ({
       ...row,
-      skills: catalog.scenarios.get(row.scenarioId)?.steps.find((s) => s.id === row.stepId)?.skills ?? [],
+      skills: stepSkills(copies, row.sessionCode, row.stepId),
     }));
     const competences = carnetCompetences(catalog.referential, steps);
     const paths = await this.organisations.paths(

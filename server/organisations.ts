@@ -24,7 +24,7 @@ import {
   normalizeJoinCode,
 } from "./codes.ts";
 import { HttpError } from "./http/errors.ts";
-import type { Catalog } from "./scenarios.ts";
+import { type Catalog, sessionScenarios, stepSkills } from "./scenarios.ts";
 import type { SessionService } from "./sessions.ts";
 import type { Direction, OrganisationRecord, PathCertificate } from "./store/organisations.ts";
 import type { Store } from "./store/store.ts";
@@ -232,11 +232,14 @@ export class OrganisationService {
       to: filter.to,
       scenarios,
     });
-    const scenarioOf = new Map(rows.sessions.map((s) => [s.code, s.scenarioId]));
-    const skillsOf = (code: string, stepId: string) =>
-      this.catalog.scenarios.get(scenarioOf.get(code) ?? "")?.steps.find((s) => s.id === stepId)?.skills ??
-      [];
-    const steps = rows.steps.map((r) => ({ ...r, skills: skillsOf(r.sessionCode, r.stepId) }));
+    // Steps count with the skills of the copy their session played, whatever scenarios/ holds now.
+    const { store } = this.sessions;
+    const copies = await sessionScenarios(
+      store,
+      this.catalog,
+      rows.sessions.map((s) => s.code),
+    );
+    const steps = rows.steps.map((r) => ({ ...r, skills: stepSkills(copies, r.sessionCode, r.stepId) }));
     const figures = dashboardFigures(rows.sessions, rows.seats, steps);
 
     // Programme progress: carnets met in these sessions, their levels from all their sessions.
@@ -245,10 +248,10 @@ export class OrganisationService {
     const carnetIds = [...new Set(rows.seats.flatMap((s) => (s.carnetId ? [s.carnetId] : [])))];
     const competencesOf = new Map<string, CompetenceProgress[]>();
     for (const id of carnetIds) {
-      const carnetSteps = (await this.sessions.store.carnets.steps(id)).map((r) => ({
-        ...r,
-        skills: this.catalog.scenarios.get(r.scenarioId)?.steps.find((s) => s.id === r.stepId)?.skills ?? [],
-      }));
+      const rows = await store.carnets.steps(id);
+      const more = rows.map((r) => r.sessionCode).filter((code) => !copies.has(code));
+      for (const [code, copy] of await sessionScenarios(store, this.catalog, more)) copies.set(code, copy);
+      const carnetSteps = rows.map((r) => ({ ...r, skills: stepSkills(copies, r.sessionCode, r.stepId) }));
       competencesOf.set(id, carnetCompetences(referential, carnetSteps));
     }
     const programmes = (programme ? [programme] : organisation.programmes).map((p) => {

@@ -14,6 +14,7 @@ import {
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { editsTo, wrongAnswer } from "./bot.ts";
 import {
+  api,
   type CreatedSession,
   createSession,
   joinAsFacilitator,
@@ -170,6 +171,41 @@ export async function playSession(
   }
   await facilitator.waitFor(() => facilitator.state.phase === "debrief", "debrief");
   return played;
+}
+
+/**
+ * A fresh install's organisation (created by its first facilitator) whose one programme, « infolab »,
+ * plays `exemple` towards the Découverte level of `competence`; then a session of `exemple` played
+ * inside it, everything right. Returns the admin key and the played session.
+ */
+export async function playInOrganisation(
+  server: ServerProcess,
+  exemple: Scenario,
+  competence: string,
+): Promise<{ adminKey: string; played: PlayedSession }> {
+  const organisation = await api<{ adminKey: string }>(server, "/api/organisations", {
+    method: "POST",
+    json: { name: "Département de la Gironde" },
+  });
+  const adminKey = organisation.body.adminKey;
+  const programmes = [
+    {
+      id: "infolab",
+      title: "Infolab",
+      scenarios: ["exemple"],
+      targets: [{ competence, level: "decouverte" }],
+    },
+  ];
+  const set = await api(server, "/api/organisation/programmes", {
+    method: "PUT",
+    headers: { authorization: `Bearer ${adminKey}` },
+    json: { programmes },
+  });
+  if (set.status !== 200) throw new Error(`programmes: ${set.status} ${set.text}`);
+  const played = await playSession(server, exemple, "facilitator", () => "right", {
+    session: { organisationKey: adminKey },
+  });
+  return { adminKey, played };
 }
 
 export async function leaveAll(played: PlayedSession): Promise<void> {

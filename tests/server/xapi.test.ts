@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/scenarios.ts";
 import { useBackends } from "./backends.ts";
 import { api } from "./harness.ts";
-import { leaveAll, playSession } from "./play.ts";
+import { leaveAll, playInOrganisation } from "./play.ts";
 
 const validate = ((xapiValidation as { default?: typeof xapiValidation }).default ?? xapiValidation) as (
   statement: unknown,
@@ -45,32 +45,7 @@ function problems(statements: Statement[]): string[] {
 describe.each(backends)("the xAPI learning-record export on %s", (name, makeEnv) => {
   it("exports valid statements for a carnet and for an organisation, pseudonymous", async () => {
     const server = await start(name, await makeEnv());
-    const organisation = await api<{ adminKey: string }>(server, "/api/organisations", {
-      method: "POST",
-      json: { name: "Département de la Gironde" },
-    });
-    const adminKey = organisation.body.adminKey;
-    expect(
-      (
-        await api(server, "/api/organisation/programmes", {
-          method: "PUT",
-          headers: bearer(adminKey),
-          json: {
-            programmes: [
-              {
-                id: "infolab",
-                title: "Infolab",
-                scenarios: ["exemple"],
-                targets: [{ competence: "licences-reutilisation", level: "decouverte" }],
-              },
-            ],
-          },
-        })
-      ).status,
-    ).toBe(200);
-    const played = await playSession(server, exemple, "facilitator", () => "right", {
-      session: { organisationKey: adminKey },
-    });
+    const { adminKey, played } = await playInOrganisation(server, exemple, "licences-reutilisation");
     const session = played.session.code;
     // Two players keep a carnet (the first asks for their attestation); the seven others do not.
     const carnets: string[] = [];
