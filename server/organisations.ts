@@ -87,6 +87,27 @@ export class OrganisationService {
     return key;
   }
 
+  async removeFacilitator(organisation: OrganisationRecord, id: string): Promise<void> {
+    if (!/^[0-9a-f]{16}$/.test(id) || !(await this.store.removeFacilitator(organisation.id, id)))
+      throw new HttpError(
+        404,
+        "unknown-facilitator",
+        "Aucun animateur avec cet identifiant dans l'organisation.",
+      );
+  }
+
+  /** What the admin screens choose from: the catalogue's scenarios, the referential's competences and levels. */
+  choices() {
+    const { referential, scenarios } = this.catalog;
+    return {
+      scenarios: [...scenarios.values()].map((s) => ({ id: s.id, title: s.metadata.title })),
+      competences: referential.domains.flatMap((d) =>
+        d.competences.map((c) => ({ id: c.id, label: c.label })),
+      ),
+      levels: referential.levels.map((l) => ({ id: l.id, label: l.label })),
+    };
+  }
+
   async setDirections(organisation: OrganisationRecord, directions: Direction[]): Promise<void> {
     await this.store.update(organisation.id, { directions });
   }

@@ -3,9 +3,10 @@
  * `Authorization: Bearer <admin key>`; unknown keys are rate-limited per address.
  *
  * - `POST /api/organisations`                 { name, directions? } → 201 { id, name, adminKey } (fresh install only)
- * - `GET  /api/organisation`                  (admin) → { name, directions, programmes, facilitators }
+ * - `GET  /api/organisation`                  (admin) → { name, directions, programmes, facilitators, choices }
  * - `PUT  /api/organisation/directions`       (admin) { directions }
  * - `POST /api/organisation/facilitators`     (admin) { name } → 201 { name, facilitatorKey }
+ * - `DELETE /api/organisation/facilitators/:id` (admin) → 204, that facilitator key revoked
  * - `PUT  /api/organisation/programmes`       (admin) { programmes }
  * - `GET  /api/organisation/xapi`             (admin) → its carnets' learning records as xAPI statements (file)
  * - `GET  /api/sessions/:code/directions`     → { directions } the list offered at join
@@ -148,7 +149,7 @@ export function organisationRouter(
     route(async (req, res) => {
       const organisation = await adminOf(req);
       const facilitators = await sessions.store.organisations.facilitators(organisation.id);
-      res.json({ ...organisation, facilitators });
+      res.json({ ...organisation, facilitators, choices: organisations.choices() });
     }),
   );
 
@@ -168,6 +169,14 @@ export function organisationRouter(
       const organisation = await adminOf(req);
       const { name } = parseBody(z.strictObject({ name: z.string().trim().min(1).max(80) }), req.body);
       res.status(201).json({ name, facilitatorKey: await organisations.addFacilitator(organisation, name) });
+    }),
+  );
+
+  router.delete(
+    "/organisation/facilitators/:id",
+    route(async (req, res) => {
+      await organisations.removeFacilitator(await adminOf(req), String(req.params.id));
+      res.status(204).end();
     }),
   );
 

@@ -49,6 +49,8 @@ export interface OrganisationTables {
   path_certificates: PathCertificatesTable;
 }
 
+const FACILITATOR_ID_LENGTH = 16;
+
 export interface Direction {
   id: string;
   label: string;
@@ -162,14 +164,32 @@ export class OrganisationStore {
       .execute();
   }
 
-  async facilitators(organisationId: string): Promise<{ name: string; createdAt: number }[]> {
+  /**
+   * The organisation's facilitators. Each is named by `id`, the first 16 hex digits of its key's
+   * hash: enough to revoke it, nothing that opens anything (the key itself is never stored).
+   */
+  async facilitators(organisationId: string): Promise<{ id: string; name: string; createdAt: number }[]> {
     const rows = await this.db
       .selectFrom("organisation_facilitators")
-      .select(["name", "created_at"])
+      .select(["key_hash", "name", "created_at"])
       .where("organisation_id", "=", organisationId)
       .orderBy("created_at")
       .execute();
-    return rows.map((r) => ({ name: r.name, createdAt: Number(r.created_at) }));
+    return rows.map((r) => ({
+      id: r.key_hash.slice(0, FACILITATOR_ID_LENGTH),
+      name: r.name,
+      createdAt: Number(r.created_at),
+    }));
+  }
+
+  /** Revokes the facilitator with this id (see `facilitators`); false when there is none. */
+  async removeFacilitator(organisationId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom("organisation_facilitators")
+      .where("organisation_id", "=", organisationId)
+      .where("key_hash", "like", `${id}%`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 
   async attachSession(sessionCode: string, organisationId: string): Promise<void> {

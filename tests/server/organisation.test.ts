@@ -201,6 +201,58 @@ describe("organisations", () => {
     expect((await api(server, new URL(badgeClass.body.image).pathname)).status).toBe(200);
     expect((await api(server, "/api/path-certificates/AAAA-AAAA-AAAA-AAAA")).status).toBe(404);
 
+    // The admin screens' choices: the catalogue's scenarios, the referential's competences and levels.
+    const admin = await api<{
+      facilitators: { id: string; name: string }[];
+      choices: {
+        scenarios: { id: string; title: string }[];
+        competences: { id: string; label: string }[];
+        levels: { id: string; label: string }[];
+      };
+    }>(server, "/api/organisation", { headers: bearer(adminKey) });
+    expect(admin.body.choices.scenarios).toContainEqual({ id: "exemple", title: exemple.metadata.title });
+    expect(admin.body.choices.competences.map((c) => c.id)).toContain("licences-reutilisation");
+    expect(admin.body.choices.levels.map((l) => l.id)).toContain("decouverte");
+    // Revoking a facilitator key: it no longer creates sessions; the admin key still does.
+    const [referente] = admin.body.facilitators;
+    expect(referente?.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.stringify(admin.body)).not.toContain(facilitator.body.facilitatorKey);
+    const unknownFacilitator = await api<ApiError>(
+      server,
+      "/api/organisation/facilitators/0000000000000000",
+      {
+        method: "DELETE",
+        headers: bearer(adminKey),
+      },
+    );
+    expect(unknownFacilitator.status).toBe(404);
+    expect(unknownFacilitator.body.error.message).toMatch(/Aucun animateur/);
+    expect(
+      (
+        await api(server, `/api/organisation/facilitators/${referente?.id}`, {
+          method: "DELETE",
+          headers: bearer("wrong"),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(server, `/api/organisation/facilitators/${referente?.id}`, {
+          method: "DELETE",
+          headers: bearer(adminKey),
+        })
+      ).status,
+    ).toBe(204);
+    const revoked = await api<ApiError>(server, "/api/sessions", {
+      method: "POST",
+      json: { scenarioId: "exemple", organisationKey: facilitator.body.facilitatorKey },
+    });
+    expect(revoked.status).toBe(403);
+    const after = await api<{ facilitators: unknown[] }>(server, "/api/organisation", {
+      headers: bearer(adminKey),
+    });
+    expect(after.body.facilitators).toEqual([]);
+
     // Erasing the carnet erases its certificates.
     expect(
       (await api(server, "/api/carnet", { method: "DELETE", headers: bearer(carnet.body.code) })).status,
