@@ -47,6 +47,7 @@ const REAL_SCENARIOS = [
   "demande-cada",
   "publier-sans-exposer",
   "ouvert-par-defaut",
+  "algorithmes-publics",
 ];
 
 type TableStep = Extract<Step, { type: "table" }>;
