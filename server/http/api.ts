@@ -166,14 +166,14 @@ export function apiRouter(
     }),
   );
 
-  // The facilitator's printables (kit + table cards): they say what the answers rest on, so they are
-  // served with the facilitator key only, like the results.
+  // The facilitator's printables (kit + table cards) of the scenario copy the session plays: they say
+  // what the answers rest on, so they are served with the facilitator key only, like the results.
   router.get(
     "/sessions/:code/kit",
     route(async (req, res) => {
       const session = await findSession(req);
       requireKey(req, session.facilitatorKeyHash);
-      const scenario = sessions.catalog.scenarios.get(session.scenarioId);
+      const scenario = await sessionScenario(sessions.store, sessions.catalog, session);
       if (!scenario) throw new HttpError(404, "unknown-scenario", "Scénario inconnu.");
       res.json({
         code: session.code,

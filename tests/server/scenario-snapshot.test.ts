@@ -76,6 +76,9 @@ describe("a session's scenario", () => {
     const debriefUrl = `/api/sessions/${finished.session.code}/debrief`;
     const debrief = await api(first, debriefUrl, auth);
     expect(debrief.status).toBe(200);
+    const kitUrl = `/api/sessions/${finished.session.code}/kit`;
+    const kit = await api(first, kitUrl, auth);
+    expect(kit.status).toBe(200);
     const attestationUrl = `/api/sessions/${finished.session.code}/attestations/${editor.playerId}`;
     const attestation = await api<{ verificationCode: string }>(first, attestationUrl, auth);
     expect(attestation.status).toBe(200);
@@ -112,7 +115,7 @@ describe("a session's scenario", () => {
     const second = await start();
 
     /** The running session comes back as it was, on its own copy; the finished one's results,
-     *  debrief and attestation are unchanged. Returns the facilitator's new seat. */
+     *  debrief, facilitator kit and attestation are unchanged. Returns the facilitator's new seat. */
     const expectUnchanged = async (server: ServerProcess) => {
       const info = await api(server, `/api/sessions/${running.session.code}`);
       expect(info.body).toMatchObject({ phase: "playing", canJoin: true });
@@ -122,6 +125,7 @@ describe("a session's scenario", () => {
       expect(comparableState(back)).toEqual(stateBefore);
       expect((await api(server, resultsUrl, auth)).body).toEqual(results.body);
       expect((await api(server, debriefUrl, auth)).body).toEqual(debrief.body);
+      expect((await api(server, kitUrl, auth)).body).toEqual(kit.body);
       const again = await api<{ verificationCode: string }>(server, attestationUrl, auth);
       expect(again.body.verificationCode).toBe(attestation.body.verificationCode);
       return back;
