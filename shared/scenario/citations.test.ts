@@ -9,7 +9,7 @@ describe("wrongCitations", () => {
     expect(wrongCitations(JSON.parse(readFileSync(`scenarios/${file}`, "utf8")))).toEqual([]);
   });
 
-  it("flags the audit's wrong citations (L1, L2, L3, C1) and its home-page links (M9)", () => {
+  it("flags the audit's wrong citations (L1, L2, L3, C1), the dossier law cited without its code, and home-page links (M9)", () => {
     const shipped = {
       l1: "D'après l'article L323-2 du CRPA, la réutilisation peut donner lieu à une licence, qui devient obligatoire quand une redevance est demandée.",
       l2: "Oui : c'est l'exception de l'article L324-4.",
@@ -17,6 +17,7 @@ describe("wrongCitations", () => {
       l3: "OpenStreetMap est sous ODbL : une base qui en dérive … avec la mention d'OpenStreetMap (articles 4.3 et 4.4).",
       l3b: "OpenStreetMap est sous ODbL depuis 2012.\nArticle 4.3 : mentionner la base d'origine et sa licence.",
       c1: "Les délais de recours ne peuvent être opposés au demandeur que si les voies et délais de recours lui ont été indiqués (article L112-6 du CRPA).",
+      dossier: "Article 18 de la loi n° 83-634 du 13 juillet 1983 (dossier individuel du fonctionnaire)",
       sources: [
         { label: "Guide", url: "https://guides.data.gouv.fr/" },
         { label: "CRPA", url: "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000031366350" },
@@ -29,6 +30,7 @@ describe("wrongCitations", () => {
       "l3",
       "l3b",
       "c1",
+      "dossier",
       "sources.0.url",
       "sources.1.url",
     ]);
@@ -41,6 +43,7 @@ describe("wrongCitations", () => {
         b: "Exception de la seconde phrase de L324-1, critère de R324-4-1 ; L324-4 renvoie à un décret.",
         c: "ODbL, article 4.2 : mention de la base ; article 4.3 : les productions.",
         d: "Refus écrit, motivé, avec les voies et délais de recours (L311-14 du CRPA, R421-5 du CJA).",
+        e: "Article 18 de la loi n° 83-634 (dossier individuel), aujourd'hui repris dans le code général de la fonction publique.",
       }),
     ).toEqual([]);
   });

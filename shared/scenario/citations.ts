@@ -49,6 +49,13 @@ const WRONG_CITATIONS: WrongCitation[] = [
     message:
       "les voies et délais de recours d'un refus écrit relèvent de l'article L311-14 du CRPA et de R421-5 du code de justice administrative ; L112-6 vise l'accusé de réception",
   },
+  {
+    cited: /\bloi n°\s?83-634\b/i,
+    about: /dossier/i,
+    excuse: /code général de la fonction publique/i,
+    message:
+      "le dossier individuel de la loi n° 83-634 (article 18) est aujourd'hui repris dans le code général de la fonction publique : dites-le en citant la loi",
+  },
 ];
 
 /** Links that are a site's home page, or the whole CRPA: a source must link to the page that proves the point. */
