@@ -13,13 +13,16 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  applyOperationToValue,
+  COLUMN_OPERATIONS,
+  type ColumnOperation,
+  sameCell,
+} from "../shared/puzzles/table/ops.ts";
+import {
   type Answer,
   type Attempt,
   applyEdit,
-  applyOperationToValue,
   approveProposal,
-  COLUMN_OPERATIONS,
-  type ColumnOperation,
   type DraftEdit,
   nextStep,
   proposeSubmission,
@@ -27,7 +30,6 @@ import {
   revealStep,
   type SessionModel,
   type SessionOptions,
-  sameCell,
   scoreAnswer,
   skillsEarned,
   solutionAnswer,

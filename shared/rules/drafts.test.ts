@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { TableDraft as TableAnswer } from "../puzzles/table/schema.ts";
 import { Scenario } from "../scenario/schema.ts";
-import type { Answer, TableAnswer } from "./answer.ts";
+import type { Answer } from "./answer.ts";
 import { applyDraftEdit, blankAnswer, emptyAnswer, solutionAnswer } from "./drafts.ts";
 import { toPublicScenario } from "./public.ts";
 import { scoreAnswer } from "./scoring/index.ts";

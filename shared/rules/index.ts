@@ -100,6 +100,5 @@ export {
   takeHint,
   withdrawProposal,
 } from "./submission.ts";
-export * from "./table-ops.ts";
 export { remainingMs } from "./timers.ts";
 export { revealedToAll, type Seat, type SeatView, seatMaterials, seatView } from "./visibility.ts";

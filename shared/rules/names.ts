@@ -6,7 +6,7 @@
  * through `unhomoglyph`, case and accents folded), so « Аna » with a Cyrillic А is « Ana ».
  */
 import unhomoglyph from "unhomoglyph";
-import { fold } from "./table-ops.ts";
+import { fold } from "../text/fold.ts";
 
 export const MAX_NAME_LENGTH = 40;
 

@@ -67,13 +67,12 @@ describe("revealedStep", () => {
       stepId: "licence",
       solution: { correct: ["lo"] },
       explanation: step.explanation,
-      optionFeedback: { lo: expect.any(String), "cc-by-nc": expect.any(String) },
-      fieldFeedback: {},
+      feedback: { lo: expect.any(String), "cc-by-nc": expect.any(String) },
       hints: step.hints,
       answer: solutionAnswer(step),
       debriefQuestions: [],
     });
-    expect(revealedStep(fixtureStep("fiche", "form")).fieldFeedback).toEqual({
+    expect(revealedStep(fixtureStep("fiche", "form")).feedback).toEqual({
       licence: "La Licence Ouverte.",
     });
   });

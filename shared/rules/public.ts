@@ -4,6 +4,7 @@
  * `revealedStep` is what a team may see once the step is revealed to it.
  */
 import type { z } from "zod";
+import { type PublicPuzzle, publicPuzzle, revealFeedback } from "../puzzles/registry.ts";
 import type {
   Explanation,
   Material,
@@ -16,22 +17,13 @@ import type {
   Story,
 } from "../scenario/schema.ts";
 import type { Answer } from "./answer.ts";
-import { emptyAnswer, solutionAnswer } from "./drafts.ts";
+import { solutionAnswer } from "./drafts.ts";
 import { deriveSeed } from "./rng.ts";
 
 type ScenarioMetadata = z.infer<typeof ScenarioMetadataSchema>;
 type SkillWeight = z.infer<typeof SkillWeightSchema>;
-type StepOf<T extends Step["type"]> = Extract<Step, { type: T }>;
 
-/** A choice option without its feedback (feedback comes with each attempt's result). */
-type PublicChoicePuzzle = { multiple: boolean; options: { id: string; label: string }[] };
-
-export type PublicPuzzle =
-  | { type: "choice"; puzzle: PublicChoicePuzzle }
-  | { type: "categorize"; puzzle: StepOf<"categorize">["puzzle"] }
-  | { type: "order"; puzzle: StepOf<"order">["puzzle"] }
-  | { type: "form"; puzzle: StepOf<"form">["puzzle"] }
-  | { type: "table"; puzzle: StepOf<"table">["puzzle"] };
+export type { PublicPuzzle };
 
 export type PublicStep = PublicPuzzle & {
   id: string;
@@ -62,10 +54,8 @@ export interface RevealedStep {
   stepId: string;
   solution: Step["solution"];
   explanation: Explanation;
-  /** Option id → feedback (choice steps); empty otherwise. */
-  optionFeedback: Record<string, string>;
-  /** Field id → feedback (form steps); empty otherwise. */
-  fieldFeedback: Record<string, string>;
+  /** Item id → feedback written in the scenario (choice options, form fields…); may be empty. */
+  feedback: Record<string, string>;
   hints: { text: string; cost: number }[];
   answer: Answer;
   /** Questions for the discussion at the debrief, written in the scenario. */
@@ -73,36 +63,6 @@ export interface RevealedStep {
 }
 
 const isPublic = (material: Material) => material.visibleTo === undefined;
-
-function publicPuzzle(step: Step, scenarioId: string): PublicPuzzle {
-  switch (step.type) {
-    case "choice":
-      return {
-        type: "choice",
-        puzzle: {
-          multiple: step.puzzle.multiple,
-          options: step.puzzle.options.map((option) => ({ id: option.id, label: option.label })),
-        },
-      };
-    case "order": {
-      // The designer may list items in the right order: publish them shuffled, never in solution order.
-      const shuffled = emptyAnswer(step, deriveSeed(0, scenarioId, step.id));
-      const order = shuffled.type === "order" ? shuffled.order : [];
-      const byId = new Map(step.puzzle.items.map((item) => [item.id, item]));
-      const items = order.flatMap((id) => {
-        const item = byId.get(id);
-        return item ? [{ ...item }] : [];
-      });
-      return { type: "order", puzzle: { items } };
-    }
-    case "categorize":
-      return { type: "categorize", puzzle: structuredClone(step.puzzle) };
-    case "form":
-      return { type: "form", puzzle: structuredClone(step.puzzle) };
-    case "table":
-      return { type: "table", puzzle: structuredClone(step.puzzle) };
-  }
-}
 
 /** One step as clients see it before its reveal. */
 export function toPublicStep(step: Step, scenarioId: string): PublicStep {
@@ -115,7 +75,8 @@ export function toPublicStep(step: Step, scenarioId: string): PublicStep {
     hints: step.hints.map((hint) => ({ cost: hint.cost })),
     timeLimitSeconds: step.timeLimitSeconds,
     skills: step.skills.map((skill) => ({ ...skill })),
-    ...publicPuzzle(step, scenarioId),
+    // The seed only matters to types that shuffle (order): the same for every client.
+    ...publicPuzzle(step, deriveSeed(0, scenarioId, step.id)),
   };
 }
 
@@ -151,22 +112,11 @@ export function privateMaterialsFor(
 
 /** Everything about a step that may be shown once it is revealed. */
 export function revealedStep(step: Step): RevealedStep {
-  const optionFeedback: Record<string, string> = {};
-  if (step.type === "choice") {
-    for (const option of step.puzzle.options)
-      if (option.feedback) optionFeedback[option.id] = option.feedback;
-  }
-  const fieldFeedback: Record<string, string> = {};
-  if (step.type === "form") {
-    for (const [fieldId, field] of Object.entries(step.solution.fields))
-      if (field.feedback) fieldFeedback[fieldId] = field.feedback;
-  }
   return {
     stepId: step.id,
     solution: structuredClone(step.solution),
     explanation: structuredClone(step.explanation),
-    optionFeedback,
-    fieldFeedback,
+    feedback: revealFeedback(step),
     hints: step.hints.map((hint) => ({ ...hint })),
     answer: solutionAnswer(step),
     debriefQuestions: [...step.debriefQuestions],

@@ -4,19 +4,21 @@
  * Every solution-only text carries the marker `SOLUTION-` so that a leak is easy to find.
  */
 import fc from "fast-check";
-import { COLUMN_OPERATIONS, type Scenario, Step, type Step as StepType } from "../scenario/schema.ts";
+import { type ArbitraryTools, SECRET, TESTING } from "../puzzles/testing.ts";
+import { type Scenario, Step, type Step as StepType } from "../scenario/schema.ts";
 import type { Answer, DraftEdit } from "./answer.ts";
 import type { SessionEvent } from "./events.ts";
 import type { SessionModel } from "./model.ts";
 import { fixtureInput } from "./test-fixtures.ts";
 
-export const SECRET = "SOLUTION-";
+export { SECRET };
 
 const word = fc.stringMatching(/^[a-zé]{1,8}$/);
 const label = fc.stringMatching(/^[A-Za-zé]{1,8}( [a-zé]{1,8})?$/);
 const secret = fc.nat(99999).map((n) => `${SECRET}${n}`);
 const ids = (prefix: string, min: number, max: number) =>
   fc.integer({ min, max }).map((n) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`));
+const tools: ArbitraryTools = { word, label, secret, ids };
 
 const base = (id: string) =>
   fc.record({
@@ -63,157 +65,15 @@ function withBase(
   };
 }
 
-const choiceStep = fc
-  .tuple(base("s-choice"), ids("o", 2, 6), fc.boolean())
-  .chain(([b, optionIds, multiple]) =>
-    fc
-      .tuple(
-        fc.array(label, { minLength: optionIds.length, maxLength: optionIds.length }),
-        fc.array(fc.option(secret, { nil: undefined }), {
-          minLength: optionIds.length,
-          maxLength: optionIds.length,
-        }),
-        fc.subarray(optionIds, { minLength: 1 }),
-      )
-      .map(([labels, feedbacks, correct]) =>
-        withBase(b, {
-          type: "choice",
-          puzzle: {
-            multiple,
-            options: optionIds.map((id, i) => ({
-              id,
-              label: labels[i],
-              ...(feedbacks[i] ? { feedback: feedbacks[i] } : {}),
-            })),
-          },
-          solution: { correct },
-        }),
-      ),
-  );
-
-const categorizeStep = fc
-  .tuple(base("s-categorize"), ids("i", 2, 6), ids("b", 2, 4))
-  .chain(([b, itemIds, bucketIds]) =>
-    fc
-      .array(fc.constantFrom(...bucketIds), { minLength: itemIds.length, maxLength: itemIds.length })
-      .map((assigned) =>
-        withBase(b, {
-          type: "categorize",
-          puzzle: {
-            items: itemIds.map((id) => ({ id, label: id })),
-            buckets: bucketIds.map((id) => ({ id, label: id })),
-          },
-          solution: {
-            buckets: Object.fromEntries(
-              bucketIds.map((bucket) => [bucket, itemIds.filter((_, i) => assigned[i] === bucket)]),
-            ),
-          },
-        }),
-      ),
-  );
-
-const orderStep = fc.tuple(base("s-order"), ids("e", 2, 6)).chain(([b, itemIds]) =>
-  fc.shuffledSubarray(itemIds, { minLength: itemIds.length, maxLength: itemIds.length }).map((order) =>
-    withBase(b, {
-      type: "order",
-      puzzle: { items: itemIds.map((id) => ({ id, label: id })) },
-      solution: { order },
-    }),
-  ),
-);
-
-const fieldSolution = fc.oneof(
-  secret.map((s) => ({ check: { rule: "equals", accepted: [s] }, example: s })),
-  fc
-    .integer({ min: 1, max: 5 })
-    .map((min) => ({ check: { rule: "length", min, max: 30 }, example: `${SECRET}${"x".repeat(min)}` })),
-  fc.nat(99999).map((n) => ({
-    check: { rule: "pattern", pattern: `^${SECRET}\\d+$`, description: "un code" },
-    example: `${SECRET}${n}`,
-  })),
-  fc
-    .integer({ min: 0, max: 100 })
-    .map((n) => ({ check: { rule: "number", min: n, max: n + 10 }, example: String(n + 5) })),
-  secret.map((s) => ({ check: { rule: "tags", minCount: 1, required: [s] }, example: `${s}, autre` })),
-);
-
-const formStep = fc.tuple(base("s-form"), ids("f", 1, 4)).chain(([b, fieldIds]) =>
-  fc
-    .array(fc.tuple(fieldSolution, fc.option(secret, { nil: undefined })), {
-      minLength: fieldIds.length,
-      maxLength: fieldIds.length,
-    })
-    .map((solutions) =>
-      withBase(b, {
-        type: "form",
-        puzzle: { fields: fieldIds.map((id) => ({ id, label: id, input: "text" })) },
-        solution: {
-          fields: Object.fromEntries(
-            fieldIds.map((id, i) => {
-              const [field, feedback] = solutions[i] ?? [];
-              return [id, { ...field, ...(feedback ? { feedback } : {}) }];
-            }),
-          ),
-        },
-      }),
-    ),
-);
-
-const tableStep = fc.tuple(base("s-table"), ids("c", 1, 4), ids("r", 1, 5)).chain(([b, columnIds, rowIds]) =>
-  fc
-    .tuple(
-      fc.array(
-        fc.array(fc.tuple(word, fc.boolean()), { minLength: columnIds.length, maxLength: columnIds.length }),
-        {
-          minLength: rowIds.length,
-          maxLength: rowIds.length,
-        },
-      ),
-      fc.subarray(rowIds),
-      fc.subarray(columnIds, { maxLength: columnIds.length - 1 }),
-      fc.subarray(["trim", "pad-zeros", "remove-row", "remove-column", "edit-cell"] as const, {
-        minLength: 1,
-      }),
-      fc.nat(9999),
-    )
-    .map(([cells, removedRows, removedColumns, operations, n]) =>
-      withBase(b, {
-        type: "table",
-        puzzle: {
-          columns: columnIds.map((id) => ({ id, label: id, width: 3 })),
-          rows: rowIds.map((id, r) => ({
-            id,
-            cells: Object.fromEntries(columnIds.map((c, i) => [c, cells[r]?.[i]?.[0] ?? ""])),
-          })),
-          operations,
-        },
-        solution: {
-          // A defect cell's expected value is a secret; a right cell keeps its initial value.
-          rows: rowIds
-            .filter((id) => !removedRows.includes(id))
-            .map((id) => {
-              const r = rowIds.indexOf(id);
-              const kept = columnIds.filter((c) => !removedColumns.includes(c));
-              return {
-                id,
-                cells: Object.fromEntries(
-                  kept.map((c) => {
-                    const [initial, defect] = cells[r]?.[columnIds.indexOf(c)] ?? ["", false];
-                    return [c, defect ? `${SECRET}${n}-${id}-${c}` : initial];
-                  }),
-                ),
-              };
-            }),
-          removedRows,
-          removedColumns,
-        },
-      }),
-    ),
-);
-
 /** A valid step of any puzzle type. */
 export const stepArbitrary: fc.Arbitrary<StepType> = fc
-  .oneof(choiceStep, categorizeStep, orderStep, formStep, tableStep)
+  .oneof(
+    ...TESTING.map((type) =>
+      fc
+        .tuple(base(`s-${type.type}`), type.parts(tools))
+        .map(([b, parts]) => withBase(b, { type: type.type, ...parts })),
+    ),
+  )
   .map((input) => Step.parse(input));
 
 /** A valid scenario made of generated steps (unique ids) with the fixture's metadata and roles. */
@@ -233,123 +93,41 @@ const anyId = fc.oneof(
 
 /** Any well-formed answer, right type or not, with known and unknown ids. */
 export const answerArbitrary: fc.Arbitrary<Answer> = fc.oneof(
-  fc.record({ type: fc.constant("choice" as const), selected: fc.array(anyId, { maxLength: 8 }) }),
-  fc.record({
-    type: fc.constant("categorize" as const),
-    placements: fc.dictionary(anyId, anyId, { maxKeys: 8 }),
-  }),
-  fc.record({ type: fc.constant("order" as const), order: fc.array(anyId, { maxLength: 8 }) }),
-  fc.record({
-    type: fc.constant("form" as const),
-    values: fc.dictionary(anyId, fc.string({ maxLength: 20 }), { maxKeys: 5 }),
-  }),
-  fc.record({
-    type: fc.constant("table" as const),
-    rows: fc.array(
-      fc.record({ id: anyId, cells: fc.dictionary(anyId, fc.string({ maxLength: 10 }), { maxKeys: 4 }) }),
-      {
-        maxLength: 6,
-      },
-    ),
-    removedRows: fc.array(anyId, { maxLength: 4 }),
-    removedColumns: fc.array(anyId, { maxLength: 4 }),
-  }),
+  ...TESTING.map((type): fc.Arbitrary<Answer> => type.anyDraft(anyId)),
 );
 
 /** An answer of the step's own type built from its ids (more likely to score between 0 and 1). */
 export function answerFor(step: StepType): fc.Arbitrary<Answer> {
-  switch (step.type) {
-    case "choice":
-      return fc
-        .subarray(step.puzzle.options.map((o) => o.id))
-        .map((selected) => ({ type: "choice" as const, selected }));
-    case "categorize": {
-      const buckets = step.puzzle.buckets.map((b) => b.id);
-      return fc
-        .array(fc.option(fc.constantFrom(...buckets), { nil: undefined }), {
-          minLength: step.puzzle.items.length,
-          maxLength: step.puzzle.items.length,
-        })
-        .map((picked) => ({
-          type: "categorize" as const,
-          placements: Object.fromEntries(
-            step.puzzle.items.flatMap((item, i) => (picked[i] ? [[item.id, picked[i]] as const] : [])),
-          ),
-        }));
-    }
-    case "order":
-      return fc
-        .shuffledSubarray(step.puzzle.items.map((i) => i.id))
-        .map((order) => ({ type: "order" as const, order }));
-    case "form":
-      return fc
-        .array(fc.oneof(fc.string({ maxLength: 12 }), word), {
-          minLength: step.puzzle.fields.length,
-          maxLength: step.puzzle.fields.length,
-        })
-        .map((values) => ({
-          type: "form" as const,
-          values: Object.fromEntries(step.puzzle.fields.map((f, i) => [f.id, values[i] ?? ""])),
-        }));
-    case "table": {
-      const columns = step.puzzle.columns.map((c) => c.id);
-      const rows = step.puzzle.rows.map((r) => r.id);
-      return fc
-        .tuple(
-          fc.array(
-            fc.array(fc.oneof(word, fc.constant("")), {
-              minLength: columns.length,
-              maxLength: columns.length,
-            }),
-            {
-              minLength: rows.length,
-              maxLength: rows.length,
-            },
-          ),
-          fc.subarray(rows),
-          fc.subarray(columns),
-        )
-        .map(([cells, removedRows, removedColumns]) => ({
-          type: "table" as const,
-          rows: rows.map((id, r) => ({
-            id,
-            cells: Object.fromEntries(columns.map((c, i) => [c, cells[r]?.[i] ?? ""])),
-          })),
-          removedRows,
-          removedColumns,
-        }));
-    }
-  }
+  return arbitrariesOf(step.type).draftFor(step.puzzle as never);
 }
 
-/** Draft edits over the ids of the fixture scenario (and a few unknown ones). */
+function arbitrariesOf(type: StepType["type"]): (typeof TESTING)[number] {
+  const found = TESTING.find((entry) => entry.type === type);
+  if (!found) throw new Error(`no arbitraries for puzzle type ${type}`);
+  return found;
+}
+
+/** Draft edits over the ids of the fixture scenario (and a few unknown ones), of every type. */
 export const editArbitrary: fc.Arbitrary<DraftEdit> = (() => {
-  const option = fc.constantFrom("lo", "cc-by-nc", "aucune", "nom", "courriel", "commune", "zz");
-  const item = fc.constantFrom("doc-1", "doc-2", "doc-3", "demande", "silence", "cada", "tribunal", "zz");
-  const column = fc.constantFrom("insee", "surface", "ouvert", "responsable", "zz");
-  const row = fc.constantFrom("r1", "r2", "r3", "zz");
-  return fc.oneof(
-    option.map((optionId) => ({ op: "toggle-option" as const, optionId })),
-    fc.record({
-      op: fc.constant("place-item" as const),
-      itemId: item,
-      bucketId: fc.constantFrom("oui", "non", "zz", null),
-    }),
-    fc.record({ op: fc.constant("move-item" as const), itemId: item, toIndex: fc.nat(5) }),
-    fc.record({
-      op: fc.constant("set-field" as const),
-      fieldId: fc.constantFrom("titre", "licence", "insee", "frequence", "mots-cles", "zz"),
-      value: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("lo", "35238", "30", "sport, stade")),
-    }),
-    fc.record({ op: fc.constant("edit-cell" as const), rowId: row, columnId: column, value: word }),
-    fc.record({
-      op: fc.constant("apply-operation" as const),
-      operation: fc.constantFrom(...COLUMN_OPERATIONS),
-      columnId: column,
-    }),
-    fc.record({ op: fc.constant("set-row-removed" as const), rowId: row, removed: fc.boolean() }),
-    fc.record({ op: fc.constant("set-column-removed" as const), columnId: column, removed: fc.boolean() }),
+  const fixtureId = fc.constantFrom(
+    "lo",
+    "cc-by-nc",
+    "aucune",
+    "nom",
+    "courriel",
+    "commune",
+    "doc-1",
+    "doc-2",
+    "doc-3",
+    "demande",
+    "silence",
+    "cada",
+    "tribunal",
+    "oui",
+    "non",
+    "zz",
   );
+  return fc.oneof(...TESTING.map((type): fc.Arbitrary<DraftEdit> => type.anyEdit(fixtureId)));
 })();
 
 const playerId = fc.constantFrom("p1", "p2", "p3", "p4", "p5", "p6", "p7");

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PUZZLES } from "../puzzles/registry.ts";
 import { FINDING_CODES, formatFinding } from "./findings.ts";
 import { playtest } from "./playtest.ts";
 import { referentialIndexFromText, validateScenarioValue } from "./validate.ts";
@@ -51,15 +52,9 @@ describe("docs/guide-scenarios.md", () => {
     expect(playtest(result.value, { teams: 4 }).solvable).toBe(true);
   });
 
-  it("gives a complete, valid and solvable example for each of the five puzzle types", () => {
+  it("gives a complete, valid and solvable example for each puzzle type of the registry", () => {
     const steps = examples("step");
-    expect(steps.map((step) => (step as { type: string }).type)).toEqual([
-      "choice",
-      "categorize",
-      "order",
-      "form",
-      "table",
-    ]);
+    expect(steps.map((step) => (step as { type: string }).type)).toEqual(PUZZLES.map((type) => type.type));
     for (const step of steps) {
       const result = validateScenarioValue(scenarioAround(step), "scenarios/guide.json", options);
       expect(result.findings.map(formatFinding)).toEqual([]);

@@ -7,48 +7,36 @@
  * with a typo in one step still gets its references checked everywhere else.
  */
 import { z } from "zod";
-import { checkField } from "../rules/scoring/check-field.ts";
-import { COLUMN_OPERATIONS, sameCell } from "../rules/table-ops.ts";
+import { isPuzzleTypeName, type PuzzleParts, puzzleType } from "../puzzles/registry.ts";
 import { listForMessage } from "./findings.ts";
 import type { JsonPath } from "./json-source.ts";
+import { checkReference, quote, uniqueIds } from "./meaning-kit.ts";
 import {
-  type CategorizePuzzle,
-  type CategorizeSolution,
-  CategorizeStep,
   Character,
-  type ChoicePuzzle,
-  type ChoiceSolution,
-  ChoiceStep,
-  type FormPuzzle,
-  type FormSolution,
-  FormStep,
   Hint,
   Id,
   Material,
-  type OrderPuzzle,
-  type OrderSolution,
-  OrderStep,
   type Referential,
   Role,
   ScenarioMetadata,
   Scene,
   Situation,
   SkillWeight,
-  type TablePuzzle,
-  type TableSolution,
-  TableStep,
+  StepCommon,
 } from "./schema.ts";
-import { type Report, suggest } from "./structure.ts";
-import { columnPlan } from "./table-reach.ts";
+import type { Report } from "./structure.ts";
 
 type Indexed<T> = { index: number; value: T };
 
+/** The puzzle parts of a step; `puzzle` and `solution` are present only when well-formed. */
 type TypedParts =
-  | { type: "choice"; puzzle?: ChoicePuzzle; solution?: ChoiceSolution }
-  | { type: "categorize"; puzzle?: CategorizePuzzle; solution?: CategorizeSolution }
-  | { type: "order"; puzzle?: OrderPuzzle; solution?: OrderSolution }
-  | { type: "form"; puzzle?: FormPuzzle; solution?: FormSolution }
-  | { type: "table"; puzzle?: TablePuzzle; solution?: TableSolution }
+  | {
+      [T in PuzzleParts["type"]]: {
+        type: T;
+        puzzle?: Extract<PuzzleParts, { type: T }>["puzzle"];
+        solution?: Extract<PuzzleParts, { type: T }>["solution"];
+      };
+    }[PuzzleParts["type"]]
   | { type: undefined; puzzle?: undefined; solution?: undefined };
 
 /** A step as far as it could be read: each part is present only when it is well-formed. */
@@ -80,14 +68,6 @@ export interface ReferentialIndex {
   competences: string[];
 }
 
-const STEP_SCHEMAS = {
-  choice: ChoiceStep,
-  categorize: CategorizeStep,
-  order: OrderStep,
-  form: FormStep,
-  table: TableStep,
-} as const;
-
 function parsed<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> | undefined {
   const result = schema.safeParse(value);
   return result.success ? result.data : undefined;
@@ -117,17 +97,17 @@ export function salvageScenario(raw: unknown): ScenarioParts {
       materials: indexed(Material, step.materials),
       hints: step.hints === undefined ? [] : parsed(z.array(Hint), step.hints),
       skills: indexed(SkillWeight, step.skills),
-      timeLimitSeconds: parsed(ChoiceStep.shape.timeLimitSeconds, step.timeLimitSeconds),
+      timeLimitSeconds: parsed(StepCommon.shape.timeLimitSeconds, step.timeLimitSeconds),
       situation: parsed(Situation, step.situation),
     };
     const type = step.type;
-    if (typeof type === "string" && Object.hasOwn(STEP_SCHEMAS, type)) {
-      const shape = STEP_SCHEMAS[type as keyof typeof STEP_SCHEMAS].shape;
+    if (isPuzzleTypeName(type)) {
+      const definition = puzzleType(type);
       return {
         ...common,
         type,
-        puzzle: parsed(shape.puzzle, step.puzzle),
-        solution: parsed(shape.solution, step.solution),
+        puzzle: parsed(definition.puzzle, step.puzzle),
+        solution: parsed(definition.solution, step.solution),
       } as StepParts;
     }
     return { ...common, type: undefined };
@@ -149,409 +129,6 @@ export function salvageScenario(raw: unknown): ScenarioParts {
     },
     steps,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers shared by the checks.
-
-interface Noun {
-  one: string;
-  known: string;
-}
-const NOUNS = {
-  option: { one: "l'option", known: "options connues" },
-  item: { one: "l'élément", known: "éléments connus" },
-  bucket: { one: "la catégorie", known: "catégories connues" },
-  field: { one: "le champ", known: "champs connus" },
-  column: { one: "la colonne", known: "colonnes connues" },
-  row: { one: "la ligne", known: "lignes connues" },
-  role: { one: "le rôle", known: "rôles connus" },
-  character: { one: "le personnage", known: "personnages déclarés" },
-  competence: { one: "la compétence", known: "compétences connues" },
-  level: { one: "le niveau", known: "niveaux connus" },
-  step: { one: "l'étape", known: "étapes" },
-  material: { one: "le document", known: "documents" },
-  domain: { one: "le domaine", known: "domaines" },
-} satisfies Record<string, Noun>;
-type NounName = keyof typeof NOUNS;
-
-const quote = (value: string) => `« ${value} »`;
-/** « Réponse trop courte. » → « réponse trop courte », to quote a player message inside ours. */
-const lowerSentence = (text: string) => text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, "");
-
-/** Suggests a close id, but not `doc-1` for `doc-7`: numbered ids differ on purpose. */
-function suggestId(id: string, known: readonly string[]): string | undefined {
-  const best = suggest(id, known);
-  if (!best) return undefined;
-  const letters = (text: string) => text.replace(/\d+/g, "#");
-  return letters(best) === letters(id) ? undefined : best;
-}
-
-function unknownMessage(noun: NounName, id: string, known: readonly string[]): string {
-  const suggestion = suggestId(id, known);
-  const tail = suggestion ? ` ; vouliez-vous dire ${quote(suggestion)} ?` : "";
-  return `${NOUNS[noun].one} ${quote(id)} n'existe pas (${NOUNS[noun].known} : ${listForMessage(known)})${tail}`;
-}
-
-/** Reports ids used twice; returns the known ids. */
-function uniqueIds(
-  entries: readonly { id: string }[],
-  pathOf: (index: number) => JsonPath,
-  noun: NounName,
-  report: Report,
-): string[] {
-  const seen = new Set<string>();
-  entries.forEach((entry, index) => {
-    if (seen.has(entry.id))
-      report(
-        "error",
-        "identifiant-en-double",
-        [...pathOf(index), "id"],
-        `${NOUNS[noun].one} ${quote(entry.id)} est déjà défini plus haut : chaque identifiant doit être unique`,
-      );
-    seen.add(entry.id);
-  });
-  return [...seen];
-}
-
-function checkReference(
-  id: string,
-  known: readonly string[],
-  noun: NounName,
-  path: JsonPath,
-  report: Report,
-  target: "value" | "key" = "value",
-): boolean {
-  if (known.includes(id)) return true;
-  report("error", "reference-inconnue", path, unknownMessage(noun, id, known), target);
-  return false;
-}
-
-// ---------------------------------------------------------------------------------------------
-// One check per puzzle type.
-
-function checkChoice(step: StepParts & { type: "choice" }, at: JsonPath, report: Report): void {
-  if (!step.puzzle) return;
-  const { puzzle, solution } = step;
-  const options = uniqueIds(puzzle.options, (i) => [...at, "puzzle", "options", i], "option", report);
-  if (!solution) return;
-  const seen = new Set<string>();
-  solution.correct.forEach((id, i) => {
-    const path = [...at, "solution", "correct", i];
-    if (!checkReference(id, options, "option", path, report)) return;
-    if (seen.has(id))
-      report(
-        "error",
-        "identifiant-en-double",
-        path,
-        `l'option ${quote(id)} est citée deux fois dans la solution`,
-      );
-    seen.add(id);
-  });
-  if (!puzzle.multiple && seen.size > 1)
-    report(
-      "error",
-      "solution-impossible",
-      [...at, "solution", "correct"],
-      `choix unique (« multiple » vaut false) mais ${seen.size} options correctes : gardez-en une seule, ou passez « multiple » à true`,
-    );
-  if (puzzle.multiple && seen.size === options.length)
-    report(
-      "warning",
-      "solution-triviale",
-      [...at, "solution", "correct"],
-      "toutes les options sont correctes : cocher tout suffit ; ajoutez au moins une option fausse",
-    );
-}
-
-function checkCategorize(step: StepParts & { type: "categorize" }, at: JsonPath, report: Report): void {
-  if (!step.puzzle) return;
-  const { puzzle, solution } = step;
-  const items = uniqueIds(puzzle.items, (i) => [...at, "puzzle", "items", i], "item", report);
-  const buckets = uniqueIds(puzzle.buckets, (i) => [...at, "puzzle", "buckets", i], "bucket", report);
-  if (!solution) return;
-  const placedIn = new Map<string, string>();
-  for (const [bucket, bucketItems] of Object.entries(solution.buckets)) {
-    const bucketPath = [...at, "solution", "buckets", bucket];
-    checkReference(bucket, buckets, "bucket", bucketPath, report, "key");
-    bucketItems.forEach((item, i) => {
-      const path = [...bucketPath, i];
-      if (!checkReference(item, items, "item", path, report)) return;
-      const previous = placedIn.get(item);
-      if (previous !== undefined) {
-        report(
-          "error",
-          "solution-impossible",
-          path,
-          previous === bucket
-            ? `l'élément ${quote(item)} est cité deux fois dans la catégorie ${quote(bucket)}`
-            : `l'élément ${quote(item)} est déjà rangé dans ${quote(previous)} : chaque élément va dans une seule catégorie`,
-        );
-        return;
-      }
-      placedIn.set(item, bucket);
-    });
-  }
-  const unplaced = items.filter((item) => !placedIn.has(item));
-  if (unplaced.length > 0)
-    report(
-      "error",
-      "solution-impossible",
-      [...at, "solution", "buckets"],
-      `chaque élément doit être rangé dans une catégorie de la solution ; sans catégorie : ${listForMessage(unplaced)}`,
-    );
-}
-
-function checkOrder(step: StepParts & { type: "order" }, at: JsonPath, report: Report): void {
-  if (!step.puzzle) return;
-  const items = uniqueIds(step.puzzle.items, (i) => [...at, "puzzle", "items", i], "item", report);
-  if (!step.solution) return;
-  const seen = new Set<string>();
-  step.solution.order.forEach((item, i) => {
-    const path = [...at, "solution", "order", i];
-    if (!checkReference(item, items, "item", path, report)) return;
-    if (seen.has(item))
-      report(
-        "error",
-        "solution-impossible",
-        path,
-        `l'élément ${quote(item)} est cité deux fois dans l'ordre`,
-      );
-    seen.add(item);
-  });
-  const missing = items.filter((item) => !seen.has(item));
-  if (missing.length > 0)
-    report(
-      "error",
-      "solution-impossible",
-      [...at, "solution", "order"],
-      `l'ordre doit citer chaque élément une fois ; il manque : ${listForMessage(missing)}`,
-    );
-}
-
-function checkRuleCoherence(
-  rule: FormSolution["fields"][string]["check"],
-  path: JsonPath,
-  report: Report,
-): void {
-  const bad = (message: string) => report("error", "regle-incoherente", path, message);
-  switch (rule.rule) {
-    case "pattern":
-      try {
-        new RegExp(rule.pattern);
-      } catch (error) {
-        report(
-          "error",
-          "regle-incoherente",
-          [...path, "pattern"],
-          `expression régulière invalide : ${(error as Error).message}`,
-        );
-      }
-      break;
-    case "length":
-      if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max)
-        bad(`min (${rule.min}) est plus grand que max (${rule.max}) : aucune réponse ne peut convenir`);
-      break;
-    case "number":
-      if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max)
-        bad(`min (${rule.min}) est plus grand que max (${rule.max}) : aucune réponse ne peut convenir`);
-      break;
-    case "tags":
-      if (rule.maxCount !== undefined && rule.minCount > rule.maxCount)
-        bad(`minCount (${rule.minCount}) est plus grand que maxCount (${rule.maxCount})`);
-      if (rule.minLength !== undefined && rule.maxLength !== undefined && rule.minLength > rule.maxLength)
-        bad(`minLength (${rule.minLength}) est plus grand que maxLength (${rule.maxLength})`);
-      if (rule.maxCount !== undefined && (rule.required?.length ?? 0) > rule.maxCount)
-        bad(`${rule.required?.length} mots-clés obligatoires mais maxCount vaut ${rule.maxCount}`);
-      break;
-    case "equals":
-      break;
-  }
-}
-
-function checkForm(step: StepParts & { type: "form" }, at: JsonPath, report: Report): void {
-  if (!step.puzzle) return;
-  const { puzzle, solution } = step;
-  const fields = uniqueIds(puzzle.fields, (i) => [...at, "puzzle", "fields", i], "field", report);
-  puzzle.fields.forEach((field, i) => {
-    const path = [...at, "puzzle", "fields", i];
-    if (field.input === "select" && (field.options?.length ?? 0) < 2)
-      report(
-        "error",
-        "regle-incoherente",
-        path,
-        `le champ ${quote(field.id)} est une liste (« select ») : donnez au moins deux valeurs dans « options »`,
-      );
-    const values = new Set<string>();
-    field.options?.forEach((option, j) => {
-      if (values.has(option.value))
-        report(
-          "error",
-          "identifiant-en-double",
-          [...path, "options", j, "value"],
-          `la valeur ${quote(option.value)} est proposée deux fois`,
-        );
-      values.add(option.value);
-    });
-  });
-  if (!solution) return;
-  for (const [fieldId, fieldSolution] of Object.entries(solution.fields)) {
-    const path = [...at, "solution", "fields", fieldId];
-    if (!checkReference(fieldId, fields, "field", path, report, "key")) continue;
-    checkRuleCoherence(fieldSolution.check, [...path, "check"], report);
-    const field = puzzle.fields.find((candidate) => candidate.id === fieldId);
-    const check = checkField(fieldSolution.check, fieldSolution.example);
-    if (!check.ok)
-      report(
-        "error",
-        "solution-impossible",
-        [...path, "example"],
-        `l'exemple ${quote(fieldSolution.example)} ne respecte pas la règle « ${fieldSolution.check.rule} » (${lowerSentence(check.message ?? "refusé")}) : corrigez l'exemple ou la règle`,
-      );
-    if (field?.input === "select" && field.options && field.options.length > 0) {
-      const values = field.options.map((option) => option.value);
-      if (!values.includes(fieldSolution.example))
-        report(
-          "error",
-          "solution-impossible",
-          [...path, "example"],
-          `l'exemple ${quote(fieldSolution.example)} n'est pas une valeur de la liste (valeurs : ${listForMessage(values)})`,
-        );
-    }
-  }
-  for (const field of puzzle.fields) {
-    if (!Object.hasOwn(solution.fields, field.id))
-      report(
-        "warning",
-        "solution-impossible",
-        [...at, "solution", "fields"],
-        `le champ ${quote(field.id)} n'a pas de règle dans la solution : il ne sera pas noté`,
-      );
-  }
-}
-
-function checkTable(step: StepParts & { type: "table" }, at: JsonPath, report: Report): void {
-  if (!step.puzzle) return;
-  const { puzzle, solution } = step;
-  const columns = uniqueIds(puzzle.columns, (i) => [...at, "puzzle", "columns", i], "column", report);
-  const rows = uniqueIds(puzzle.rows, (i) => [...at, "puzzle", "rows", i], "row", report);
-  puzzle.rows.forEach((row, i) => {
-    const path = [...at, "puzzle", "rows", i, "cells"];
-    for (const key of Object.keys(row.cells))
-      checkReference(key, columns, "column", [...path, key], report, "key");
-    const missing = columns.filter((column) => !Object.hasOwn(row.cells, column));
-    if (missing.length > 0)
-      report(
-        "warning",
-        "tableau-irregulier",
-        path,
-        `la ligne ${quote(row.id)} n'a pas de cellule pour : ${listForMessage(missing)} (elles seront vides)`,
-      );
-  });
-  if (!solution) return;
-  const offered = new Set(puzzle.operations);
-  const removedRows = new Set<string>();
-  solution.removedRows.forEach((id, i) => {
-    if (checkReference(id, rows, "row", [...at, "solution", "removedRows", i], report)) removedRows.add(id);
-  });
-  const removedColumns = new Set<string>();
-  solution.removedColumns.forEach((id, i) => {
-    if (checkReference(id, columns, "column", [...at, "solution", "removedColumns", i], report))
-      removedColumns.add(id);
-  });
-  if (removedRows.size > 0 && !offered.has("remove-row"))
-    report(
-      "error",
-      "solution-impossible",
-      [...at, "solution", "removedRows"],
-      "la solution supprime des lignes mais l'opération « remove-row » n'est pas proposée dans puzzle.operations",
-    );
-  if (removedColumns.size > 0 && !offered.has("remove-column"))
-    report(
-      "error",
-      "solution-impossible",
-      [...at, "solution", "removedColumns"],
-      "la solution supprime des colonnes mais l'opération « remove-column » n'est pas proposée dans puzzle.operations",
-    );
-
-  const expectedRows = new Map<string, { index: number; cells: Record<string, string> }>();
-  solution.rows.forEach((row, i) => {
-    const path = [...at, "solution", "rows", i];
-    if (!checkReference(row.id, rows, "row", [...path, "id"], report)) return;
-    if (removedRows.has(row.id))
-      report(
-        "error",
-        "solution-impossible",
-        [...path, "id"],
-        `la ligne ${quote(row.id)} est à la fois attendue et supprimée (removedRows) : choisissez`,
-      );
-    if (expectedRows.has(row.id))
-      report(
-        "error",
-        "identifiant-en-double",
-        [...path, "id"],
-        `la ligne ${quote(row.id)} est attendue deux fois`,
-      );
-    expectedRows.set(row.id, { index: i, cells: row.cells });
-    for (const key of Object.keys(row.cells)) {
-      if (!checkReference(key, columns, "column", [...path, "cells", key], report, "key")) continue;
-      if (removedColumns.has(key))
-        report(
-          "warning",
-          "tableau-irregulier",
-          [...path, "cells", key],
-          `la colonne ${quote(key)} est supprimée (removedColumns) : sa valeur ici est ignorée`,
-        );
-    }
-    const missing = columns.filter(
-      (column) => !removedColumns.has(column) && !Object.hasOwn(row.cells, column),
-    );
-    if (missing.length > 0)
-      report(
-        "error",
-        "tableau-irregulier",
-        [...path, "cells"],
-        `la ligne attendue ${quote(row.id)} n'a pas de valeur pour : ${listForMessage(missing)} ; écrivez "" si la cellule doit être vide`,
-      );
-  });
-  const forgotten = puzzle.rows.filter((row) => !removedRows.has(row.id) && !expectedRows.has(row.id));
-  if (forgotten.length > 0)
-    report(
-      "error",
-      "solution-impossible",
-      [...at, "solution", "rows"],
-      `chaque ligne du tableau doit être soit attendue dans solution.rows, soit supprimée dans removedRows ; oubliées : ${listForMessage(forgotten.map((row) => row.id))}`,
-    );
-
-  // Expected values reachable with the operations offered.
-  const kept = puzzle.rows.filter((row) => expectedRows.has(row.id));
-  let defects = removedRows.size + removedColumns.size;
-  for (const column of puzzle.columns) {
-    if (removedColumns.has(column.id)) continue;
-    const initial = kept.map((row) => row.cells[column.id] ?? "");
-    const expected = kept.map((row) => expectedRows.get(row.id)?.cells[column.id] ?? "");
-    defects += initial.filter((value, i) => !sameCell(value, expected[i])).length;
-    if (offered.has("edit-cell")) continue;
-    const operations = COLUMN_OPERATIONS.filter((operation) => offered.has(operation));
-    for (const i of columnPlan(initial, expected, operations, column.width).unreachable) {
-      const row = kept[i];
-      const target = row && expectedRows.get(row.id);
-      if (!row || !target) continue;
-      report(
-        "error",
-        "solution-impossible",
-        [...at, "solution", "rows", target.index, "cells", column.id],
-        `la valeur attendue ${quote(expected[i] ?? "")} n'est pas atteignable depuis ${quote(initial[i] ?? "")} avec les opérations proposées (${listForMessage([...offered])}) : ajoutez l'opération qui convient ou « edit-cell », ou corrigez la valeur attendue`,
-      );
-    }
-  }
-  if (defects === 0)
-    report(
-      "warning",
-      "tableau-sans-defaut",
-      [...at, "solution"],
-      "le tableau attendu est identique au tableau de départ : il n'y a rien à nettoyer",
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -629,23 +206,8 @@ export function checkScenarioMeaning(
       competences.add(skill.competence);
       if (referential) checkReference(skill.competence, referential.competences, "competence", path, report);
     }
-    switch (step.type) {
-      case "choice":
-        checkChoice(step, at, report);
-        break;
-      case "categorize":
-        checkCategorize(step, at, report);
-        break;
-      case "order":
-        checkOrder(step, at, report);
-        break;
-      case "form":
-        checkForm(step, at, report);
-        break;
-      case "table":
-        checkTable(step, at, report);
-        break;
-    }
+    if (step.type !== undefined && step.puzzle !== undefined)
+      puzzleType(step.type).check({ puzzle: step.puzzle, solution: step.solution }, at, report);
   }
 
   const limits = scenario.steps.map((step) => step.timeLimitSeconds);

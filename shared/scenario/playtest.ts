@@ -7,12 +7,13 @@
  * unsolvable), « solution avec indices » does the same after taking every hint, « partielle » plays
  * a random part of the solution, « hasard » plays random edits. One attempt per step and team.
  */
+
+import { puzzleType } from "../puzzles/registry.ts";
 import {
   type Answer,
   advanceTeam,
   applyDraftEdit,
   applyEdit,
-  COLUMN_OPERATIONS,
   createSession,
   type DraftEdit,
   defaultOptions,
@@ -23,12 +24,10 @@ import {
   proposeSubmission,
   type SessionModel,
   scoreAnswer,
-  shuffle,
   startSession,
   takeHint,
 } from "../rules/index.ts";
 import type { Scenario, Step } from "./schema.ts";
-import { columnPlan } from "./table-reach.ts";
 
 export const STRATEGIES = ["solution", "indices", "partielle", "hasard"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -85,127 +84,12 @@ export interface PlaytestOptions {
 
 /** The edits a team makes to go from the initial draft to the solution; `problem` when it cannot. */
 export function solutionEdits(step: Step): { edits: DraftEdit[]; problem?: string } {
-  switch (step.type) {
-    case "choice": {
-      const correct = step.puzzle.multiple ? step.solution.correct : step.solution.correct.slice(0, 1);
-      return { edits: correct.map((optionId) => ({ op: "toggle-option", optionId })) };
-    }
-    case "categorize":
-      return {
-        edits: Object.entries(step.solution.buckets).flatMap(([bucketId, items]) =>
-          items.map((itemId): DraftEdit => ({ op: "place-item", itemId, bucketId })),
-        ),
-      };
-    case "order":
-      return {
-        edits: step.solution.order.map(
-          (itemId, toIndex): DraftEdit => ({ op: "move-item", itemId, toIndex }),
-        ),
-      };
-    case "form":
-      return {
-        edits: Object.entries(step.solution.fields).map(
-          ([fieldId, field]): DraftEdit => ({ op: "set-field", fieldId, value: field.example }),
-        ),
-      };
-    case "table":
-      return tableEdits(step);
-  }
-}
-
-function tableEdits(step: Extract<Step, { type: "table" }>): { edits: DraftEdit[]; problem?: string } {
-  const { puzzle, solution } = step;
-  const offered = new Set(puzzle.operations);
-  const edits: DraftEdit[] = [
-    ...solution.removedRows.map((rowId): DraftEdit => ({ op: "set-row-removed", rowId, removed: true })),
-    ...solution.removedColumns.map(
-      (columnId): DraftEdit => ({ op: "set-column-removed", columnId, removed: true }),
-    ),
-  ];
-  const expected = new Map(solution.rows.map((row) => [row.id, row.cells]));
-  const kept = puzzle.rows.filter((row) => !solution.removedRows.includes(row.id));
-  const operations = COLUMN_OPERATIONS.filter((operation) => offered.has(operation));
-  const problems: string[] = [];
-  for (const column of puzzle.columns) {
-    if (solution.removedColumns.includes(column.id)) continue;
-    const initial = kept.map((row) => row.cells[column.id] ?? "");
-    const target = kept.map((row) => expected.get(row.id)?.[column.id] ?? "");
-    const plan = columnPlan(initial, target, operations, column.width);
-    for (const operation of plan.sequence)
-      edits.push({ op: "apply-operation", operation, columnId: column.id });
-    for (const i of plan.unreachable) {
-      const row = kept[i];
-      if (!row) continue;
-      if (offered.has("edit-cell"))
-        edits.push({ op: "edit-cell", rowId: row.id, columnId: column.id, value: target[i] ?? "" });
-      else problems.push(`${row.id}:${column.id}`);
-    }
-  }
-  return problems.length > 0
-    ? {
-        edits,
-        problem: `cellules impossibles à obtenir avec les opérations proposées : ${problems.join(", ")}`,
-      }
-    : { edits };
+  return puzzleType(step.type).solutionEdits(step.puzzle, step.solution);
 }
 
 /** Random edits, as a team guessing would make. */
 function randomEdits(step: Step, random: () => number): DraftEdit[] {
-  const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
-  switch (step.type) {
-    case "choice": {
-      const options = step.puzzle.options.map((option) => option.id);
-      if (!step.puzzle.multiple) {
-        const optionId = pick(options);
-        return optionId ? [{ op: "toggle-option", optionId }] : [];
-      }
-      return options.filter(() => random() < 0.5).map((optionId) => ({ op: "toggle-option", optionId }));
-    }
-    case "categorize": {
-      const buckets = step.puzzle.buckets.map((bucket) => bucket.id);
-      return step.puzzle.items.map((item) => ({
-        op: "place-item",
-        itemId: item.id,
-        bucketId: pick(buckets) ?? null,
-      }));
-    }
-    case "order": {
-      const order = shuffle(
-        step.puzzle.items.map((item) => item.id),
-        Math.floor(random() * 2 ** 32),
-      );
-      return order.map((itemId, toIndex) => ({ op: "move-item", itemId, toIndex }));
-    }
-    case "form": {
-      const examples = ["", "test", ...Object.values(step.solution.fields).map((field) => field.example)];
-      return step.puzzle.fields.map((field) => ({
-        op: "set-field",
-        fieldId: field.id,
-        value:
-          (field.input === "select"
-            ? pick(field.options?.map((option) => option.value) ?? [])
-            : pick(examples)) ?? "",
-      }));
-    }
-    case "table": {
-      const offered = new Set(step.puzzle.operations);
-      const operations = COLUMN_OPERATIONS.filter((operation) => offered.has(operation));
-      const edits: DraftEdit[] = [];
-      const count = Math.floor(random() * (step.puzzle.columns.length + 2));
-      for (let i = 0; i < count; i++) {
-        const operation = pick(operations);
-        const column = pick(step.puzzle.columns);
-        if (operation && column) edits.push({ op: "apply-operation", operation, columnId: column.id });
-      }
-      if (offered.has("remove-row"))
-        for (const row of step.puzzle.rows)
-          if (random() < 0.2) edits.push({ op: "set-row-removed", rowId: row.id, removed: true });
-      if (offered.has("remove-column"))
-        for (const column of step.puzzle.columns)
-          if (random() < 0.15) edits.push({ op: "set-column-removed", columnId: column.id, removed: true });
-      return edits;
-    }
-  }
+  return puzzleType(step.type).randomEdits(step.puzzle, step.solution, random);
 }
 
 function editsFor(strategy: Strategy, step: Step, random: () => number): DraftEdit[] {

@@ -7,19 +7,12 @@
  * Every `.describe()` text is read by designers in their editor: it is written in French.
  */
 import { z } from "zod";
+import { PUZZLES, type PuzzleParts, type PuzzlePartsInput } from "../puzzles/registry.ts";
+import { Id, Text } from "./primitives.ts";
+
+export { Id };
 
 export const SCENARIO_FORMAT_VERSION = 1;
-
-/** Identifiers are short, lower-case, stable: they appear in URLs, logs and results. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
-    message: "identifiant attendu : minuscules, chiffres et tirets, sans espace ni accent (ex. « doc-1 »)",
-  })
-  .describe("Identifiant stable : minuscules, chiffres et tirets (ex. « etape-licence », « doc-1 »).");
-
-const Text = (description: string) =>
-  z.string().trim().min(1, { message: "texte vide" }).describe(description);
 
 export const Source = z
   .strictObject({
@@ -101,224 +94,6 @@ export const ImageMaterial = z
   .describe("Image.");
 
 export const Material = z.discriminatedUnion("kind", [TextMaterial, TableMaterial, ImageMaterial]);
-
-const Label = Text("Libellé affiché au joueur.");
-
-// ---------------------------------------------------------------------------------------------
-// Puzzle types. Each has a puzzle (what players see) and a solution (kept on the server).
-
-export const ChoiceOption = z
-  .strictObject({
-    id: Id,
-    label: Label,
-    feedback: z
-      .string()
-      .optional()
-      .describe("Retour montré après une tentative à l'équipe qui a choisi cette option."),
-  })
-  .describe("Une option proposée ; la solution la cite par son identifiant.");
-
-export const ChoicePuzzle = z
-  .strictObject({
-    multiple: z
-      .boolean()
-      .describe("true : plusieurs réponses possibles (cases à cocher) ; false : une seule (boutons radio)."),
-    options: z.array(ChoiceOption).min(2).describe("Les options proposées, dans l'ordre d'affichage."),
-  })
-  .describe("Question à choix unique ou multiple.");
-
-export const ChoiceSolution = z
-  .strictObject({
-    correct: z.array(Id).min(1).describe("Identifiants des options correctes."),
-  })
-  .describe("Solution d'un choix.");
-
-export const CategorizeItem = z
-  .strictObject({
-    id: Id,
-    label: Label,
-    detail: z.string().optional().describe("Précision affichée sous le libellé."),
-  })
-  .describe("Un élément à classer ; la solution le cite par son identifiant.");
-
-export const CategorizePuzzle = z
-  .strictObject({
-    items: z.array(CategorizeItem).min(2).describe("Les éléments à classer."),
-    buckets: z
-      .array(z.strictObject({ id: Id, label: Label }).describe("Une catégorie (colonne)."))
-      .min(2)
-      .describe("Les catégories (colonnes) dans lesquelles ranger les éléments."),
-  })
-  .describe("Classer des éléments dans des catégories.");
-
-export const CategorizeSolution = z
-  .strictObject({
-    buckets: z
-      .record(z.string(), z.array(Id))
-      .describe("Pour chaque catégorie (clé = identifiant de catégorie), les éléments qui y vont."),
-  })
-  .describe("Solution d'un classement : chaque élément dans exactement une catégorie.");
-
-export const OrderPuzzle = z
-  .strictObject({
-    items: z
-      .array(z.strictObject({ id: Id, label: Label }).describe("Un élément à ordonner."))
-      .min(2)
-      .describe("Les éléments à ordonner. Ils sont mélangés pour chaque équipe."),
-  })
-  .describe("Remettre des éléments dans l'ordre.");
-
-export const OrderSolution = z
-  .strictObject({
-    order: z.array(Id).min(2).describe("Tous les éléments, dans le bon ordre."),
-  })
-  .describe("Solution d'un ordre.");
-
-export const FormField = z
-  .strictObject({
-    id: Id,
-    label: Label,
-    help: z.string().optional().describe("Aide affichée sous le champ."),
-    input: z
-      .enum(["text", "textarea", "select", "tags", "number", "date"])
-      .describe(
-        "Type de saisie : text (une ligne), textarea (plusieurs lignes), select (liste), tags (mots-clés séparés par des virgules), number, date (AAAA-MM-JJ).",
-      ),
-    options: z
-      .array(
-        z.strictObject({
-          value: z
-            .string()
-            .min(1)
-            .describe(
-              "Valeur enregistrée quand le joueur choisit cette option ; c'est elle que la règle compare.",
-            ),
-          label: Label,
-        }),
-      )
-      .optional()
-      .describe("Valeurs proposées, obligatoires pour un champ « select »."),
-  })
-  .describe("Un champ du formulaire ; la solution lui associe une règle par son identifiant.");
-
-export const FormPuzzle = z
-  .strictObject({
-    fields: z.array(FormField).min(1).describe("Les champs du formulaire, dans l'ordre."),
-  })
-  .describe("Remplir un formulaire (ex. une fiche de métadonnées).");
-
-export const FieldRule = z
-  .discriminatedUnion("rule", [
-    z.strictObject({
-      rule: z.literal("equals").describe("La réponse doit être l'une des valeurs acceptées."),
-      accepted: z
-        .array(z.string().min(1))
-        .min(1)
-        .describe("Valeurs acceptées (comparées sans tenir compte de la casse, des accents ni des espaces)."),
-    }),
-    z.strictObject({
-      rule: z.literal("length").describe("La réponse doit avoir une longueur comprise entre min et max."),
-      min: z.int().min(0).optional().describe("Nombre minimal de caractères."),
-      max: z.int().min(1).optional().describe("Nombre maximal de caractères."),
-    }),
-    z.strictObject({
-      rule: z.literal("pattern").describe("La réponse doit respecter une expression régulière."),
-      pattern: z.string().min(1).describe("Expression régulière JavaScript, ex. « ^\\d{5}$ »."),
-      description: Text("Ce que le motif attend, en clair (affiché au joueur en cas d'erreur)."),
-    }),
-    z.strictObject({
-      rule: z.literal("number").describe("La réponse doit être un nombre dans un intervalle."),
-      min: z.number().optional().describe("Plus petite valeur acceptée."),
-      max: z.number().optional().describe("Plus grande valeur acceptée."),
-    }),
-    z.strictObject({
-      rule: z.literal("tags").describe("Liste de mots-clés."),
-      minCount: z.int().min(0).describe("Nombre minimal de mots-clés."),
-      maxCount: z.int().min(1).optional().describe("Nombre maximal de mots-clés."),
-      minLength: z.int().min(1).optional().describe("Longueur minimale de chaque mot-clé."),
-      maxLength: z.int().min(1).optional().describe("Longueur maximale de chaque mot-clé."),
-      required: z
-        .array(z.string().min(1))
-        .optional()
-        .describe("Mots-clés qui doivent figurer dans la liste."),
-    }),
-  ])
-  .describe("Règle de validation d'un champ.");
-
-export const FieldSolution = z
-  .strictObject({
-    check: FieldRule,
-    example: z
-      .string()
-      .describe("Une bonne réponse, montrée à la révélation. Elle doit respecter la règle `check`."),
-    feedback: z.string().optional().describe("Retour affiché quand le champ est faux."),
-  })
-  .describe("La règle d'un champ et un exemple de bonne réponse.");
-
-export const FormSolution = z
-  .strictObject({
-    fields: z
-      .record(z.string(), FieldSolution)
-      .describe("Pour chaque champ (clé = identifiant du champ), sa règle et un exemple de bonne réponse."),
-  })
-  .describe("Solution d'un formulaire.");
-
-/** Cleaning operations that transform every cell of one column (semantics in shared/rules/table-ops.ts). */
-export const COLUMN_OPERATIONS = [
-  "trim",
-  "normalize-boolean",
-  "decimal-point",
-  "iso-date",
-  "strip-unit",
-  "pad-zeros",
-  "empty-to-null",
-] as const;
-
-/** Cleaning operations offered on a `table` puzzle, in the spirit of OpenRefine. */
-export const TableOperation = z
-  .enum([...COLUMN_OPERATIONS, "remove-row", "remove-column", "edit-cell"])
-  .describe(
-    "Opération de nettoyage : trim (espaces), normalize-boolean (oui/non → true/false), decimal-point (virgule → point), iso-date (date → AAAA-MM-JJ), strip-unit (« 535 m² » → « 535 »), pad-zeros (zéros initiaux), empty-to-null (0 ou « - » → vide), remove-row (doublon), remove-column (donnée personnelle), edit-cell (saisie libre).",
-  );
-
-export const TableColumn = z
-  .strictObject({
-    id: Id,
-    label: Label,
-    width: z
-      .int()
-      .min(1)
-      .optional()
-      .describe("Pour pad-zeros : nombre de caractères attendus (ex. 5 pour un code INSEE)."),
-  })
-  .describe("Une colonne du tableau.");
-
-export const TableRow = z
-  .strictObject({
-    id: Id,
-    cells: z
-      .record(z.string(), z.string())
-      .describe("Valeur de chaque colonne (clé = identifiant de colonne)."),
-  })
-  .describe("Une ligne du tableau, avec son identifiant et ses cellules.");
-
-export const TablePuzzle = z
-  .strictObject({
-    columns: z.array(TableColumn).min(1).describe("Les colonnes du tableau."),
-    rows: z.array(TableRow).min(1).describe("Les lignes, avec leurs défauts à corriger."),
-    operations: z.array(TableOperation).min(1).describe("Les opérations proposées à l'équipe."),
-  })
-  .describe("Nettoyer un tableau de données.");
-
-export const TableSolution = z
-  .strictObject({
-    rows: z
-      .array(TableRow)
-      .describe("Les lignes attendues après nettoyage (sans les lignes à supprimer), colonnes conservées."),
-    removedRows: z.array(Id).default([]).describe("Lignes à supprimer (doublons…)."),
-    removedColumns: z.array(Id).default([]).describe("Colonnes à supprimer (données personnelles…)."),
-  })
-  .describe("Solution d'un nettoyage : le tableau propre attendu.");
 
 // ---------------------------------------------------------------------------------------------
 // Story frame: a setting, characters, an opening and a closing scene, a situation per step.
@@ -408,40 +183,29 @@ const StepBase = z.strictObject({
     ),
 });
 
-export const ChoiceStep = StepBase.extend({
-  type: z.literal("choice").describe("Type d'énigme : choice = question à choix unique ou multiple."),
-  puzzle: ChoicePuzzle,
-  solution: ChoiceSolution,
-});
-export const CategorizeStep = StepBase.extend({
-  type: z
-    .literal("categorize")
-    .describe("Type d'énigme : categorize = classer des éléments dans des catégories."),
-  puzzle: CategorizePuzzle,
-  solution: CategorizeSolution,
-});
-export const OrderStep = StepBase.extend({
-  type: z.literal("order").describe("Type d'énigme : order = remettre des éléments dans l'ordre."),
-  puzzle: OrderPuzzle,
-  solution: OrderSolution,
-});
-export const FormStep = StepBase.extend({
-  type: z.literal("form").describe("Type d'énigme : form = remplir un formulaire."),
-  puzzle: FormPuzzle,
-  solution: FormSolution,
-});
-export const TableStep = StepBase.extend({
-  type: z.literal("table").describe("Type d'énigme : table = nettoyer un tableau de données."),
-  puzzle: TablePuzzle,
-  solution: TableSolution,
-});
+/** A step's fields common to every puzzle type. */
+export const StepCommon = StepBase;
+
+/** A step of one puzzle type: the common fields plus the type's own puzzle and solution. */
+function stepOfType(type: (typeof PUZZLES)[number]) {
+  return StepBase.extend({
+    type: z.literal(type.type).describe(type.description),
+    puzzle: type.puzzle,
+    solution: type.solution,
+  });
+}
+
+export type Step = z.output<typeof StepBase> & PuzzleParts;
+type StepInput = z.input<typeof StepBase> & PuzzlePartsInput;
 
 export const Step = z
-  .discriminatedUnion("type", [ChoiceStep, CategorizeStep, OrderStep, FormStep, TableStep])
-  .describe("Une étape : une consigne, des documents, une énigme (type) et sa solution.");
-
-export const PUZZLE_TYPES = ["choice", "categorize", "order", "form", "table"] as const;
-export type PuzzleType = (typeof PUZZLE_TYPES)[number];
+  .discriminatedUnion(
+    "type",
+    PUZZLES.map(stepOfType) as unknown as [ReturnType<typeof stepOfType>, ...ReturnType<typeof stepOfType>[]],
+  )
+  .describe(
+    "Une étape : une consigne, des documents, une énigme (type) et sa solution.",
+  ) as unknown as z.ZodType<Step, StepInput>;
 
 export const Role = z
   .strictObject({
@@ -597,22 +361,6 @@ export type Explanation = z.infer<typeof Explanation>;
 export type Hint = z.infer<typeof Hint>;
 export type SkillWeight = z.infer<typeof SkillWeight>;
 export type Material = z.infer<typeof Material>;
-export type ChoicePuzzle = z.infer<typeof ChoicePuzzle>;
-export type ChoiceSolution = z.infer<typeof ChoiceSolution>;
-export type CategorizePuzzle = z.infer<typeof CategorizePuzzle>;
-export type CategorizeSolution = z.infer<typeof CategorizeSolution>;
-export type OrderPuzzle = z.infer<typeof OrderPuzzle>;
-export type OrderSolution = z.infer<typeof OrderSolution>;
-export type FormField = z.infer<typeof FormField>;
-export type FormPuzzle = z.infer<typeof FormPuzzle>;
-export type FieldRule = z.infer<typeof FieldRule>;
-export type FieldSolution = z.infer<typeof FieldSolution>;
-export type FormSolution = z.infer<typeof FormSolution>;
-export type TableOperation = z.infer<typeof TableOperation>;
-export type TableRow = z.infer<typeof TableRow>;
-export type TablePuzzle = z.infer<typeof TablePuzzle>;
-export type TableSolution = z.infer<typeof TableSolution>;
-export type Step = z.infer<typeof Step>;
 export type Role = z.infer<typeof Role>;
 export type Character = z.infer<typeof Character>;
 export type Scene = z.infer<typeof Scene>;

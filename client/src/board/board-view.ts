@@ -12,7 +12,7 @@ import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/r
 import { isWorkable } from "../../../shared/rules/step-status.ts";
 import { focusAfterRender } from "../app.ts";
 import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
-import { puzzleView } from "../puzzles/index.ts";
+import { puzzleView } from "../puzzles/registry.ts";
 import { avatar, teamName } from "../stage/identity.ts";
 import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";

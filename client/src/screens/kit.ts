@@ -6,47 +6,15 @@
  * Print-ready from the browser: A4, app chrome hidden, one card never split across pages.
  */
 import { html, nothing } from "lit-html";
-import type { StepCard } from "../../../shared/scenario/kit.ts";
 import { typesetDisplay } from "../../../shared/text/typography.ts";
 import { requestRender, type Screen } from "../app.ts";
-import { type MessageKey, t } from "../i18n/index.ts";
+import { t } from "../i18n/index.ts";
 import { getKit, type KitResponse } from "../net/api.ts";
 import { loadFacilitatorKey } from "../net/seats.ts";
+import { kitCard } from "../puzzles/registry.ts";
 import { errorText } from "../ui/errors.ts";
 import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";
-
-function puzzleView(card: StepCard) {
-  const p = card.puzzle;
-  switch (p.type) {
-    case "choice":
-      return html`<h4>${t(p.puzzle.multiple ? "kit.optionsMultiple" : "kit.options")}</h4>
-        <ul class="kit-options">${p.puzzle.options.map((o) => html`<li>☐ ${o.label}</li>`)}</ul>`;
-    case "categorize":
-      return html`<h4>${t("kit.items")}</h4>
-        <ul class="kit-options">${p.puzzle.items.map((i) => html`<li>☐ ${i.label}${i.detail ? html` <span class="muted">(${i.detail})</span>` : nothing}</li>`)}</ul>
-        <h4>${t("kit.buckets")}</h4>
-        <ul class="kit-buckets">${p.puzzle.buckets.map((b) => html`<li>${b.label}</li>`)}</ul>`;
-    case "order":
-      return html`<h4>${t("kit.order")}</h4>
-        <ul class="kit-options">${p.puzzle.items.map((i) => html`<li>___ ${i.label}</li>`)}</ul>`;
-    case "form":
-      return html`<h4>${t("kit.fields")}</h4>
-        <dl class="kit-fields">${p.puzzle.fields.map(
-          (f) =>
-            html`<dt>${f.label}</dt><dd>${
-              f.options ? f.options.map((o) => html`☐ ${o.label} `) : html`<span class="kit-blank"></span>`
-            }${f.help ? html`<br /><span class="muted">${f.help}</span>` : nothing}</dd>`,
-        )}</dl>`;
-    case "table":
-      return html`<table class="data-table">
-          <thead><tr>${p.puzzle.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-          <tbody>${p.puzzle.rows.map((r) => html`<tr>${p.puzzle.columns.map((c) => html`<td>${r.cells[c.id] ?? ""}</td>`)}</tr>`)}</tbody>
-        </table>
-        <h4>${t("kit.operations")}</h4>
-        <p>${p.puzzle.operations.map((op) => t(`op.${op}` as MessageKey)).join(" · ")}</p>`;
-  }
-}
 
 export function kitScreen(code: string): Screen {
   const key = loadFacilitatorKey(code);
@@ -105,7 +73,7 @@ export function kitScreen(code: string): Screen {
         ${card.situation ? html`<p><em>${card.situation}</em></p>` : nothing}
         <p class="prompt">${card.prompt}</p>
         ${card.materials.map((m) => materialCard(m.material, m.roleName))}
-        ${puzzleView(card)}
+        ${kitCard(card.puzzle)}
       </article>`,
     )}
   </section>`;

@@ -14,7 +14,7 @@ import type { Scenario } from "../../../shared/scenario/schema.ts";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { t } from "../i18n/index.ts";
 import { loadPreview, watchScenarios } from "../net/dev-preview.ts";
-import { puzzleView } from "../puzzles/index.ts";
+import { puzzleView } from "../puzzles/registry.ts";
 import { materialCard } from "../ui/material.ts";
 import { explanationView } from "../ui/reveal.ts";
 import { percent } from "../view/state.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FieldRule } from "../../scenario/schema.ts";
-import type { TableAnswer } from "../answer.ts";
+import type { FieldRule } from "../../puzzles/form/schema.ts";
+import type { TableDraft as TableAnswer } from "../../puzzles/table/schema.ts";
 import { emptyAnswer, solutionAnswer } from "../drafts.ts";
 import { fixtureScenario, fixtureStep } from "../test-fixtures.ts";
 import { checkField, scoreAnswer } from "./index.ts";

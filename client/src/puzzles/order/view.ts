@@ -1,9 +1,9 @@
 /** order: a numbered list; drag an item onto another's place, or use the Up/Down buttons. */
 import { html } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
-import { t } from "../i18n/index.ts";
-import { mark } from "./marks.ts";
-import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
+import { t } from "../../i18n/index.ts";
+import { mark } from "../marks.ts";
+import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
 const DRAG_TYPE = "text/x-datatruc-order";
 

@@ -4,12 +4,12 @@
  * labelled "removed" (not colour alone).
  */
 import { html } from "lit-html";
-import { type DraftEdit, MAX_VALUE_LENGTH } from "../../../shared/rules/answer.ts";
-import { COLUMN_OPERATIONS, type ColumnOperation } from "../../../shared/rules/table-ops.ts";
-import { type MessageKey, t } from "../i18n/index.ts";
-import { scrollRegion } from "../ui/scroll-region.ts";
-import { mark } from "./marks.ts";
-import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
+import { COLUMN_OPERATIONS, type ColumnOperation } from "../../../../shared/puzzles/table/ops.ts";
+import { type DraftEdit, MAX_VALUE_LENGTH } from "../../../../shared/rules/answer.ts";
+import { type MessageKey, t } from "../../i18n/index.ts";
+import { scrollRegion } from "../../ui/scroll-region.ts";
+import { mark } from "../marks.ts";
+import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
 export function tablePuzzle({
   step,

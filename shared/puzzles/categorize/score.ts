@@ -1,6 +1,5 @@
-import type { CategorizePuzzle, CategorizeSolution } from "../../scenario/schema.ts";
-import type { CategorizeAnswer } from "../answer.ts";
-import type { ItemFeedback, ScoreResult } from "../model.ts";
+import type { ItemFeedback, ScoreResult } from "../../rules/model.ts";
+import type { CategorizeDraft, CategorizePuzzle, CategorizeSolution } from "./schema.ts";
 
 /** The bucket each item belongs to, from a categorize solution. */
 export function expectedBuckets(solution: CategorizeSolution): Map<string, string> {
@@ -15,7 +14,7 @@ export function expectedBuckets(solution: CategorizeSolution): Map<string, strin
 export function scoreCategorize(
   puzzle: CategorizePuzzle,
   solution: CategorizeSolution,
-  answer: CategorizeAnswer,
+  answer: CategorizeDraft,
 ): ScoreResult {
   const expected = expectedBuckets(solution);
   const items: ItemFeedback[] = [];

@@ -2,7 +2,7 @@
  * Can a table column be cleaned into its expected values with the operations a puzzle offers?
  * Used by the validator (is the solution achievable?) and by the playtest (which edits reach it?).
  */
-import { applyOperationToValue, type ColumnOperation, sameCell } from "../rules/table-ops.ts";
+import { applyOperationToValue, type ColumnOperation, sameCell } from "./ops.ts";
 
 const MAX_SEQUENCE = 5;
 

@@ -5,10 +5,10 @@
  */
 import { html } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
-import { t } from "../i18n/index.ts";
-import { dropZone } from "../ui/drop-zone.ts";
-import { mark } from "./marks.ts";
-import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
+import { t } from "../../i18n/index.ts";
+import { dropZone } from "../../ui/drop-zone.ts";
+import { mark } from "../marks.ts";
+import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
 const DRAG_TYPE = "text/x-datatruc-item";
 

@@ -1,10 +1,9 @@
-import type { FormPuzzle, FormSolution } from "../../scenario/schema.ts";
-import type { FormAnswer } from "../answer.ts";
-import type { ItemFeedback, ScoreResult } from "../model.ts";
+import type { ItemFeedback, ScoreResult } from "../../rules/model.ts";
 import { checkField } from "./check-field.ts";
+import type { FormDraft, FormPuzzle, FormSolution } from "./schema.ts";
 
 /** Share of the fields (those with a rule in the solution) whose value satisfies their rule. */
-export function scoreForm(puzzle: FormPuzzle, solution: FormSolution, answer: FormAnswer): ScoreResult {
+export function scoreForm(puzzle: FormPuzzle, solution: FormSolution, answer: FormDraft): ScoreResult {
   const items: ItemFeedback[] = [];
   let counted = 0;
   let right = 0;

@@ -1,8 +1,8 @@
 /** choice: radio buttons (single) or checkboxes (multiple); each change toggles one option. */
 import { html } from "lit-html";
-import { t } from "../i18n/index.ts";
-import { mark } from "./marks.ts";
-import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
+import { t } from "../../i18n/index.ts";
+import { mark } from "../marks.ts";
+import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
 export function choicePuzzle({
   step,

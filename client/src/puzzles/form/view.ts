@@ -1,10 +1,10 @@
 /** form: real labelled inputs; a field's value is sent to the team when the field changes (blur/Enter). */
 import { html } from "lit-html";
-import { MAX_VALUE_LENGTH } from "../../../shared/rules/answer.ts";
-import type { FormField } from "../../../shared/scenario/schema.ts";
-import { t } from "../i18n/index.ts";
-import { mark } from "./marks.ts";
-import type { AnswerOf, PuzzleContext, StepOf } from "./types.ts";
+import type { FormField } from "../../../../shared/puzzles/form/schema.ts";
+import { MAX_VALUE_LENGTH } from "../../../../shared/rules/answer.ts";
+import { t } from "../../i18n/index.ts";
+import { mark } from "../marks.ts";
+import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
 export function formPuzzle({
   step,

@@ -9,7 +9,7 @@ import {
   sameCell,
   stripUnit,
   trimValue,
-} from "./table-ops.ts";
+} from "./ops.ts";
 
 describe("trim", () => {
   it("removes outer whitespace including NBSP and collapses inner runs", () => {

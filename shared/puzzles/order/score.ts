@@ -1,12 +1,11 @@
-import type { OrderSolution } from "../../scenario/schema.ts";
-import type { OrderAnswer } from "../answer.ts";
-import type { ItemFeedback, ScoreResult } from "../model.ts";
+import type { ItemFeedback, ScoreResult } from "../../rules/model.ts";
+import type { OrderDraft, OrderSolution } from "./schema.ts";
 
 /**
  * Share of item pairs (of the solution) that the answer puts in the right relative order.
  * An item missing from the answer makes its pairs wrong. Feedback: each item, well placed or not.
  */
-export function scoreOrder(solution: OrderSolution, answer: OrderAnswer): ScoreResult {
+export function scoreOrder(solution: OrderSolution, answer: OrderDraft): ScoreResult {
   const position = new Map<string, number>();
   answer.order.forEach((id, index) => {
     if (!position.has(id)) position.set(id, index);

@@ -1,8 +1,7 @@
-import type { TablePuzzle, TableSolution } from "../../scenario/schema.ts";
-import type { TableAnswer } from "../answer.ts";
-import type { ItemFeedback, ScoreResult } from "../model.ts";
-import { sameCell } from "../table-ops.ts";
-import { clamp01 } from "./util.ts";
+import type { ItemFeedback, ScoreResult } from "../../rules/model.ts";
+import { clamp01 } from "../util.ts";
+import { sameCell } from "./ops.ts";
+import type { TableDraft, TablePuzzle, TableSolution } from "./schema.ts";
 
 /** Feedback id of a table cell. */
 export const cellId = (rowId: string, columnId: string) => `${rowId}:${columnId}`;
@@ -14,7 +13,7 @@ export const cellId = (rowId: string, columnId: string) => `${rowId}:${columnId}
  * Cells of removed rows or columns are not compared (the removal itself is counted once).
  * Feedback lists every defect (fixed or not) and every damage.
  */
-export function scoreTable(puzzle: TablePuzzle, solution: TableSolution, answer: TableAnswer): ScoreResult {
+export function scoreTable(puzzle: TablePuzzle, solution: TableSolution, answer: TableDraft): ScoreResult {
   const items: ItemFeedback[] = [];
   const expectedRows = new Map(solution.rows.map((row) => [row.id, row.cells]));
   const answerRows = new Map(answer.rows.map((row) => [row.id, row.cells]));

@@ -1,7 +1,6 @@
-import type { ChoicePuzzle, ChoiceSolution } from "../../scenario/schema.ts";
-import type { ChoiceAnswer } from "../answer.ts";
-import type { ItemFeedback, ScoreResult } from "../model.ts";
-import { clamp01 } from "./util.ts";
+import type { ItemFeedback, ScoreResult } from "../../rules/model.ts";
+import { clamp01 } from "../util.ts";
+import type { ChoiceDraft, ChoicePuzzle, ChoiceSolution } from "./schema.ts";
 
 /**
  * Single choice: 1 when exactly one option is picked and it is correct, else 0.
@@ -11,7 +10,7 @@ import { clamp01 } from "./util.ts";
 export function scoreChoice(
   puzzle: ChoicePuzzle,
   solution: ChoiceSolution,
-  answer: ChoiceAnswer,
+  answer: ChoiceDraft,
 ): ScoreResult {
   const correct = new Set(solution.correct);
   const known = new Map(puzzle.options.map((option) => [option.id, option]));

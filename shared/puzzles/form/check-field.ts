@@ -1,6 +1,6 @@
 /** Form field rules: does a value satisfy a field's `check` rule? Messages are shown to players (French). */
-import type { FieldRule } from "../../scenario/schema.ts";
-import { fold } from "../table-ops.ts";
+import { fold } from "../../text/fold.ts";
+import type { FieldRule } from "./schema.ts";
 
 export interface FieldCheck {
   ok: boolean;

@@ -2,16 +2,10 @@
  * Table cleaning operations (see docs in notes/table-ops.md): pure string → string functions.
  * A value an operation does not recognise is returned unchanged.
  */
-import { COLUMN_OPERATIONS } from "../scenario/schema.ts";
-import type { TableAnswer } from "./answer.ts";
+import { fold } from "../../text/fold.ts";
+import { COLUMN_OPERATIONS, type ColumnOperation, type TableDraft } from "./schema.ts";
 
-export { COLUMN_OPERATIONS };
-export type ColumnOperation = (typeof COLUMN_OPERATIONS)[number];
-
-/** Lower case, accents removed, outer whitespace trimmed: for case/accent-insensitive comparisons. */
-export function fold(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-}
+export { COLUMN_OPERATIONS, type ColumnOperation, fold };
 
 /** Removes leading/trailing whitespace (NBSP included) and collapses inner runs to one space. */
 export function trimValue(value: string): string {
@@ -127,11 +121,11 @@ export function applyOperationToValue(operation: ColumnOperation, value: string,
 
 /** Applies a column operation to every non-removed row of `columnId`. Returns a new answer. */
 export function applyOperationToTable(
-  table: TableAnswer,
+  table: TableDraft,
   operation: ColumnOperation,
   columnId: string,
   width?: number,
-): TableAnswer {
+): TableDraft {
   const removed = new Set(table.removedRows);
   return {
     ...table,

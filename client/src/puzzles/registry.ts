@@ -1,0 +1,57 @@
+/**
+ * The one list of puzzle renderers (client side of shared/puzzles/registry.ts): picks the view of a
+ * step's type for the puzzle, answer lines, edit sentences, feedback targets and kit cards.
+ */
+import { html, type TemplateResult } from "lit-html";
+import { editFits, PUZZLES, type PuzzleTypeName } from "../../../shared/puzzles/registry.ts";
+import type { Answer, DraftEdit } from "../../../shared/rules/answer.ts";
+import type { PublicPuzzle, PublicStep } from "../../../shared/rules/public.ts";
+import { categorizeView } from "./categorize/index.ts";
+import { choiceView } from "./choice/index.ts";
+import { formView } from "./form/index.ts";
+import { orderView } from "./order/index.ts";
+import { tableView } from "./table/index.ts";
+import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
+
+export type { Line, Sentence };
+
+/** Every renderer; a test checks it lists exactly the shared registry's types. */
+export const VIEWS = [choiceView, categorizeView, orderView, formView, tableView] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: the client registry's one erasure point (see shared/puzzles/registry.ts).
+type AnyView = PuzzleView<any>;
+const BY_TYPE: ReadonlyMap<string, AnyView> = new Map(VIEWS.map((view) => [view.type, view as AnyView]));
+
+function viewOf(type: PuzzleTypeName): AnyView {
+  const view = BY_TYPE.get(type);
+  if (!view) throw new Error(`no renderer for puzzle type ${type}`);
+  return view;
+}
+
+/** The interactive puzzle of a step, or nothing when the draft is of another type. */
+export function puzzleView(context: PuzzleContext): TemplateResult {
+  if (context.draft.type !== context.step.type) return html``;
+  return viewOf(context.step.type).render(context);
+}
+
+/** An answer as label/value lines, in the puzzle's own order (empty when missing or mismatched). */
+export function answerLines(step: PublicPuzzle, answer: Answer | null): Line[] {
+  if (!answer || answer.type !== step.type) return [];
+  return viewOf(step.type).answerLines(step.puzzle, answer);
+}
+
+/** What an edit did, as a catalogue key and its parameters (the player's name is added by the caller). */
+export function describeEdit(step: PublicStep, edit: DraftEdit, name: string): Sentence {
+  const owner = PUZZLES.find((type) => editFits(type.type, edit))?.type ?? step.type;
+  return viewOf(owner).describeEdit(owner === step.type ? step.puzzle : null, edit, name);
+}
+
+/** The label of whatever an item feedback id points at ("rowId:columnId" for table cells). */
+export function feedbackTarget(step: PublicPuzzle, id: string): string {
+  return viewOf(step.type).feedbackTarget(step.puzzle, id);
+}
+
+/** A step's puzzle on a printable card (never a solution). */
+export function kitCard(step: PublicPuzzle): TemplateResult {
+  return viewOf(step.type).kitCard(step.puzzle);
+}
