@@ -75,6 +75,11 @@ export interface PuzzleType<
   applyEdit(puzzle: NoInfer<P>, draft: NoInfer<D>, edit: NoInfer<E>): NoInfer<D> | null;
   /** Score in [0, 1] with per-item feedback; never tells which unpicked item was right. */
   score(puzzle: NoInfer<P>, solution: NoInfer<S>, draft: NoInfer<D>): ScoreResult;
+  /**
+   * Items of the expected answer the draft leaves out (a right option unpicked, an item unsorted):
+   * said at the debrief only, after the reveal. Default: none beyond the scorer's wrong items.
+   */
+  leftOut?(puzzle: NoInfer<P>, solution: NoInfer<S>, draft: NoInfer<D>): string[];
   /** Item id → feedback text written in the scenario, shown after the reveal. */
   revealFeedback?(puzzle: NoInfer<P>, solution: NoInfer<S>): Record<string, string>;
 

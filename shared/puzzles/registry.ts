@@ -114,6 +114,12 @@ export function scoreDraft(step: PuzzleParts, draft: Draft): ScoreResult {
   return puzzleType(step.type).score(step.puzzle, step.solution, draft);
 }
 
+/** Items of the expected answer the draft leaves out (debrief only); none for a draft of another type. */
+export function leftOutItems(step: PuzzleParts, draft: Draft): string[] {
+  if (draft.type !== step.type) return [];
+  return puzzleType(step.type).leftOut?.(step.puzzle, step.solution, draft) ?? [];
+}
+
 /** Item id → feedback written in the scenario, shown after the reveal. */
 export function revealFeedback(step: PuzzleParts): Record<string, string> {
   return puzzleType(step.type).revealFeedback?.(step.puzzle, step.solution) ?? {};

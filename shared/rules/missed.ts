@@ -5,6 +5,7 @@
  * this is said once the answer is revealed: a right option left unpicked or a document left unsorted
  * is missed too.
  */
+import { leftOutItems } from "../puzzles/registry.ts";
 import type { Scenario, Step } from "../scenario/schema.ts";
 import type { Answer } from "./answer.ts";
 import type { Team } from "./model.ts";
@@ -30,13 +31,7 @@ export function missedItems(step: Step, answer: Answer): string[] {
   const wrong = scoreAnswer(step, answer)
     .items.filter((item) => !item.correct)
     .map((item) => item.id);
-  const left =
-    step.type === "choice" && answer.type === "choice"
-      ? step.solution.correct.filter((id) => !answer.selected.includes(id))
-      : step.type === "categorize" && answer.type === "categorize"
-        ? step.puzzle.items.map((item) => item.id).filter((id) => !Object.hasOwn(answer.placements, id))
-        : [];
-  return [...new Set([...wrong, ...left])];
+  return [...new Set([...wrong, ...leftOutItems(step, answer)])];
 }
 
 /** From each team's last submitted answer on the step (null: the team sent nothing). */

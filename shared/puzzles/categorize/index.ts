@@ -29,6 +29,8 @@ export const categorize = definePuzzleType({
     return { type: "categorize", placements };
   },
   score: scoreCategorize,
+  leftOut: (puzzle, _solution, draft) =>
+    puzzle.items.map((item) => item.id).filter((id) => !Object.hasOwn(draft.placements, id)),
   check: checkCategorize,
   solutionEdits: (_puzzle, solution) => ({
     edits: Object.entries(solution.buckets).flatMap(([bucketId, items]) =>

@@ -31,6 +31,7 @@ export const choice = definePuzzleType({
     };
   },
   score: scoreChoice,
+  leftOut: (_puzzle, solution, draft) => solution.correct.filter((id) => !draft.selected.includes(id)),
   revealFeedback(puzzle) {
     const feedback: Record<string, string> = {};
     for (const option of puzzle.options) if (option.feedback) feedback[option.id] = option.feedback;
