@@ -20,6 +20,7 @@ import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 /** Screenshots land in test-results/screenshots (ignored by git); `UPDATE_SCREENSHOTS=1` writes
@@ -307,4 +308,39 @@ export function videoRecordingOrSkip(suite: string): boolean {
     symlinkSync(system, expected);
   }
   return true;
+}
+
+/**
+ * One server (fresh database) and one headless Chromium for a test file: started before its tests
+ * when Chromium is there (the client built first), stopped after them.
+ */
+export function useBrowserServer(
+  chromiumPath: string | null,
+  env: Record<string, string> = {},
+): {
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+} {
+  let server: ServerProcess | undefined;
+  let handle: BrowserHandle | undefined;
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    ensureClientBuilt();
+    server = await startServer("server/main.ts", env);
+    handle = await launchBrowser(chromiumPath);
+  }, 180_000);
+  afterAll(async () => {
+    await handle?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the e2e server has not started");
+      return server;
+    },
+    get browser() {
+      if (!handle) throw new Error("the browser has not started");
+      return handle.browser;
+    },
+  };
 }

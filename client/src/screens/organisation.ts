@@ -1,13 +1,15 @@
 /**
  * The organisation dashboard (/organisation), opened with the admin key (kept in sessionStorage):
  * how many sessions, agents, directions, and did they find what they came for. Every chart has
- * its table, and every table a CSV export; filters by period, programme and scenario.
+ * its table, and every table a CSV export; filters by period, programme and scenario. Below, the
+ * admin screens (organisation-admin.ts): directions, facilitator keys, programmes.
  */
 import { html, nothing, type TemplateResult } from "lit-html";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { formatNumber, type MessageKey, t } from "../i18n/index.ts";
 import { ApiError, download, request } from "../net/api.ts";
 import { scrollRegion } from "../ui/scroll-region.ts";
+import { type AdminOrganisation, OrganisationAdmin } from "./organisation-admin.ts";
 
 const KEY = "datatruc.organisation.key";
 
@@ -33,9 +35,8 @@ interface Dashboard {
     comments: string[];
   };
 }
-interface Organisation {
+interface Organisation extends AdminOrganisation {
   name: string;
-  programmes: { id: string; title: string; scenarios: string[] }[];
 }
 
 const directionName = (d: { direction: string; label: string | null }) =>
@@ -62,13 +63,15 @@ export function organisationScreen(): Screen {
   const filter: Record<string, string> = {};
 
   const auth = () => ({ authorization: `Bearer ${key}` });
+  const admin = new OrganisationAdmin(auth, () => load());
   const query = (extra: Record<string, string> = {}) =>
     new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v)).toString();
 
-  const load = async () => {
+  const load = async (): Promise<void> => {
     if (!key) return;
     try {
       organisation = await request<Organisation>("/api/organisation", { headers: auth() });
+      admin.show(organisation);
       dashboard = await request<Dashboard>(`/api/organisation/dashboard?${query()}`, { headers: auth() });
       sessionStorage.setItem(KEY, key);
       error = "";
@@ -218,6 +221,6 @@ export function organisationScreen(): Screen {
     title: () => t("dash.title"),
     view: () => html`<h1 tabindex="-1">${organisation ? t("dash.titleOf", { name: organisation.name }) : t("dash.title")}</h1>
       ${error ? html`<p class="notice bad" role="alert">${error}</p>` : nothing}
-      ${organisation && dashboard ? board(organisation, dashboard) : key && !error ? html`<p>${t("app.loading")}</p>` : keyForm()}`,
+      ${organisation && dashboard ? html`${board(organisation, dashboard)}${admin.view()}` : key && !error ? html`<p>${t("app.loading")}</p>` : keyForm()}`,
   };
 }
