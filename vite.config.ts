@@ -66,6 +66,25 @@ function bundleReport(): Plugin {
   };
 }
 
+const STUDIO_MARKDOWN = fileURLToPath(new URL("./client/src/studio/markdown.ts", import.meta.url));
+
+/**
+ * codemirror-json-schema renders descriptions through its `utils/markdown` module, which starts
+ * the Shiki highlighter (WebAssembly, refused by the CSP) at import: the studio's own
+ * markdown-it renderer stands in for it (client/src/studio/markdown.ts).
+ */
+function studioMarkdown(): Plugin {
+  return {
+    name: "datatruc-studio-markdown",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (importer?.includes("codemirror-json-schema") && /\/utils\/markdown(\.js)?$/.test(source))
+        return STUDIO_MARKDOWN;
+      return null;
+    },
+  };
+}
+
 const SCENARIO_ASSETS = fileURLToPath(new URL("./assets/scenarios", import.meta.url));
 const MIME: Record<string, string> = {
   ".svg": "image/svg+xml",
@@ -116,6 +135,7 @@ export default defineConfig({
   // Brotli and gzip copies of every text file, served by express-static-gzip (server/http/client.ts).
   plugins: [
     bundleReport(),
+    studioMarkdown(),
     scenarioAssets(),
     compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(js|css|html|svg|json)$/ }),
   ],

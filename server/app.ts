@@ -18,6 +18,7 @@ import { clientRouter } from "./http/client.ts";
 import { operationsRouter, type Readiness } from "./http/operations.ts";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security.ts";
+import { studioRouter } from "./http/studio.ts";
 import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { createLimits } from "./rooms/limits.ts";
@@ -40,6 +41,8 @@ export interface AppHooks {
   beforeClient?: (app: express.Application, services: AppServices) => void | Promise<void>;
   /** Serve dist/client (default true). */
   serveClient?: boolean;
+  /** The development server: the studio is open without a key and saving writes the files. */
+  dev?: boolean;
 }
 
 /** In-process presence by default; Redis presence and driver when REDIS_URL is set. */
@@ -91,6 +94,16 @@ function buildServer(
           storeKind: config.store.kind,
           pingRedis: redisPing(scaled.presence),
           readiness,
+        }),
+      );
+      app.use(
+        "/api/studio",
+        studioRouter({
+          scenariosDir: config.scenariosDir,
+          catalog: services.catalog,
+          watcher: services.catalogWatcher,
+          designerKey: config.designerKey,
+          dev: hooks.dev === true,
         }),
       );
       app.use(

@@ -34,7 +34,8 @@ function stemOf(dir: string, path: string): string | undefined {
   const parts = relative(dir, path).split(sep);
   const [first] = parts;
   if (!first || first.startsWith("..") || first === "schema") return undefined;
-  return parts.length === 1 ? first.replace(/\.[^.]*$/, "") : first;
+  // Ids have no dot: `exemple.json`, `exemple.json.123.tmp` (a save in progress) → `exemple`.
+  return first.split(".")[0];
 }
 
 export function watchCatalog(catalog: Catalog, scenariosDir: string, log: Logger): CatalogWatcher {

@@ -29,6 +29,8 @@ export interface ServerConfig {
   creation: { createKey: string | undefined; perHour: number };
   /** RETENTION_DAYS: personal data of older sessions is purged daily (unset: kept). */
   retentionDays: number | undefined;
+  /** DESIGNER_KEY: opens the studio (/studio) on this server, to check and preview (no writing). */
+  designerKey: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -56,5 +58,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicAddress: env.PUBLIC_ADDRESS || undefined,
     creation: { createKey: env.CREATE_KEY || undefined, perHour: Number(env.CREATE_PER_HOUR || 20) },
     retentionDays: env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : undefined,
+    designerKey: env.DESIGNER_KEY || undefined,
   };
 }

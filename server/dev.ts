@@ -22,6 +22,7 @@ const vite = await createServer({
 let preview: PreviewRouter | undefined;
 const running = await startServer(config, {
   serveClient: false,
+  dev: true,
   beforeClient: (app, { catalogWatcher }) => {
     preview = previewRouter(config.scenariosDir, catalogWatcher);
     app.use(PREVIEW_PATH, preview.router);

@@ -36,6 +36,8 @@ async function createScreen(route: Route): Promise<Screen> {
       return (await import("./screens/verify.ts")).verifyScreen(route.verificationCode);
     case "preview":
       return (await import("./screens/preview.ts")).previewScreen(route.scenarioId);
+    case "studio":
+      return (await import("./screens/studio.ts")).studioScreen(route.scenarioId);
     case "not-found":
       return (await import("./screens/not-found.ts")).notFoundScreen();
   }

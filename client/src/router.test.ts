@@ -17,6 +17,8 @@ describe("router", () => {
       { name: "path", verificationCode: "X7-99" },
       { name: "verify", verificationCode: "" },
       { name: "preview", scenarioId: "exemple" },
+      { name: "studio", scenarioId: "" },
+      { name: "studio", scenarioId: "exemple" },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

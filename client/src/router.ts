@@ -16,6 +16,8 @@ export type Route =
   | { name: "verify"; verificationCode: string }
   | { name: "path"; verificationCode: string }
   | { name: "preview"; scenarioId: string }
+  /** The designers' studio: the list (empty id) or one scenario's editor. */
+  | { name: "studio"; scenarioId: string }
   | { name: "not-found"; path: string };
 
 type ParamRoute = Exclude<
@@ -34,6 +36,7 @@ const PARAM_ROUTES: Record<string, (value: string) => ParamRoute> = {
   verify: (verificationCode) => ({ name: "verify", verificationCode }),
   parcours: (verificationCode) => ({ name: "path", verificationCode }),
   preview: (scenarioId) => ({ name: "preview", scenarioId }),
+  studio: (scenarioId) => ({ name: "studio", scenarioId }),
 };
 
 /** Join codes are typed by people: upper-case, no spaces or dashes. */
@@ -48,6 +51,7 @@ export function parseRoute(pathname: string): Route {
   // /verify alone: the form to type a verification code.
   if (parts.length === 1 && parts[0] === "verify") return { name: "verify", verificationCode: "" };
   if (parts.length === 1 && parts[0] === "organisation") return { name: "organisation" };
+  if (parts.length === 1 && parts[0] === "studio") return { name: "studio", scenarioId: "" };
   const [head, value, ...rest] = parts;
   const make = head ? PARAM_ROUTES[head] : undefined;
   if (make && value && rest.length === 0 && value.length <= 80) return make(value);
@@ -72,6 +76,8 @@ export function hrefFor(route: Route): string {
       return `/parcours/${encodeURIComponent(route.verificationCode)}`;
     case "preview":
       return `/preview/${encodeURIComponent(route.scenarioId)}`;
+    case "studio":
+      return route.scenarioId ? `/studio/${encodeURIComponent(route.scenarioId)}` : "/studio";
     default:
       return `/${route.name}/${encodeURIComponent(route.code)}`;
   }

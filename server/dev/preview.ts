@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import express from "express";
 import { loadScenarioFiles, REFERENTIAL_FILE_NAME } from "../../shared/scenario/files.ts";
 import { Id } from "../../shared/scenario/schema.ts";
+import { fileStem } from "../../shared/scenario/validate.ts";
 import type { CatalogWatcher } from "../catalog-watch.ts";
 
 export const PREVIEW_PATH = "/__preview";
@@ -26,9 +27,17 @@ export function previewRouter(scenariosDir: string, watcher: CatalogWatcher): Pr
     const id = Id.safeParse(req.params.id);
     const file = id.success ? join(dir, `${id.data}.json`) : "";
     if (!id.success || !existsSync(file)) {
-      res
-        .status(404)
-        .json({ error: { code: "unknown-scenario", message: "scénario introuvable" }, findings: [] });
+      // The ids there are, for a mistyped address.
+      const scenarios = loadScenarioFiles(dir)
+        .files.filter((entry) => entry.kind === "scenario")
+        .map((entry) => fileStem(entry.file));
+      res.status(404).json({
+        error: {
+          code: "unknown-scenario",
+          message: `aucun scénario « ${req.params.id} » dans ${scenariosDir}`,
+        },
+        scenarios,
+      });
       return;
     }
     const targets = [file, join(dir, REFERENTIAL_FILE_NAME)].filter((path) => existsSync(path));

@@ -45,6 +45,12 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Base for the file names shown in findings; default: the working directory. */
   cwd?: string;
+  /**
+   * Texts to check in place of files (absolute path → text), as if saved: the studio checks the
+   * editor's text exactly as `scenarios:check` would check the saved file. A path that does not
+   * exist yet is added to the directory's files.
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 function displayName(path: string, cwd: string): string {
@@ -103,7 +109,9 @@ export function loadScenarioFiles(
     else paths.push(path);
   }
 
-  const texts = new Map(paths.map((path) => [path, readFileSync(path, "utf8")]));
+  const overrides = options.texts ?? new Map<string, string>();
+  for (const path of overrides.keys()) if (!paths.includes(path)) paths.push(path);
+  const texts = new Map(paths.map((path) => [path, overrides.get(path) ?? readFileSync(path, "utf8")]));
   const referentialPaths = paths.filter((path) => looksLikeReferential(path, texts.get(path) ?? ""));
   const scenarioPaths = paths.filter((path) => !referentialPaths.includes(path));
 

@@ -100,4 +100,28 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
     await page.getByRole("heading", { name: "Titre modifié pendant la prévisualisation" }).waitFor();
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it("says a mistyped id is unknown and lists the scenarios", async () => {
+    await page.goto(`${server.url}/preview/exemplle`);
+    await page.getByText("Aucun scénario « exemplle »").waitFor();
+    expect(await page.getByText("Le fichier ne valide plus").count()).toBe(0);
+    await page.getByRole("link", { name: "exemple" }).click();
+    await page.getByRole("heading", { name: /Prévisualisation/ }).waitFor();
+    await expectAccessible(page, "preview of an unknown id");
+  }, 60_000);
+
+  it("marks no answer « À revoir » before it is checked, hints shown as players get them", async () => {
+    const scenario = JSON.parse(readFileSync(file, "utf8"));
+    const tableIndex = scenario.steps.findIndex((step: { type: string }) => step.type === "table");
+    await page.goto(`${server.url}/preview/exemple`);
+    await page.getByLabel("Étape", { exact: true }).selectOption(String(tableIndex));
+    await page.getByRole("heading", { name: scenario.steps[tableIndex].title }).waitFor();
+    expect(await page.getByText("À revoir").count()).toBe(0);
+    await page.getByRole("button", { name: "Vérifier cette réponse" }).click();
+    await page.getByText("À revoir").first().waitFor();
+    const [hint] = scenario.steps[tableIndex].hints as { text: string }[];
+    expect(hint).toBeDefined();
+    await page.getByText(hint?.text ?? "").waitFor();
+    await expectAccessible(page, "preview checked");
+  }, 60_000);
 });

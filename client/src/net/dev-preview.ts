@@ -11,6 +11,8 @@ export const PREVIEW_API = "/__preview";
 export type PreviewLoad =
   | { kind: "ok"; scenario: Scenario; findings: Finding[] }
   | { kind: "invalid"; findings: Finding[] }
+  /** No such scenario file: the ids there are. */
+  | { kind: "unknown"; scenarios: string[] }
   | { kind: "unavailable" };
 
 export async function loadPreview(scenarioId: string): Promise<PreviewLoad> {
@@ -24,7 +26,8 @@ export async function loadPreview(scenarioId: string): Promise<PreviewLoad> {
   }
   const type = response.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) return { kind: "unavailable" };
-  const body = (await response.json()) as { scenario?: Scenario; findings?: Finding[] };
+  const body = (await response.json()) as { scenario?: Scenario; findings?: Finding[]; scenarios?: string[] };
+  if (response.status === 404) return { kind: "unknown", scenarios: body.scenarios ?? [] };
   if (body.scenario) return { kind: "ok", scenario: body.scenario, findings: body.findings ?? [] };
   return { kind: "invalid", findings: body.findings ?? [] };
 }
