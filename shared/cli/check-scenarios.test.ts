@@ -83,3 +83,20 @@ describe("npm run scenarios:check", () => {
     expect(result.stdout).toContain("scenarios/nulle-part.json:1:1: erreur: (racine): fichier introuvable");
   });
 });
+
+describe("npm run scenarios:check --json, as the README writes it (without --)", () => {
+  it("prints the JSON report: npm keeps --json for itself, the script reads it back", () => {
+    const result = spawnSync(
+      "npm",
+      ["run", "--silent", "scenarios:check", "scenarios/exemple.json", "--json"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as { ok: boolean; files: { file: string }[] };
+    expect(output.ok).toBe(true);
+    expect(output.files.map((file) => file.file)).toEqual(["scenarios/exemple.json"]);
+  });
+});

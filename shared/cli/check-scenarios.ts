@@ -8,9 +8,10 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadScenarioFiles } from "../scenario/files.ts";
 import { type Finding, formatExcerpt, formatFinding, hasErrors } from "../scenario/findings.ts";
+import { hasFlag } from "./flags.ts";
 
 function main(argv: string[]): number {
-  const json = argv.includes("--json");
+  const json = hasFlag(argv, "json");
   const targets = argv.filter((arg) => arg !== "--json");
   if (targets.some((arg) => arg.startsWith("-"))) {
     console.error("usage : npm run scenarios:check -- [--json] [fichiers ou dossiers…]");

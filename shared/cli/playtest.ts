@@ -14,6 +14,7 @@ import {
   STRATEGIES,
   STRATEGY_LABELS,
 } from "../scenario/playtest.ts";
+import { hasFlag } from "./flags.ts";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
@@ -84,7 +85,7 @@ function option(argv: string[], name: string): string | undefined {
 }
 
 function main(argv: string[]): number {
-  const json = argv.includes("--json");
+  const json = hasFlag(argv, "json");
   const teams = Number(option(argv, "--equipes") ?? 20);
   const seed = Number(option(argv, "--graine") ?? 1);
   const target = argv.filter(

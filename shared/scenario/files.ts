@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { decodeScenarioBytes } from "./encoding.ts";
 import { type Finding, guideLink, sortFindings } from "./findings.ts";
 import { formatPath, locate, parseJsonSource } from "./json-source.ts";
 import { salvageScenario } from "./meaning.ts";
@@ -111,9 +112,23 @@ export function loadScenarioFiles(
 
   const overrides = options.texts ?? new Map<string, string>();
   for (const path of overrides.keys()) if (!paths.includes(path)) paths.push(path);
-  const texts = new Map(paths.map((path) => [path, overrides.get(path) ?? readFileSync(path, "utf8")]));
-  const referentialPaths = paths.filter((path) => looksLikeReferential(path, texts.get(path) ?? ""));
-  const scenarioPaths = paths.filter((path) => !referentialPaths.includes(path));
+  const texts = new Map<string, string>();
+  for (const path of paths) {
+    const override = overrides.get(path);
+    const decoded =
+      override === undefined
+        ? decodeScenarioBytes(readFileSync(path), displayName(path, cwd))
+        : { text: override };
+    if ("text" in decoded) texts.set(path, decoded.text);
+    else {
+      // Not UTF-8: that one finding, the file is not read further.
+      findings.push(decoded.finding);
+      files.push({ file: decoded.finding.file, kind: "scenario", ok: false });
+    }
+  }
+  const readable = paths.filter((path) => texts.has(path));
+  const referentialPaths = readable.filter((path) => looksLikeReferential(path, texts.get(path) ?? ""));
+  const scenarioPaths = readable.filter((path) => !referentialPaths.includes(path));
 
   let referential: Referential | undefined;
   let index: ReferentialIndex | undefined;
@@ -133,7 +148,8 @@ export function loadScenarioFiles(
     ];
     const path = candidates.find((candidate) => existsSync(candidate));
     if (path) {
-      const text = readFileSync(path, "utf8");
+      const decoded = decodeScenarioBytes(readFileSync(path), displayName(path, cwd));
+      const text = "text" in decoded ? decoded.text : "";
       const result = validateReferentialText(text, displayName(path, cwd));
       findings.push(...result.findings.filter((finding) => finding.severity === "error"));
       referential = result.value;

@@ -8,6 +8,7 @@ export type Severity = "error" | "warning";
 
 /** Every kind of finding, with the title of its guide section. */
 export const FINDING_CODES = {
+  encodage: "Le fichier n'est pas enregistré en UTF-8",
   "json-invalide": "Le fichier n'est pas du JSON valide",
   "cle-en-double": "Clé en double",
   "cle-inconnue": "Clé inconnue",

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PUZZLES } from "../puzzles/registry.ts";
 import { FINDING_CODES, formatFinding } from "./findings.ts";
+import { competenceSection, generatedSection } from "./guide-sections.ts";
 import { playtest } from "./playtest.ts";
-import { referentialIndexFromText, validateScenarioValue } from "./validate.ts";
+import { referentialIndexFromText, validateReferentialText, validateScenarioValue } from "./validate.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const guide = readFileSync(join(root, "docs", "guide-scenarios.md"), "utf8");
@@ -38,6 +39,15 @@ function scenarioAround(step: unknown) {
 }
 
 describe("docs/guide-scenarios.md", () => {
+  it("lists every competence id of scenarios/referentiel.json (generated section, npm run scenarios:schema)", () => {
+    const result = validateReferentialText(
+      readFileSync(join(root, "scenarios", "referentiel.json"), "utf8"),
+      "scenarios/referentiel.json",
+    );
+    if (!result.value) throw new Error("scenarios/referentiel.json does not validate");
+    expect(generatedSection(guide, "competences")).toBe(competenceSection(result.value));
+  });
+
   it("has a section for every kind of finding (the anchors findings link to)", () => {
     const headings = new Set([...guide.matchAll(/^### ([a-z-]+)$/gm)].map((match) => match[1]));
     for (const code of Object.keys(FINDING_CODES)) expect(headings, code).toContain(code);

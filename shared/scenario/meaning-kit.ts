@@ -9,19 +9,21 @@ import { type Report, suggest } from "./structure.ts";
 export interface Noun {
   one: string;
   known: string;
+  /** For the agreement of participles: « l'option … est déjà définie ». */
+  feminine?: boolean;
 }
 export const NOUNS = {
-  option: { one: "l'option", known: "options connues" },
+  option: { one: "l'option", known: "options connues", feminine: true },
   item: { one: "l'élément", known: "éléments connus" },
-  bucket: { one: "la catégorie", known: "catégories connues" },
+  bucket: { one: "la catégorie", known: "catégories connues", feminine: true },
   field: { one: "le champ", known: "champs connus" },
-  column: { one: "la colonne", known: "colonnes connues" },
-  row: { one: "la ligne", known: "lignes connues" },
+  column: { one: "la colonne", known: "colonnes connues", feminine: true },
+  row: { one: "la ligne", known: "lignes connues", feminine: true },
   role: { one: "le rôle", known: "rôles connus" },
   character: { one: "le personnage", known: "personnages déclarés" },
-  competence: { one: "la compétence", known: "compétences connues" },
+  competence: { one: "la compétence", known: "compétences connues", feminine: true },
   level: { one: "le niveau", known: "niveaux connus" },
-  step: { one: "l'étape", known: "étapes" },
+  step: { one: "l'étape", known: "étapes", feminine: true },
   material: { one: "le document", known: "documents" },
   domain: { one: "le domaine", known: "domaines" },
 } satisfies Record<string, Noun>;
@@ -63,7 +65,7 @@ export function uniqueIds(
         "error",
         "identifiant-en-double",
         [...pathOf(index), "id"],
-        `${nounOf(noun).one} ${quote(entry.id)} est déjà défini plus haut : chaque identifiant doit être unique`,
+        `${nounOf(noun).one} ${quote(entry.id)} est déjà défini${nounOf(noun).feminine ? "e" : ""} plus haut : chaque identifiant doit être unique`,
       );
     seen.add(entry.id);
   });
