@@ -152,7 +152,7 @@ describe.skipIf(!chromiumPath || !available)(
           await page.locator(".conn-banner", { hasText: "reconnexion en cours" }).waitFor(BACK);
         }
         const again = await serve(index, host.dataDir);
-        for (const page of players.values()) {
+        for (const page of everyone) {
           await page.locator(".conn-banner").waitFor({ state: "detached", ...BACK });
         }
         for (const name of names) await online(name);
