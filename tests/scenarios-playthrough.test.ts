@@ -12,6 +12,7 @@
  * at least two roles in every step, no count hints).
  */
 import { describe, expect, it } from "vitest";
+import { PUZZLES } from "../shared/puzzles/registry.ts";
 import {
   applyOperationToValue,
   COLUMN_OPERATIONS,
@@ -117,6 +118,8 @@ function editsFor(step: Step, target: Answer): DraftEdit[] {
     case "table":
       if (step.type !== "table") throw new Error(`${step.id}: table answer for a ${step.type} step`);
       return tableEdits(step, target);
+    case "link":
+      return target.links.map((link) => ({ op: "link-add", ...link }));
   }
 }
 
@@ -191,6 +194,16 @@ function wrongAnswer(step: Step): Answer {
       }
       throw new Error(`${step.id}: a table step without any defect`);
     }
+    case "link": {
+      if (right.type !== "link") throw new Error("unreachable");
+      // Forgets the last expected link and draws the first one backwards.
+      const [first] = right.links;
+      if (!first) throw new Error(`${step.id}: a link step without expected links`);
+      return {
+        type: "link",
+        links: [...right.links.slice(1, -1), { from: first.to, kind: first.kind, to: first.from }],
+      };
+    }
   }
 }
 
@@ -243,15 +256,9 @@ describe("scenario files", () => {
     );
   });
 
-  it("the example uses each of the five puzzle types once, with two roles that each hold a private document", () => {
+  it("the example uses each puzzle type once, with two roles that each hold a private document", () => {
     const example = scenarios.find((scenario) => scenario.id === "exemple");
-    expect(example?.steps.map((step) => step.type).sort()).toEqual([
-      "categorize",
-      "choice",
-      "form",
-      "order",
-      "table",
-    ]);
+    expect(example?.steps.map((step) => step.type).sort()).toEqual(PUZZLES.map((type) => type.type).sort());
     expect(example?.roles).toHaveLength(2);
     for (const role of example?.roles ?? []) {
       const own = example?.steps.flatMap((step) =>

@@ -9,11 +9,12 @@ import { categorize } from "./categorize/index.ts";
 import { choice } from "./choice/index.ts";
 import type { AnyPuzzleType } from "./contract.ts";
 import { form } from "./form/index.ts";
+import { link } from "./link/index.ts";
 import { order } from "./order/index.ts";
 import { table } from "./table/index.ts";
 
 /** Every puzzle type, in the order of the guide, the JSON Schema and the starter scenario. */
-export const PUZZLES = [choice, categorize, order, form, table] as const;
+export const PUZZLES = [choice, categorize, order, form, table, link] as const;
 
 type Registered = (typeof PUZZLES)[number];
 export type PuzzleTypeName = Registered["type"];

@@ -6,6 +6,7 @@ import type fc from "fast-check";
 import { categorizeTesting } from "./categorize/testing.ts";
 import { choiceTesting } from "./choice/testing.ts";
 import { formTesting } from "./form/testing.ts";
+import { linkTesting } from "./link/testing.ts";
 import { orderTesting } from "./order/testing.ts";
 import type { DraftOf, EditOf, PuzzleOf, PuzzleTypeName, SolutionOf } from "./registry.ts";
 import { tableTesting } from "./table/testing.ts";
@@ -39,4 +40,11 @@ export interface PuzzleTesting<T extends PuzzleTypeName> {
   wrongDraft: (puzzle: PuzzleOf<T>, solution: SolutionOf<T>, draft: DraftOf<T>) => DraftOf<T>;
 }
 
-export const TESTING = [choiceTesting, categorizeTesting, orderTesting, formTesting, tableTesting] as const;
+export const TESTING = [
+  choiceTesting,
+  categorizeTesting,
+  orderTesting,
+  formTesting,
+  tableTesting,
+  linkTesting,
+] as const;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { PUZZLES } from "../puzzles/registry.ts";
 import { jsonSchemaFiles, referentialJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -33,13 +34,7 @@ describe("generated JSON Schema", () => {
       };
     };
     const snippets = schema.properties.steps.items.defaultSnippets;
-    expect(snippets.map((snippet) => snippet.label)).toEqual([
-      "Étape choice",
-      "Étape categorize",
-      "Étape order",
-      "Étape form",
-      "Étape table",
-    ]);
+    expect(snippets.map((snippet) => snippet.label)).toEqual(PUZZLES.map((type) => `Étape ${type.type}`));
     const validate = compile(scenarioJsonSchema());
     for (const { body } of snippets) {
       const scenario = { ...(readJson(join(fixtures, "valid.json")) as object), steps: [body] };

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PUZZLES } from "../puzzles/registry.ts";
 import { formatFinding } from "./findings.ts";
 import { playtest } from "./playtest.ts";
 import { starterScenario } from "./scaffold.ts";
@@ -24,26 +25,16 @@ describe("starter scenario (npm run scenarios:new)", () => {
       referential ? { referential } : {},
     );
     expect(result.findings.map(formatFinding)).toEqual([]);
-    expect(result.value?.steps.map((step) => step.type)).toEqual([
-      "choice",
-      "categorize",
-      "order",
-      "form",
-      "table",
-    ]);
+    expect(result.value?.steps.map((step) => step.type)).toEqual(PUZZLES.map((type) => type.type));
   });
 
   it("playtests: every step solvable", () => {
     const result = validateScenarioValue(starter, "scenarios/mon-scenario.json");
     if (!result.value) throw new Error("starter invalid");
     const report = playtest(result.value, { teams: 5, seed: 3 });
-    expect(report.steps.map((step) => [step.id, step.solvable, step.problem])).toEqual([
-      ["choisir", true, undefined],
-      ["classer", true, undefined],
-      ["ordonner", true, undefined],
-      ["remplir", true, undefined],
-      ["nettoyer", true, undefined],
-    ]);
+    expect(report.steps.map((step) => [step.id, step.solvable, step.problem])).toEqual(
+      PUZZLES.map((type) => [type.starter.id, true, undefined]),
+    );
   });
 
   it("is written by the CLI, which refuses a bad id and an existing file", () => {

@@ -29,7 +29,9 @@ export function starterScenario(id: string, competences: readonly string[]): Sce
       summary:
         "Résumé en deux ou trois phrases, affiché dans le catalogue : la situation, ce que l'équipe va apprendre. Ce scénario de départ contient une étape de chaque type : gardez celles qui vous servent.",
       audience: "Agents sans expérience de la donnée (précisez le public visé)",
-      durationMinutes: 20,
+      // The steps' time limits, rounded up to five minutes (one more type makes the starter longer).
+      durationMinutes:
+        5 * Math.ceil(PUZZLES.reduce((total, type) => total + type.starter.timeLimitSeconds, 0) / 300),
       difficulty: "debutant",
       language: "fr",
       tags: ["exemple"],

@@ -2,11 +2,14 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PUZZLES } from "../puzzles/registry.ts";
 import { loadScenarioFiles } from "./files.ts";
 import { type Finding, formatExcerpt, formatFinding } from "./findings.ts";
 import { referentialIndexFromText, validateReferentialText, validateScenarioText } from "./validate.ts";
 
 const fixtures = join(import.meta.dirname, "fixtures");
+/** Every puzzle type, as the messages list them. */
+const TYPES = PUZZLES.map((type) => type.type).join(", ");
 const referential = referentialIndexFromText(readFileSync(join(fixtures, "referentiel.json"), "utf8"));
 
 function check(name: string): Finding[] {
@@ -174,8 +177,7 @@ describe("one broken fixture per kind of mistake: line, column, path and message
           path: "steps[2].type",
           line: 68,
           column: 15,
-          message:
-            "« type » vaut « ordre », valeur non prévue ; valeurs possibles : choice, categorize, order, form, table (vouliez-vous dire « order » ?)",
+          message: `« type » vaut « ordre », valeur non prévue ; valeurs possibles : ${TYPES} (vouliez-vous dire « order » ?)`,
         },
       ],
     ],
@@ -622,8 +624,7 @@ describe("structure messages say what was expected", () => {
         path: "steps[1].type",
         line: 40,
         column: 5,
-        message:
-          "champ obligatoire « type » manquant : il vaut l'une de ces valeurs : choice, categorize, order, form, table",
+        message: `champ obligatoire « type » manquant : il vaut l'une de ces valeurs : ${TYPES}`,
       },
     ],
     [

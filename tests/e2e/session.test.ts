@@ -1,8 +1,8 @@
 /**
  * A whole café session in real browsers against the real server: a facilitator creates the session
  * through the UI, three players join with the code in separate browser contexts and play
- * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize and form
- * steps, Ana with the keyboard only for the order step), the facilitator reveals each step and
+ * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize, form and link
+ * steps, Ana with the keyboard only for the order step, Bruno drawing and removing links with the mouse), the facilitator reveals each step and
  * ends; the debrief and an attestation render.
  * Screenshots of every screen go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (else test-results/).
  */
@@ -153,6 +153,36 @@ async function solveWithMouse(page: Page, step: Step): Promise<void> {
       return;
     case "table":
       return solveTable(page, step);
+    case "link":
+      for (const link of step.solution.links) await addLinkWithMouse(page, link);
+      return;
+  }
+}
+
+/** The mouse on the link list: pick the kind and the target in the card's form, click « Relier ». */
+async function addLinkWithMouse(page: Page, link: { from: string; kind: string; to: string }): Promise<void> {
+  const card = page.locator(`.link-card[data-card="${link.from}"]`);
+  await card.locator('select[name="kind"]').selectOption(link.kind);
+  await card.locator('select[name="to"]').selectOption(link.to);
+  await card.getByRole("button", { name: "Relier", exact: true }).click();
+  await page.locator(`[data-link="${link.from}:${link.kind}:${link.to}"]`).waitFor();
+}
+
+/** Keyboard only: each expected link through its card's « Relier à… » form; focus stays on « Relier ». */
+async function solveLinkWithKeyboard(page: Page, step: Extract<Step, { type: "link" }>): Promise<void> {
+  for (const link of step.solution.links) {
+    const key = `${link.from}:${link.kind}:${link.to}`;
+    if ((await page.locator(`[data-link="${key}"]`).count()) > 0) continue;
+    await tabTo(page, `[data-focus-key="link-kind-${link.from}"]`);
+    await keyboardSelect(page, link.kind);
+    await page.keyboard.press("Tab");
+    await keyboardSelect(page, link.to);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.locator(`[data-link="${key}"]`).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey ?? ""))
+      .toBe(`link-add-${link.from}`);
   }
 }
 
@@ -343,7 +373,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await ana.locator(".people li.offline", { hasText: "Chloé" }).waitFor({ state: "detached" });
         await chloe.getByRole("heading", { level: 1, name: step.title }).waitFor();
       }
-      const keyboard = step.type === "categorize" || step.type === "form";
+      const keyboard = step.type === "categorize" || step.type === "form" || step.type === "link";
       const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
       if (step.type === "categorize") {
         // Bruno drags one document into its category with the mouse; Chloé sorts the rest by keyboard.
@@ -354,6 +384,20 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
           .dragTo(bruno.locator(`[data-bucket="${bucketId}"]`), { sourcePosition: { x: 12, y: 12 } });
         await chloe.locator(`[data-bucket="${bucketId}"] [data-item="${itemId}"]`).waitFor();
         await solveCategorizeWithKeyboard(chloe, step);
+      } else if (step.type === "link") {
+        // Bruno draws a wrong link with the mouse and removes it, then the first expected one;
+        // Chloé draws the rest with the keyboard only.
+        const [first] = step.solution.links;
+        if (!first) throw new Error("a link step without links");
+        const backwards = { from: first.to, kind: first.kind, to: first.from };
+        await addLinkWithMouse(bruno, backwards);
+        const key = `${backwards.from}:${backwards.kind}:${backwards.to}`;
+        await chloe.locator(`[data-link="${key}"]`).waitFor();
+        await bruno.locator(`[data-link="${key}"]`).getByRole("button").click();
+        await chloe.locator(`[data-link="${key}"]`).waitFor({ state: "detached" });
+        await addLinkWithMouse(bruno, first);
+        await chloe.locator(`[data-link="${first.from}:${first.kind}:${first.to}"]`).waitFor();
+        await solveLinkWithKeyboard(chloe, step);
       } else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
       else if (step.type === "order") await solveOrderWithKeyboard(actor, step);
       else await solveWithMouse(actor, step);

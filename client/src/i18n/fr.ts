@@ -195,6 +195,23 @@ export const fr = {
   "categorize.empty": "Aucun élément.",
   "categorize.count": "{count, plural, one {# élément} other {# éléments}}",
 
+  "link.help":
+    "Reliez les cartes : pour chaque carte, choisissez une sorte de lien et la carte d'arrivée, puis « Relier ». Chaque lien faux retire des points.",
+  "link.count": "{count, plural, =0 {Aucun lien} one {# lien} other {# liens}} sur {max} au plus",
+  "link.full": "nombre maximal de liens atteint : retirez-en un pour en tracer un autre",
+  "link.linkFrom": "Relier « {card} » à…",
+  "link.kindLabel": "Lien",
+  "link.targetLabel": "vers",
+  "link.add": "Relier",
+  "link.linksOf": "Liens de « {card} »",
+  "link.remove": "Retirer le lien {link}",
+  "link.removeShort": "Retirer",
+  "link.kind.acteur": "Acteur",
+  "link.kind.document": "Document",
+  "link.kind.donnee": "Données",
+  "link.kind.outil": "Outil",
+  "link.kind.regle": "Règle",
+
   "order.help":
     "Remettez les éléments dans l'ordre : glissez-les, ou utilisez les boutons Monter et Descendre.",
   "order.up": "Monter « {item} »",
@@ -243,6 +260,8 @@ export const fr = {
   "edit.restore-row": "{name} a rétabli la ligne {row}",
   "edit.remove-column": "{name} a supprimé la colonne « {column} »",
   "edit.restore-column": "{name} a rétabli la colonne « {column} »",
+  "edit.link-add": "{name} a relié {link}",
+  "edit.link-remove": "{name} a retiré le lien {link}",
 
   "conn.reconnecting": "Connexion perdue : reconnexion en cours… Votre réponse est conservée.",
   "conn.reconnected": "Reconnecté.",
@@ -429,6 +448,8 @@ export const fr = {
   "kit.order": "À remettre dans l'ordre",
   "kit.fields": "À remplir",
   "kit.operations": "Opérations possibles",
+  "kit.linkCards": "Cartes à relier",
+  "kit.linkKinds": "Liens possibles ({max} au plus)",
   "att.title": "Attestation de participation",
   "att.intro": "Datatruc atteste {nameElision, select, vowel {qu’<b>{name}</b>} other {que <b>{name}</b>}}",
   "att.took": "a participé le {date} à la session de jeu sérieux « {scenario} »",

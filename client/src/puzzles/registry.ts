@@ -9,6 +9,7 @@ import type { PublicPuzzle, PublicStep } from "../../../shared/rules/public.ts";
 import { categorizeView } from "./categorize/index.ts";
 import { choiceView } from "./choice/index.ts";
 import { formView } from "./form/index.ts";
+import { linkView } from "./link/index.ts";
 import { orderView } from "./order/index.ts";
 import { tableView } from "./table/index.ts";
 import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
@@ -16,7 +17,7 @@ import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
 export type { Line, Sentence };
 
 /** Every renderer; a test checks it lists exactly the shared registry's types. */
-export const VIEWS = [choiceView, categorizeView, orderView, formView, tableView] as const;
+export const VIEWS = [choiceView, categorizeView, orderView, formView, tableView, linkView] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: the client registry's one erasure point (see shared/puzzles/registry.ts).
 type AnyView = PuzzleView<any>;
