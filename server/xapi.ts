@@ -94,6 +94,8 @@ export function carnetPseudonym(carnetId: string, recipient: XapiRecipient): str
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A step's team score, within the [0, 1] the statement declares. */
+const unit = (score: number) => Math.min(1, Math.max(0, score));
 const fr = (text: string): LanguageMap => ({ "fr-FR": text });
 
 export function xapiStatements(input: XapiInput): XapiStatement[] {
@@ -183,7 +185,7 @@ export function xapiStatements(input: XapiInput): XapiStatement[] {
           },
           timestamp: iso(step.closedAt ?? seat.endedAt ?? seat.startedAt ?? seat.createdAt),
           result: {
-            score: { scaled: Math.min(1, Math.max(0, step.score)), raw: step.score, min: 0, max: 1 },
+            score: { scaled: unit(step.score), raw: unit(step.score), min: 0, max: 1 },
             completion: step.closedAt !== null,
             extensions: { [iri("extensions", "attempts")]: step.attempts },
           },
