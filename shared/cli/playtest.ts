@@ -1,5 +1,5 @@
 /**
- * `npm run scenarios:playtest <id> [--equipes 20] [--graine 1] [--json]`: validates the scenario,
+ * `npm run scenarios:playtest <id> [--equipes 200] [--graine 1] [--json]`: validates the scenario,
  * then simulates teams playing it through the rules engine and reports per step. Exits 1 when the
  * scenario has errors or a step is unsolvable.
  */
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { DEFAULT_SCENARIOS_DIR, loadScenarioFiles } from "../scenario/files.ts";
 import { formatFinding, hasErrors } from "../scenario/findings.ts";
 import {
+  DEFAULT_PLAYTEST_TEAMS,
   type Distribution,
   type PlaytestReport,
   playtest,
@@ -56,6 +57,7 @@ export function formatReport(report: PlaytestReport): string {
         `  indices        : ${hints.count}, coût total ${percent(hints.totalCost)} : avec tous les indices la solution vaut ${percent(step.scores.indices.mean)}`,
       );
     const luck = (step.scores.hasard.histogram[5] ?? 0) / report.teams;
+    lines.push(`  au hasard      : ${percent(luck)} des équipes réussissent l'étape du premier coup`);
     if (luck > 0.4)
       lines.push(
         `  attention      : en répondant au hasard, ${percent(luck)} des équipes réussissent l'étape du premier coup ; ajoutez des options ou des éléments`,
@@ -86,14 +88,14 @@ function option(argv: string[], name: string): string | undefined {
 
 function main(argv: string[]): number {
   const json = hasFlag(argv, "json");
-  const teams = Number(option(argv, "--equipes") ?? 20);
+  const teams = Number(option(argv, "--equipes") ?? DEFAULT_PLAYTEST_TEAMS);
   const seed = Number(option(argv, "--graine") ?? 1);
   const target = argv.filter(
     (arg, i) => !arg.startsWith("--") && !["--equipes", "--graine"].includes(argv[i - 1] ?? ""),
   )[0];
   if (!target || !Number.isInteger(teams) || teams < 1 || !Number.isInteger(seed)) {
     console.error(
-      "usage : npm run scenarios:playtest -- <identifiant ou fichier> [--equipes 20] [--graine 1] [--json]",
+      "usage : npm run scenarios:playtest -- <identifiant ou fichier> [--equipes 200] [--graine 1] [--json]",
     );
     return 2;
   }

@@ -76,3 +76,27 @@ describe("playtest", () => {
     }
   });
 });
+
+describe("the playtest's chance estimate (issue 14: 45 % said, 25 % measured over 200 teams)", () => {
+  it("agrees, by default, with simulations of 200 teams on other draws", () => {
+    // A single-answer question with four options: a random team is right one time in four.
+    const scenario = fixture("valid.json", (text) => {
+      const value = JSON.parse(text);
+      value.steps[0].puzzle.multiple = false;
+      value.steps[0].puzzle.options = ["a", "b", "c", "d"].map((id) => ({ id, label: `Option ${id}` }));
+      value.steps[0].solution = { correct: ["a"] };
+      value.steps = value.steps.slice(0, 1);
+      delete value.shortRoute;
+      return JSON.stringify(value);
+    });
+    const chance = (seed?: number) => {
+      const report = seed === undefined ? playtest(scenario) : playtest(scenario, { teams: 200, seed });
+      const hasard = report.steps[0]?.scores.hasard;
+      return (hasard?.histogram[5] ?? 0) / report.teams;
+    };
+    const estimate = chance();
+    // Two runs of 200 differ by about 4 points (one standard deviation); 20 teams could be 20 off.
+    for (const seed of [2, 3]) expect(Math.abs(estimate - chance(seed)), `seed ${seed}`).toBeLessThan(0.1);
+    expect(Math.abs(estimate - 0.25)).toBeLessThan(0.08);
+  });
+});
