@@ -113,6 +113,17 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
   it("marks no answer « À revoir » before it is checked, hints shown as players get them", async () => {
     const scenario = JSON.parse(readFileSync(file, "utf8"));
     const tableIndex = scenario.steps.findIndex((step: { type: string }) => step.type === "table");
+    // A table document of eight columns, as designers write them.
+    const columns = ["code", "nom", "commune", "adresse", "effectif", "statut", "latitude", "longitude"];
+    edit((s) => {
+      s.steps[tableIndex].materials.push({
+        kind: "table",
+        id: "tableau-large",
+        title: "Extrait de la base des collèges",
+        columns,
+        rows: [columns.map((column) => `valeur de ${column} assez longue`)],
+      });
+    });
     await page.goto(`${server.url}/preview/exemple`);
     await page.getByLabel("Étape", { exact: true }).selectOption(String(tableIndex));
     await page.getByRole("heading", { name: scenario.steps[tableIndex].title }).waitFor();
@@ -123,5 +134,15 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
     expect(hint).toBeDefined();
     await page.getByText(hint?.text ?? "").waitFor();
     await expectAccessible(page, "preview checked");
+
+    // On a phone, the table document scrolls sideways, and says so.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const table = page.locator("#material-tableau-large [role=region]");
+    await page.waitForFunction(() =>
+      document.querySelector("#material-tableau-large [role=region]")?.hasAttribute("data-overflow"),
+    );
+    expect(await table.getAttribute("tabindex")).toBe("0");
+    await page.locator("#material-tableau-large .scroll-cue").waitFor({ state: "visible" });
+    await page.setViewportSize({ width: 1280, height: 900 });
   }, 60_000);
 });
