@@ -3,6 +3,7 @@
  * the HTTP API, and the built client.
  */
 import "./zod-locale.ts";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { CloseCode, defineRoom, defineServer, matchMaker } from "@colyseus/core";
@@ -15,6 +16,7 @@ import { type CatalogWatcher, watchCatalog } from "./catalog-watch.ts";
 import type { ServerConfig } from "./config.ts";
 import { apiErrorHandler, apiRouter } from "./http/api.ts";
 import { clientRouter } from "./http/client.ts";
+import { pinClientAddress, TRUST_PROXY } from "./http/client-address.ts";
 import { operationsRouter, type Readiness } from "./http/operations.ts";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security.ts";
@@ -61,10 +63,12 @@ function redisPing(presence: unknown): (() => Promise<unknown>) | undefined {
   return pub ? () => pub.ping() : undefined;
 }
 
-/** The WebSocket transport, its frames screened for client faults (server/socket-faults.ts). */
+/** The WebSocket transport, its frames screened for client faults (server/socket-faults.ts), and each
+ *  upgrade's client address pinned before Colyseus reads it (server/http/client-address.ts). */
 function transport(): WebSocketTransport {
   const ws = new WebSocketTransport({ pingInterval: 10_000, pingMaxRetries: 3, maxPayload: MAX_FRAME_BYTES });
   guardSockets((ws as unknown as { wss: Parameters<typeof guardSockets>[0] }).wss, logger);
+  (ws as unknown as { server: Server }).server.prependListener("upgrade", pinClientAddress);
   return ws;
 }
 
@@ -85,7 +89,7 @@ function buildServer(
     gracefullyShutdown: false,
     greet: false,
     express: async (app) => {
-      app.set("trust proxy", "loopback");
+      app.set("trust proxy", TRUST_PROXY);
       app.use(requestLog(logger));
       app.use(securityHeaders({ csp: hooks.serveClient !== false }));
       app.use(
