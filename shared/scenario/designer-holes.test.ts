@@ -75,3 +75,70 @@ describe("messages agree with their noun", () => {
     );
   });
 });
+
+describe("a form field's accepted values", () => {
+  const withLicence = (accepted: string[], example: string) => {
+    const scenario = JSON.parse(valid);
+    scenario.steps[3].solution.fields.licence = { check: { rule: "equals", accepted }, example };
+    return validateScenarioText(JSON.stringify(scenario, null, 2), "fixtures/valid.json").findings;
+  };
+
+  it("a value not among the select's options is named, not blamed on the example", () => {
+    const findings = withLicence(["lo-v2"], "lov2");
+    expect(findings.map(({ code, path, message }) => ({ code, path, message }))).toEqual([
+      {
+        code: "reference-inconnue",
+        path: "steps[3].solution.fields.licence.check.accepted[0]",
+        message:
+          "la valeur acceptée « lo-v2 » n'est pas une valeur de la liste du champ « licence » (valeurs : lov2, odbl) : aucune équipe ne peut la choisir",
+      },
+    ]);
+  });
+
+  it("a dead value beside a good one is not silent", () => {
+    const findings = withLicence(["lov2", "odbl-v1"], "lov2");
+    expect(findings.map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: "reference-inconnue", path: "steps[3].solution.fields.licence.check.accepted[1]" },
+    ]);
+  });
+});
+
+describe("form rules that say « must not be »", () => {
+  const withTitle = (check: unknown, example: string) => {
+    const scenario = JSON.parse(valid);
+    scenario.steps[3].solution.fields.titre = { check, example };
+    return validateScenarioText(JSON.stringify(scenario, null, 2), "fixtures/valid.json");
+  };
+
+  it("notEquals and notMatching validate, and refuse what they name (no lookahead regex needed)", async () => {
+    const notFileName = {
+      rule: "notMatching",
+      pattern: "\\.(csv|xlsx?|ods)$",
+      description: "un titre en mots, pas un nom de fichier",
+    };
+    expect(withTitle(notFileName, "Liste des collèges publics").findings).toEqual([]);
+    expect(
+      withTitle({ rule: "notEquals", refused: ["Sans titre", "Titre"] }, "Liste des collèges").findings,
+    ).toEqual([]);
+    const { checkField } = await import("../puzzles/form/check-field.ts");
+    expect(checkField(notFileName as never, "colleges_2025.csv")).toEqual({
+      ok: false,
+      message: "Réponse refusée : un titre en mots, pas un nom de fichier.",
+    });
+    expect(checkField({ rule: "notEquals", refused: ["Sans titre"] } as never, "  sans TITRE ").ok).toBe(
+      false,
+    );
+    expect(checkField({ rule: "notEquals", refused: ["Sans titre"] } as never, "").ok).toBe(false);
+    expect(checkField(notFileName as never, "").ok).toBe(false);
+  });
+
+  it("an example the rule refuses, and a bad pattern, are findings", () => {
+    const refused = withTitle({ rule: "notEquals", refused: ["Titre"] }, "titre").findings;
+    expect(refused.map((f) => f.code)).toEqual(["solution-impossible"]);
+    const badPattern = withTitle({ rule: "notMatching", pattern: "(", description: "x" }, "abc").findings;
+    expect(badPattern.map((f) => [f.code, f.path])).toContainEqual([
+      "regle-incoherente",
+      "steps[3].solution.fields.titre.check.pattern",
+    ]);
+  });
+});

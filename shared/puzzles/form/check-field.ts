@@ -67,6 +67,23 @@ export function checkField(rule: FieldRule, value: string): FieldCheck {
       }
       return regexp.test(text) ? ok : refuse(`Format attendu : ${rule.description}.`);
     }
+    case "notEquals":
+      if (text === "") return refuse("Une réponse est attendue.");
+      return rule.refused.some((refused) => looseText(refused) === looseText(text))
+        ? refuse(
+            rule.description ? `Réponse refusée : ${rule.description}.` : "Cette réponse ne convient pas.",
+          )
+        : ok;
+    case "notMatching": {
+      if (text === "") return refuse("Une réponse est attendue.");
+      let regexp: RegExp;
+      try {
+        regexp = new RegExp(rule.pattern);
+      } catch {
+        return refuse(`Réponse refusée : ${rule.description}.`);
+      }
+      return regexp.test(text) ? refuse(`Réponse refusée : ${rule.description}.`) : ok;
+    }
     case "number": {
       const number = parseNumber(text);
       if (number === null) return refuse("Un nombre est attendu.");

@@ -3,13 +3,14 @@ import { listForMessage } from "../../scenario/findings.ts";
 import type { JsonPath } from "../../scenario/json-source.ts";
 import { checkReference, lowerSentence, quote, uniqueIds } from "../../scenario/meaning-kit.ts";
 import type { Report } from "../../scenario/structure.ts";
-import { checkField } from "./check-field.ts";
-import type { FieldRule, FormPuzzle, FormSolution } from "./schema.ts";
+import { checkField, looseText } from "./check-field.ts";
+import type { FieldRule, FormField, FormPuzzle, FormSolution } from "./schema.ts";
 
 function checkRuleCoherence(rule: FieldRule, path: JsonPath, report: Report): void {
   const bad = (message: string) => report("error", "regle-incoherente", path, message);
   switch (rule.rule) {
     case "pattern":
+    case "notMatching":
       try {
         new RegExp(rule.pattern);
       } catch (error) {
@@ -38,8 +39,31 @@ function checkRuleCoherence(rule: FieldRule, path: JsonPath, report: Report): vo
         bad(`${rule.required?.length} mots-clés obligatoires mais maxCount vaut ${rule.maxCount}`);
       break;
     case "equals":
+    case "notEquals":
       break;
   }
+}
+
+/**
+ * The accepted values of a list (« select ») field's `equals` rule must be values of its options:
+ * names each one no team can choose; returns how many.
+ */
+function checkAcceptedValues(field: FormField, rule: FieldRule, path: JsonPath, report: Report): number {
+  if (rule.rule !== "equals" || field.input !== "select" || !field.options?.length) return 0;
+  const values = field.options.map((option) => option.value);
+  const offered = new Set(values.map(looseText));
+  let dead = 0;
+  rule.accepted.forEach((accepted, k) => {
+    if (offered.has(looseText(accepted))) return;
+    dead++;
+    report(
+      "error",
+      "reference-inconnue",
+      [...path, "accepted", k],
+      `la valeur acceptée ${quote(accepted)} n'est pas une valeur de la liste du champ ${quote(field.id)} (valeurs : ${listForMessage(values)}) : aucune équipe ne peut la choisir`,
+    );
+  });
+  return dead;
 }
 
 export function checkForm(
@@ -76,8 +100,12 @@ export function checkForm(
     if (!checkReference(fieldId, fields, "field", path, report, "key")) continue;
     checkRuleCoherence(fieldSolution.check, [...path, "check"], report);
     const field = puzzle.fields.find((candidate) => candidate.id === fieldId);
+    const deadValues = field
+      ? checkAcceptedValues(field, fieldSolution.check, [...path, "check"], report)
+      : 0;
     const check = checkField(fieldSolution.check, fieldSolution.example);
-    if (!check.ok)
+    // (An example refused only because an accepted value is misspelt: that value is named above.)
+    if (!check.ok && deadValues === 0)
       report(
         "error",
         "solution-impossible",

@@ -55,6 +55,32 @@ export const FieldRule = z
       description: Text("Ce que le motif attend, en clair (affiché au joueur en cas d'erreur)."),
     }),
     z.strictObject({
+      rule: z
+        .literal("notEquals")
+        .describe("La réponse ne doit être aucune des valeurs refusées (et ne doit pas être vide)."),
+      refused: z
+        .array(z.string().min(1))
+        .min(1)
+        .describe("Valeurs refusées (comparées sans tenir compte de la casse, des accents ni des espaces)."),
+      description: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          "Pourquoi, en clair (affiché au joueur en cas de refus), ex. « un titre qui dit ce que contient le jeu ».",
+        ),
+    }),
+    z.strictObject({
+      rule: z
+        .literal("notMatching")
+        .describe("La réponse ne doit pas respecter une expression régulière (et ne doit pas être vide)."),
+      pattern: z
+        .string()
+        .min(1)
+        .describe("Expression régulière JavaScript des réponses refusées, ex. « \\.csv$ »."),
+      description: Text("Ce qui est attendu, en clair (affiché au joueur en cas de refus)."),
+    }),
+    z.strictObject({
       rule: z.literal("number").describe("La réponse doit être un nombre dans un intervalle."),
       min: z.number().optional().describe("Plus petite valeur acceptée."),
       max: z.number().optional().describe("Plus grande valeur acceptée."),

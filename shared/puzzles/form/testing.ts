@@ -18,6 +18,14 @@ export const formTesting: PuzzleTesting<"form"> = {
         .integer({ min: 0, max: 100 })
         .map((n) => ({ check: { rule: "number", min: n, max: n + 10 }, example: String(n + 5) })),
       secret.map((s) => ({ check: { rule: "tags", minCount: 1, required: [s] }, example: `${s}, autre` })),
+      secret.map((s) => ({
+        check: { rule: "notEquals", refused: [s], description: `pas ${SECRET}` },
+        example: `${SECRET} autre`,
+      })),
+      fc.nat(99999).map((n) => ({
+        check: { rule: "notMatching", pattern: `^${SECRET}x$`, description: `pas ${SECRET}x` },
+        example: `${SECRET}${n}`,
+      })),
     );
     return ids("f", 1, 4).chain((fieldIds) =>
       fc
