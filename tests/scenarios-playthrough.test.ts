@@ -120,6 +120,10 @@ function editsFor(step: Step, target: Answer): DraftEdit[] {
       return tableEdits(step, target);
     case "link":
       return target.links.map((link) => ({ op: "link-add", ...link }));
+    case "chart":
+      return (["chart", "x", "y", "aggregate", "sort"] as const).flatMap((choice) =>
+        target[choice] === null ? [] : [{ op: "chart-set" as const, choice, value: target[choice] }],
+      );
   }
 }
 
@@ -203,6 +207,13 @@ function wrongAnswer(step: Step): Answer {
         type: "link",
         links: [...right.links.slice(1, -1), { from: first.to, kind: first.kind, to: first.from }],
       };
+    }
+    case "chart": {
+      if (right.type !== "chart") throw new Error("unreachable");
+      // Right chart, but the first aggregation offered that the solution does not accept.
+      const aggregate = step.puzzle.aggregates.find((a) => !step.solution.aggregate.includes(a));
+      if (!aggregate) throw new Error(`${step.id}: every aggregation is accepted`);
+      return { ...right, aggregate };
     }
   }
 }

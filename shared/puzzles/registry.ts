@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { ScoreResult } from "../rules/model.ts";
 import { categorize } from "./categorize/index.ts";
+import { chart } from "./chart/index.ts";
 import { choice } from "./choice/index.ts";
 import type { AnyPuzzleType } from "./contract.ts";
 import { form } from "./form/index.ts";
@@ -14,7 +15,7 @@ import { order } from "./order/index.ts";
 import { table } from "./table/index.ts";
 
 /** Every puzzle type, in the order of the guide, the JSON Schema and the starter scenario. */
-export const PUZZLES = [choice, categorize, order, form, table, link] as const;
+export const PUZZLES = [choice, categorize, order, form, table, link, chart] as const;
 
 type Registered = (typeof PUZZLES)[number];
 export type PuzzleTypeName = Registered["type"];

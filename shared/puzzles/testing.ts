@@ -4,6 +4,7 @@
  */
 import type fc from "fast-check";
 import { categorizeTesting } from "./categorize/testing.ts";
+import { chartTesting } from "./chart/testing.ts";
 import { choiceTesting } from "./choice/testing.ts";
 import { formTesting } from "./form/testing.ts";
 import { linkTesting } from "./link/testing.ts";
@@ -47,4 +48,5 @@ export const TESTING = [
   formTesting,
   tableTesting,
   linkTesting,
+  chartTesting,
 ] as const;

@@ -1,8 +1,9 @@
 /**
  * A whole café session in real browsers against the real server: a facilitator creates the session
  * through the UI, three players join with the code in separate browser contexts and play
- * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize, form and link
- * steps, Ana with the keyboard only for the order step, Bruno drawing and removing links with the mouse), the facilitator reveals each step and
+ * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize, form, link and
+ * chart steps, Ana with the keyboard only for the order step, Bruno drawing and removing links and
+ * picking the chart kind with the mouse), the facilitator reveals each step and
  * ends; the debrief and an attestation render.
  * Screenshots of every screen go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (else test-results/).
  */
@@ -156,6 +157,12 @@ async function solveWithMouse(page: Page, step: Step): Promise<void> {
     case "link":
       for (const link of step.solution.links) await addLinkWithMouse(page, link);
       return;
+    case "chart":
+      for (const choice of CHART_CHOICES) {
+        const value = step.solution[choice]?.[0];
+        if (value) await page.locator(`#chart-${choice}`).selectOption(value);
+      }
+      return;
   }
 }
 
@@ -183,6 +190,35 @@ async function solveLinkWithKeyboard(page: Page, step: Extract<Step, { type: "li
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey ?? ""))
       .toBe(`link-add-${link.from}`);
+  }
+}
+
+const CHART_CHOICES = ["chart", "x", "y", "aggregate", "sort"] as const;
+
+/**
+ * Bruno picks the chart kind with the mouse; Chloé makes the other choices with the keyboard only
+ * (focus stays on each select as the chart redraws). The drawn chart has its sentence and its table.
+ */
+async function solveChart(
+  mouse: Page,
+  keyboard: Page,
+  step: Extract<Step, { type: "chart" }>,
+): Promise<void> {
+  const kind = step.solution.chart[0] as string;
+  await mouse.locator("#chart-chart").selectOption(kind);
+  await expect.poll(() => keyboard.locator("#chart-chart").inputValue()).toBe(kind);
+  for (const choice of CHART_CHOICES.slice(1)) {
+    const value = step.solution[choice]?.[0];
+    if (!value) continue;
+    await tabTo(keyboard, `#chart-${choice}`);
+    await keyboardSelect(keyboard, value);
+    await expect.poll(() => mouse.locator(`#chart-${choice}`).inputValue()).toBe(value);
+    await expect.poll(() => keyboard.evaluate(() => document.activeElement?.id)).toBe(`chart-${choice}`);
+  }
+  for (const page of [mouse, keyboard]) {
+    await page.locator('.chart-figure svg[role="img"][aria-labelledby="chart-sentence"]').waitFor();
+    await expect.poll(() => page.locator(".chart-figures tbody tr").count()).toBeGreaterThan(1);
+    expect(await page.locator("#chart-sentence").textContent()).toMatch(/catégories/);
   }
 }
 
@@ -373,7 +409,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await ana.locator(".people li.offline", { hasText: "Chloé" }).waitFor({ state: "detached" });
         await chloe.getByRole("heading", { level: 1, name: step.title }).waitFor();
       }
-      const keyboard = step.type === "categorize" || step.type === "form" || step.type === "link";
+      const keyboard =
+        step.type === "categorize" || step.type === "form" || step.type === "link" || step.type === "chart";
       const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
       if (step.type === "categorize") {
         // Bruno drags one document into its category with the mouse; Chloé sorts the rest by keyboard.
@@ -398,7 +435,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await addLinkWithMouse(bruno, first);
         await chloe.locator(`[data-link="${first.from}:${first.kind}:${first.to}"]`).waitFor();
         await solveLinkWithKeyboard(chloe, step);
-      } else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
+      } else if (step.type === "chart") await solveChart(bruno, chloe, step);
+      else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
       else if (step.type === "order") await solveOrderWithKeyboard(actor, step);
       else await solveWithMouse(actor, step);
 

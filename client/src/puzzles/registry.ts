@@ -7,6 +7,7 @@ import { editFits, PUZZLES, type PuzzleTypeName } from "../../../shared/puzzles/
 import type { Answer, DraftEdit } from "../../../shared/rules/answer.ts";
 import type { PublicPuzzle, PublicStep } from "../../../shared/rules/public.ts";
 import { categorizeView } from "./categorize/index.ts";
+import { chartView } from "./chart/index.ts";
 import { choiceView } from "./choice/index.ts";
 import { formView } from "./form/index.ts";
 import { linkView } from "./link/index.ts";
@@ -17,7 +18,15 @@ import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
 export type { Line, Sentence };
 
 /** Every renderer; a test checks it lists exactly the shared registry's types. */
-export const VIEWS = [choiceView, categorizeView, orderView, formView, tableView, linkView] as const;
+export const VIEWS = [
+  choiceView,
+  categorizeView,
+  orderView,
+  formView,
+  tableView,
+  linkView,
+  chartView,
+] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: the client registry's one erasure point (see shared/puzzles/registry.ts).
 type AnyView = PuzzleView<any>;
