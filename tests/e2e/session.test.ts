@@ -422,7 +422,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await chloe.locator(`[data-bucket="${bucketId}"] [data-item="${itemId}"]`).waitFor();
         await solveCategorizeWithKeyboard(chloe, step);
       } else if (step.type === "link") {
-        // Bruno draws a wrong link with the mouse and removes it, then the first expected one;
+        // Bruno draws a wrong link with the mouse and removes it, then drags a card onto another;
         // Chloé draws the rest with the keyboard only.
         const [first] = step.solution.links;
         if (!first) throw new Error("a link step without links");
@@ -432,7 +432,14 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await chloe.locator(`[data-link="${key}"]`).waitFor();
         await bruno.locator(`[data-link="${key}"]`).getByRole("button").click();
         await chloe.locator(`[data-link="${key}"]`).waitFor({ state: "detached" });
-        await addLinkWithMouse(bruno, first);
+        // The first expected link by dragging its card onto the target card (kind from the card's form).
+        const from = bruno.locator(`.link-card[data-card="${first.from}"]`);
+        await from.locator('select[name="kind"]').selectOption(first.kind);
+        await from
+          .locator("h3")
+          .dragTo(bruno.locator(`.link-card[data-card="${first.to}"] h3`), {
+            sourcePosition: { x: 8, y: 8 },
+          });
         await chloe.locator(`[data-link="${first.from}:${first.kind}:${first.to}"]`).waitFor();
         await solveLinkWithKeyboard(chloe, step);
       } else if (step.type === "chart") await solveChart(bruno, chloe, step);

@@ -193,7 +193,7 @@ export const en: Record<MessageKey, string> = {
   "categorize.count": "{count, plural, one {# item} other {# items}}",
 
   "link.help":
-    "Link the cards: for each card, pick a kind of link and the target card, then “Link”. Every wrong link costs points.",
+    "Link the cards: for each card, pick a kind of link and the target card, then “Link” (or drag the card onto the target card). Every wrong link costs points.",
   "link.count": "{count, plural, =0 {No link} one {# link} other {# links}} out of {max} at most",
   "link.full": "most links drawn: remove one to draw another",
   "link.linkFrom": "Link “{card}” to…",

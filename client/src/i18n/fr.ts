@@ -196,7 +196,7 @@ export const fr = {
   "categorize.count": "{count, plural, one {# élément} other {# éléments}}",
 
   "link.help":
-    "Reliez les cartes : pour chaque carte, choisissez une sorte de lien et la carte d'arrivée, puis « Relier ». Chaque lien faux retire des points.",
+    "Reliez les cartes : pour chaque carte, choisissez une sorte de lien et la carte d'arrivée, puis « Relier » (ou glissez la carte sur la carte d'arrivée). Chaque lien faux retire des points.",
   "link.count": "{count, plural, =0 {Aucun lien} one {# lien} other {# liens}} sur {max} au plus",
   "link.full": "nombre maximal de liens atteint : retirez-en un pour en tracer un autre",
   "link.linkFrom": "Relier « {card} » à…",

@@ -1,16 +1,20 @@
 /**
  * link: the cards in a list; each card has a « Relier à… » form (a select for the kind of link, one
  * for the target card, a button) and lists the links it starts, each with a remove button. Complete
- * on its own for the keyboard and screen readers; the drawn board sends the same edits.
+ * on its own for the keyboard and screen readers. With the mouse, a card dragged onto another one
+ * draws a link of the kind its form shows (the same edit as its « Relier » button).
  */
 import { html, nothing } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { linkKey } from "../../../../shared/puzzles/link/links.ts";
 import type { LinkTriple } from "../../../../shared/puzzles/link/schema.ts";
 import { t } from "../../i18n/index.ts";
+import { dropZone } from "../../ui/drop-zone.ts";
 import { mark } from "../marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 import { linkSentence, sortedLinks } from "./sentences.ts";
+
+const DRAG_TYPE = "text/x-datatruc-card";
 
 export function linkPuzzle({
   step,
@@ -37,10 +41,30 @@ export function linkPuzzle({
     send({ op: "link-remove", ...link });
   };
 
+  /** A card dropped onto another: the link of the kind chosen in the dragged card's form. */
+  const dropOn = (to: string) =>
+    dropZone(
+      DRAG_TYPE,
+      (from) => {
+        const kind = document.querySelector<HTMLSelectElement>(
+          `[data-focus-key="link-kind-${CSS.escape(from)}"]`,
+        )?.value;
+        if (kind && from !== to && !full) send({ op: "link-add", from, kind, to });
+      },
+      editable,
+    );
+
   const cardView = (card: (typeof puzzle.cards)[number]) => {
     const own = links.filter((link) => link.from === card.id);
     const headingId = `link-card-${card.id}`;
-    return html`<li class="link-card" data-card=${card.id} data-card-kind=${card.kind} aria-labelledby=${headingId}>
+    const target = dropOn(card.id);
+    return html`<li class="link-card" data-card=${card.id} data-card-kind=${card.kind} aria-labelledby=${headingId}
+      draggable=${editable ? "true" : "false"}
+      @dragstart=${(event: DragEvent) => {
+        event.dataTransfer?.setData(DRAG_TYPE, card.id);
+        event.dataTransfer?.setData("text/plain", card.label);
+      }}
+      @dragover=${target.over} @dragleave=${target.leave} @drop=${target.drop}>
       <h3 id=${headingId}><span class="card-kind">${t(`link.kind.${card.kind}`)}</span> ${card.label}</h3>
       ${card.detail ? html`<p class="detail">${card.detail}</p>` : nothing}
       <form class="link-add" aria-label=${t("link.linkFrom", { card: card.label })} @submit=${(event: Event) => add(event, card.id)}>
