@@ -142,3 +142,16 @@ describe("form rules that say « must not be »", () => {
     ]);
   });
 });
+
+describe("a table defect the score does not see", () => {
+  it("a cell that differs from its expected value only by outer spaces is a warning at that cell", () => {
+    const scenario = JSON.parse(valid);
+    const table = scenario.steps[4];
+    table.puzzle.rows[1].cells.nom = "Collège B ";
+    const findings = validateScenarioText(JSON.stringify(scenario, null, 2), "fixtures/valid.json").findings;
+    expect(findings.map(({ severity, code, path }) => ({ severity, code, path }))).toEqual([
+      { severity: "warning", code: "tableau-sans-defaut", path: "steps[4].puzzle.rows[1].cells.nom" },
+    ]);
+    expect(findings[0]?.message).toContain("espaces");
+  });
+});

@@ -39,6 +39,8 @@ describe("playtest", () => {
     if (!step) throw new Error("no table step");
     expect(solutionEdits(step).edits).toEqual([
       { op: "set-row-removed", rowId: "r3", removed: true },
+      // « Collège  A » (two spaces): a defect the score sees, so the trim is played.
+      { op: "apply-operation", operation: "trim", columnId: "nom" },
       { op: "apply-operation", operation: "strip-unit", columnId: "surface" },
       { op: "apply-operation", operation: "decimal-point", columnId: "surface" },
       { op: "apply-operation", operation: "pad-zeros", columnId: "insee" },

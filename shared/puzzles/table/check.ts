@@ -111,6 +111,18 @@ export function checkTable(
     const initial = kept.map((row) => row.cells[column.id] ?? "");
     const expected = kept.map((row) => expectedRows.get(row.id)?.cells[column.id] ?? "");
     defects += initial.filter((value, i) => !sameCell(value, expected[i])).length;
+    initial.forEach((value, i) => {
+      // Only outer spaces apart: the score trims, so this « defect » is worth nothing.
+      if (value === expected[i] || value.trim() !== (expected[i] ?? "").trim()) return;
+      const row = kept[i];
+      if (!row) return;
+      report(
+        "warning",
+        "tableau-sans-defaut",
+        [...at, "puzzle", "rows", puzzle.rows.indexOf(row), "cells", column.id],
+        `${quote(value)} ne diffère de la valeur attendue ${quote(expected[i] ?? "")} que par des espaces au début ou à la fin : le score ne tient pas compte de ces espaces, ce défaut ne rapporte rien aux équipes ; choisissez un défaut visible (ex. deux espaces entre les mots, une unité, une virgule décimale)`,
+      );
+    });
     if (offered.has("edit-cell")) continue;
     const operations = COLUMN_OPERATIONS.filter((operation) => offered.has(operation));
     for (const i of columnPlan(initial, expected, operations, column.width).unreachable) {
