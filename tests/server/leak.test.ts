@@ -33,6 +33,10 @@ function solutionSecrets(step: Step): string[] {
   if (step.type === "form") {
     for (const field of Object.values(step.solution.fields)) texts.push(field.feedback, field.example);
   }
+  if (step.type === "link") {
+    const { links, wrongLinks, otherwise } = step.solution;
+    texts.push(...links.map((l) => l.feedback), ...wrongLinks.map((l) => l.feedback), otherwise);
+  }
   if (step.type === "table") {
     const original = new Set(step.puzzle.rows.flatMap((r) => Object.values(r.cells)));
     for (const row of step.solution.rows)
