@@ -17,6 +17,8 @@ export interface BenchOptions {
   workers: number;
   rounds: number;
   intervalMs: number;
+  /** After the last edit, patches are waited for this long (5 s; 1 s for the smoke size). */
+  drainMs: number;
   scaleOut: boolean;
   restoreSessions: number;
   cpuProf: boolean;
@@ -59,6 +61,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     workers: positive("workers", values.workers ?? env.BENCH_WORKERS ?? (smoke ? "2" : "3")),
     rounds,
     intervalMs: positive("interval", values.interval ?? env.BENCH_INTERVAL_MS ?? "1000"),
+    drainMs: smoke ? 1000 : 5000,
     scaleOut: values["no-scale-out"] ? false : (values["scale-out"] ?? env.BENCH_SCALE_OUT !== "0"),
     restoreSessions: restore,
     cpuProf: values["cpu-prof"] ?? env.BENCH_CPU_PROF === "1",

@@ -25,13 +25,17 @@ export interface ProfileSummary {
   topFunctions: { name: string; selfMs: number; percent: number }[];
 }
 
+/** The profiled file's path inside the repository (or node_modules), without the checkout's own path. */
+const ROOT_URL = `file://${process.cwd()}/`;
+const inRepo = (url: string) => (url.startsWith(ROOT_URL) ? url.slice(ROOT_URL.length) : url);
+
 function packageOf(url: string, functionName: string): string {
   if (functionName === "(idle)" || functionName === "(program)" || functionName === "(garbage collector)")
     return functionName;
   const nodeModule = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
   if (nodeModule) return nodeModule;
   if (url.startsWith("node:") || url === "") return "node internals";
-  const own = url.match(/\/(server|shared|bench|tests)\//)?.[1];
+  const own = inRepo(url).match(/^(server|shared|client|bench|tests)\//)?.[1];
   return own ? `datatruc ${own}/` : "other";
 }
 

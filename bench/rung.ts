@@ -37,6 +37,8 @@ export interface RungOptions {
   workers: number;
   rounds: number;
   intervalMs: number;
+  /** How long the workers keep listening after the last edit. */
+  drainMs: number;
   topology: Topology;
   cpuProfileDir?: string;
   /** Where each server's log is kept (server-<topology>-<players>-<n>.log). */
@@ -270,7 +272,7 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
           editors: [...editors.values()],
           rounds: options.rounds,
           intervalMs: options.intervalMs,
-          drainMs: 1500,
+          drainMs: options.drainMs,
           ...EDIT,
         }),
       ),
