@@ -59,7 +59,7 @@ export type WorkerCommand = {
 
 export type WorkerResults = {
   join: { joined: JoinedSeat[]; failed: string[] };
-  start: Record<string, never>;
+  start: { notStarted: string[] };
   membership: { members: { playerId: string; code: string; teamId: string }[] };
   floor: Record<string, never>;
   edit: WorkerWindow;

@@ -15,9 +15,11 @@ import { benchOptions } from "./options.ts";
 import { summarizeProfiles } from "./profile.ts";
 import { type BenchReport, printTable, targets } from "./report.ts";
 import { measureRestore } from "./restore.ts";
-import { type RungReport, runRung } from "./rung.ts";
+import { runRung } from "./rung.ts";
 
 async function main(): Promise<void> {
+  // Every server, worker and service started adds an exit listener that kills it if the bench dies.
+  process.setMaxListeners(200);
   const options = benchOptions(process.argv.slice(2), process.env);
   const machine = describeMachine();
   const startedAt = new Date().toISOString();
@@ -26,11 +28,30 @@ async function main(): Promise<void> {
   const largest = Math.max(...options.ladder);
   const profileDir = join(options.outDir, "profile");
 
-  const one: RungReport[] = [];
+  const report: BenchReport = {
+    startedAt,
+    finishedAt: "",
+    machine,
+    options,
+    ladder: { one: [], two: [] },
+    restore: null,
+    targets: [],
+    profile: null,
+  };
+  // Written after every step: a run cut short keeps what it measured.
+  const write = () => {
+    report.finishedAt = new Date().toISOString();
+    machine.loadAverageAfter = loadavg().map((l) => round(l, 2));
+    report.profile = options.cpuProf ? summarizeProfiles(profileDir) : null;
+    report.targets = targets(report);
+    writeFileSync(join(options.outDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(options.outDir, "latest.svg"), latencyChart(report));
+  };
+
   for (const players of options.ladder) {
     console.log(`one process, ${players} players`);
     const cpuProfileDir = options.cpuProf && players === largest ? profileDir : undefined;
-    one.push(
+    report.ladder.one.push(
       await runRung({
         ...options,
         players,
@@ -39,9 +60,13 @@ async function main(): Promise<void> {
         ...(cpuProfileDir ? { cpuProfileDir } : {}),
       }),
     );
+    write();
+  }
+  if (options.restoreSessions > 0) {
+    report.restore = await measureRestore(options.restoreSessions, options.workers, log);
+    write();
   }
 
-  const two: RungReport[] = [];
   const scaleOut = options.scaleOut && hasRedis && hasPostgres;
   if (options.scaleOut && !scaleOut) console.warn("scale-out skipped: redis-server or PostgreSQL missing");
   if (scaleOut) {
@@ -49,29 +74,16 @@ async function main(): Promise<void> {
     try {
       for (const players of options.ladder) {
         console.log(`two processes (Redis + PostgreSQL), ${players} players`);
-        two.push(await runRung({ ...options, players, topology: "two", postgres: databases.next, log }));
+        report.ladder.two.push(
+          await runRung({ ...options, players, topology: "two", postgres: databases.next, log }),
+        );
+        write();
       }
     } finally {
       await databases.stop();
     }
   }
-
-  const restore =
-    options.restoreSessions > 0 ? await measureRestore(options.restoreSessions, options.workers, log) : null;
-  machine.loadAverageAfter = loadavg().map((l) => round(l, 2));
-  const report: BenchReport = {
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    machine,
-    options,
-    ladder: { one, two },
-    restore,
-    targets: [],
-    profile: options.cpuProf ? summarizeProfiles(profileDir) : null,
-  };
-  report.targets = targets(report);
-  writeFileSync(join(options.outDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(options.outDir, "latest.svg"), latencyChart(report));
+  write();
   printTable(report);
   console.log(`report: ${join(options.outDir, "latest.json")}, chart: ${join(options.outDir, "latest.svg")}`);
 }

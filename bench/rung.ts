@@ -240,9 +240,11 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
     const seated = others.burst.seated + (plenary?.burst.seated ?? 0);
     const rssAfterJoin = serverRss();
 
-    await Promise.all(
+    const started = await Promise.all(
       workers.map((w, i) => w.run("start", { codes: (byWorker[i] ?? []).map((f) => f.code) })),
     );
+    const notStarted = started.flatMap((s) => s.notStarted);
+    if (notStarted.length > 0) log(`${notStarted.length} sessions did not start (no player seated?)`);
     const members = (await Promise.all(workers.map((w) => w.run("membership", {})))).flatMap(
       (r) => r.members,
     );

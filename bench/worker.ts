@@ -70,9 +70,18 @@ async function joinOne(client: Client, seat: SeatTask): Promise<JoinedSeat> {
   const room = await client.joinById<GameRoom>(seat.roomId, options);
   const h: Held = { room, seat, playerId: null, fullState: 0, baseline: 0, seen: 0 };
   held.set(room, h);
-  const playerId = await new Promise<string | null>((resolve) => {
+  // A connection closed before its welcome (a seat reservation that expired under load) fails the
+  // join, as does a welcome that never comes.
+  const playerId = await new Promise<string | null>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no welcome within 60 s")), 60_000);
     room.onMessage("*", (type, message) => {
-      if (type === "welcome") resolve((message as { playerId: string | null }).playerId);
+      if (type !== "welcome") return;
+      clearTimeout(timer);
+      resolve((message as { playerId: string | null }).playerId);
+    });
+    room.onLeave((code) => {
+      clearTimeout(timer);
+      reject(new Error(`closed (${code}) before the welcome`));
     });
   });
   h.playerId = playerId;
@@ -102,19 +111,21 @@ async function join(url: string, seats: SeatTask[]) {
   return { joined, failed };
 }
 
+/** Starts the sessions of these facilitators; returns the codes that did not start within 60 s. */
 async function start(codes: string[]) {
   const facilitators = [...held.values()].filter(
     (h) => h.seat.role === "facilitator" && codes.includes(h.seat.code),
   );
+  const notStarted: string[] = [];
   await Promise.all(
-    facilitators.map(async ({ room }) => {
+    facilitators.map(async ({ room, seat }) => {
       (room as unknown as { send(n: string, p: unknown): void }).send("start", {});
       const deadline = Date.now() + 60_000;
       while (room.state.phase !== "playing" && Date.now() < deadline) await sleep(50);
-      if (room.state.phase !== "playing") throw new Error(`session ${room.state.code} did not start`);
+      if (room.state.phase !== "playing") notStarted.push(seat.code);
     }),
   );
-  return {};
+  return { notStarted };
 }
 
 function membership() {
