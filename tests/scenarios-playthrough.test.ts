@@ -121,9 +121,12 @@ function editsFor(step: Step, target: Answer): DraftEdit[] {
     case "link":
       return target.links.map((link) => ({ op: "link-add", ...link }));
     case "chart":
-      return (["chart", "x", "y", "aggregate", "sort"] as const).flatMap((choice) =>
-        target[choice] === null ? [] : [{ op: "chart-set" as const, choice, value: target[choice] }],
-      );
+      return [
+        ...(["chart", "x", "y", "aggregate", "sort"] as const).flatMap((choice) =>
+          target[choice] === null ? [] : [{ op: "chart-set" as const, choice, value: target[choice] }],
+        ),
+        ...target.flags.map((flawId) => ({ op: "chart-flag" as const, flawId })),
+      ];
   }
 }
 
@@ -210,8 +213,10 @@ function wrongAnswer(step: Step): Answer {
     }
     case "chart": {
       if (right.type !== "chart") throw new Error("unreachable");
-      // Right chart, but the first aggregation offered that the solution does not accept.
-      const aggregate = step.puzzle.aggregates.find((a) => !step.solution.aggregate.includes(a));
+      // Judge: forgets the first real flaw. Build: right chart, but the first aggregation offered
+      // that the solution does not accept.
+      if (step.puzzle.judge) return { ...right, flags: right.flags.slice(1) };
+      const aggregate = step.puzzle.aggregates.find((a) => !step.solution.aggregate?.includes(a));
       if (!aggregate) throw new Error(`${step.id}: every aggregation is accepted`);
       return { ...right, aggregate };
     }

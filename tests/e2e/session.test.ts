@@ -204,7 +204,7 @@ async function solveChart(
   keyboard: Page,
   step: Extract<Step, { type: "chart" }>,
 ): Promise<void> {
-  const kind = step.solution.chart[0] as string;
+  const kind = step.solution.chart?.[0] as string;
   await mouse.locator("#chart-chart").selectOption(kind);
   await expect.poll(() => keyboard.locator("#chart-chart").inputValue()).toBe(kind);
   for (const choice of CHART_CHOICES.slice(1)) {

@@ -238,6 +238,8 @@ export const en: Record<MessageKey, string> = {
   "chart.sentence":
     "{kind}: {measure} by “{x}”, {count, plural, one {# category} other {# categories}}; highest: {high}; lowest: {low}.",
   "chart.drawn": "Chart",
+  "chart.flaws": "What is misleading in this chart (tick every flaw)",
+  "chart.axisFrom": "The value axis starts at {from}.",
 
   "order.help": "Put the items in order: drag them, or use the Up and Down buttons.",
   "order.up": "Move “{item}” up",
@@ -289,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   "edit.link-remove": "{name} removed the link {link}",
   "edit.chart-set": "{name} chose “{value}” for “{choice}”",
   "edit.chart-clear": "{name} cleared the choice “{choice}”",
+  "edit.chart-flag": "{name} ticked or unticked “{flaw}”",
 
   "conn.reconnecting": "Connection lost: reconnecting… Your answer is kept.",
   "conn.reconnected": "Reconnected.",

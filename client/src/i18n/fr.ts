@@ -241,6 +241,8 @@ export const fr = {
   "chart.sentence":
     "{kind} : {measure} par « {x} », {count, plural, one {# catégorie} other {# catégories}} ; la plus haute : {high} ; la plus basse : {low}.",
   "chart.drawn": "Graphique",
+  "chart.flaws": "Ce qui trompe dans ce graphique (cochez tous les défauts)",
+  "chart.axisFrom": "L'axe des valeurs commence à {from}.",
 
   "order.help":
     "Remettez les éléments dans l'ordre : glissez-les, ou utilisez les boutons Monter et Descendre.",
@@ -294,6 +296,7 @@ export const fr = {
   "edit.link-remove": "{name} a retiré le lien {link}",
   "edit.chart-set": "{name} a choisi « {value} » pour « {choice} »",
   "edit.chart-clear": "{name} a effacé le choix « {choice} »",
+  "edit.chart-flag": "{name} a coché ou décoché « {flaw} »",
 
   "conn.reconnecting": "Connexion perdue : reconnexion en cours… Votre réponse est conservée.",
   "conn.reconnected": "Reconnecté.",

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { JsonPath } from "../../scenario/json-source.ts";
 import { chartSeries } from "./aggregate.ts";
@@ -125,5 +126,67 @@ describe("chart meaning checks", () => {
     const many = structuredClone(puzzle);
     for (const name of ["A", "B", "C", "D", "E"]) many.dataset.rows.push(["2024", name, 1]);
     expect(findings(many, solution)).toMatchObject([{ severity: "warning", code: "valeur-hors-limites" }]);
+  });
+});
+
+describe("chart judge variant (find what is misleading)", () => {
+  const guide = readFileSync(new URL("../../../docs/guide-scenarios.md", import.meta.url), "utf8");
+  const block = guide.split("<!-- chart-judge-example -->")[1]?.split("```json")[1]?.split("```")[0] ?? "";
+  const step = JSON.parse(block) as { puzzle: unknown; solution: unknown };
+  const judgePuzzle = ChartPuzzle.parse(step.puzzle);
+  const judgeSolution = ChartSolution.parse(step.solution);
+
+  it("the guide's example is valid, without finding, and its solution scores 1", () => {
+    expect(findings(step.puzzle, step.solution)).toEqual([]);
+    expect(
+      chart.score(judgePuzzle, judgeSolution, chart.solutionDraft(judgePuzzle, judgeSolution)).score,
+    ).toBe(1);
+  });
+
+  it("scores real flaws flagged minus false ones, with feedback per flagged flaw only", () => {
+    const blank = chart.blankDraft(chart.publicPuzzle(judgePuzzle, judgeSolution, 1));
+    const one = { ...blank, flags: ["axe-tronque"] };
+    expect(chart.score(judgePuzzle, judgeSolution, one)).toEqual({
+      score: 1 / 2,
+      items: [{ id: "axe-tronque", correct: true }],
+    });
+    const all = { ...blank, flags: ["axe-tronque", "sans-source", "mauvais-type"] };
+    expect(chart.score(judgePuzzle, judgeSolution, all).score).toBe(1 / 2);
+    expect(chart.score(judgePuzzle, judgeSolution, { ...blank, flags: ["mauvais-type"] }).score).toBe(0);
+  });
+
+  it("toggles flags of known flaws only, and refuses building in a judge step", () => {
+    const blank = chart.blankDraft(judgePuzzle);
+    const flagged = chart.applyEdit(judgePuzzle, blank, { op: "chart-flag", flawId: "sans-source" });
+    expect(flagged?.flags).toEqual(["sans-source"]);
+    expect(
+      flagged && chart.applyEdit(judgePuzzle, flagged, { op: "chart-flag", flawId: "sans-source" })?.flags,
+    ).toEqual([]);
+    expect(chart.applyEdit(judgePuzzle, blank, { op: "chart-flag", flawId: "inconnu" })).toBeNull();
+    expect(
+      chart.applyEdit(judgePuzzle, blank, { op: "chart-set", choice: "chart", value: "bar" }),
+    ).toBeNull();
+    expect(chart.applyEdit(puzzle, blank, { op: "chart-flag", flawId: "sans-source" })).toBeNull();
+  });
+
+  it("flags a judge solution that builds, an unknown flaw, a shown chart off the data, only real flaws", () => {
+    const bad = structuredClone(step.puzzle) as { judge: { shown: { x: string } } };
+    bad.judge.shown.x = "demandes";
+    expect(
+      findings(bad, { chart: ["bar"], flaws: ["axe-tronque", "inexistant"] }).map((f) => [f.code, f.path]),
+    ).toEqual([
+      ["reference-inconnue", "steps.0.puzzle.judge.shown.x"],
+      ["solution-impossible", "steps.0.solution"],
+      ["reference-inconnue", "steps.0.solution.flaws.1"],
+    ]);
+    expect(findings(step.puzzle, { flaws: ["axe-tronque", "sans-source", "mauvais-type"] })).toMatchObject([
+      { severity: "warning", code: "solution-triviale" },
+    ]);
+    expect(findings(puzzle, { flaws: ["x"] }).map((f) => f.code)).toEqual([
+      "champ-manquant",
+      "champ-manquant",
+      "champ-manquant",
+      "solution-impossible",
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 /** Meaning checks of a chart step: what its schema cannot say. */
 import type { JsonPath } from "../../scenario/json-source.ts";
-import { quote, uniqueIds } from "../../scenario/meaning-kit.ts";
+import { checkReference, quote, uniqueIds } from "../../scenario/meaning-kit.ts";
 import type { Report } from "../../scenario/structure.ts";
 import { categoryCount, needsValues } from "./aggregate.ts";
 import { offered } from "./options.ts";
-import type { ChartPuzzle, ChartSolution } from "./schema.ts";
+import { CHOICES, type ChartPuzzle, type ChartSolution } from "./schema.ts";
 import { scoredChoices } from "./score.ts";
 
 /** More parts than this makes a pie unreadable. */
@@ -61,7 +61,108 @@ export function checkChart(
       [...at, "puzzle", "dataset", "columns"],
       "il faut au moins une colonne de texte (les catégories)",
     );
+  if (puzzle.judge) checkShown(puzzle, at, report);
   if (!solution) return;
+  if (puzzle.judge) checkJudge(puzzle, solution, at, report);
+  else checkBuild(puzzle, solution, at, report);
+  const known = [...CHOICES, ...(puzzle.judge?.flaws.map((flaw) => flaw.id) ?? [])];
+  for (const key of Object.keys(solution.feedback ?? {}))
+    checkReference(
+      key,
+      known,
+      { one: "le choix ou défaut", known: "choix et défauts" },
+      [...at, "solution", "feedback", key],
+      report,
+      "key",
+    );
+}
+
+/** The chart shown in a judge step draws from the dataset. */
+function checkShown(puzzle: ChartPuzzle, at: JsonPath, report: Report): void {
+  const shown = puzzle.judge?.shown;
+  if (!shown) return;
+  const path = [...at, "puzzle", "judge", "shown"];
+  if (!offered(puzzle, "x").includes(shown.x))
+    report(
+      "error",
+      "reference-inconnue",
+      [...path, "x"],
+      `${quote(shown.x)} n'est pas une colonne de texte du jeu de données`,
+    );
+  if (needsValues(shown.aggregate) && !(shown.y && offered(puzzle, "y").includes(shown.y)))
+    report(
+      "error",
+      "reference-inconnue",
+      [...path, "y"],
+      "le graphique montré a besoin d'une colonne de nombres « y » (sauf avec l'agrégation count)",
+    );
+}
+
+function checkJudge(puzzle: ChartPuzzle, solution: ChartSolution, at: JsonPath, report: Report): void {
+  const flaws = uniqueIds(
+    puzzle.judge?.flaws ?? [],
+    (i) => [...at, "puzzle", "judge", "flaws", i],
+    { one: "le défaut", known: "défauts connus" },
+    report,
+  );
+  for (const flaw of flaws)
+    if ((CHOICES as readonly string[]).includes(flaw))
+      report(
+        "error",
+        "identifiant-en-double",
+        [...at, "puzzle", "judge", "flaws"],
+        `${quote(flaw)} est le nom d'un choix : donnez un autre identifiant au défaut`,
+      );
+  if (scoredChoices(solution).length > 0)
+    report(
+      "error",
+      "solution-impossible",
+      [...at, "solution"],
+      "dans la variante judge, l'équipe ne construit pas de graphique : retirez chart, x, y, aggregate et sort de la solution",
+    );
+  if (!solution.flaws) {
+    report(
+      "error",
+      "solution-impossible",
+      [...at, "solution", "flaws"],
+      "la variante judge a besoin de « flaws » : les identifiants des vrais défauts",
+    );
+    return;
+  }
+  solution.flaws.forEach((flaw, i) => {
+    checkReference(
+      flaw,
+      flaws,
+      { one: "le défaut", known: "défauts connus" },
+      [...at, "solution", "flaws", i],
+      report,
+    );
+  });
+  if (flaws.every((flaw) => solution.flaws?.includes(flaw)))
+    report(
+      "warning",
+      "solution-triviale",
+      [...at, "solution", "flaws"],
+      "tous les défauts proposés sont vrais : tout cocher suffit ; ajoutez des défauts qui n'en sont pas",
+    );
+}
+
+function checkBuild(puzzle: ChartPuzzle, solution: ChartSolution, at: JsonPath, report: Report): void {
+  for (const required of ["chart", "x", "aggregate"] as const)
+    if (!solution[required])
+      report(
+        "error",
+        "champ-manquant",
+        [...at, "solution", required],
+        `la solution doit dire ${WHAT[required]} attendu (« ${required} »)`,
+      );
+  if (solution.flaws)
+    report(
+      "error",
+      "solution-impossible",
+      [...at, "solution", "flaws"],
+      "« flaws » ne sert que dans la variante judge (ajoutez « judge » au puzzle, ou retirez « flaws »)",
+    );
   for (const [choice, accepted] of scoredChoices(solution)) {
     const options = offered(puzzle, choice);
     accepted.forEach((value, i) => {
@@ -74,15 +175,15 @@ export function checkChart(
         );
     });
   }
-  if (!solution.y && solution.aggregate.some(needsValues))
+  if (!solution.y && solution.aggregate?.some(needsValues))
     report(
       "error",
       "solution-impossible",
       [...at, "solution", "y"],
       "une agrégation autre que count a besoin d'une colonne de valeurs : ajoutez « y » à la solution, ou n'acceptez que count",
     );
-  if (solution.chart.includes("pie"))
-    for (const x of solution.x) {
+  if (solution.chart?.includes("pie"))
+    for (const x of solution.x ?? []) {
       const parts = categoryCount(puzzle.dataset, x);
       if (parts > MAX_PIE_PARTS)
         report(

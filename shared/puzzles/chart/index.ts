@@ -2,10 +2,18 @@
 import { definePuzzleType } from "../contract.ts";
 import { checkChart } from "./check.ts";
 import { offered } from "./options.ts";
-import { CHOICES, ChartDraft, ChartEdit, ChartPuzzle, ChartSolution, type Choice } from "./schema.ts";
+import { CHOICES, ChartDraft, ChartEdit, ChartPuzzle, ChartSolution } from "./schema.ts";
 import { scoreChart, scoredChoices } from "./score.ts";
 
-const BLANK = { type: "chart", chart: null, x: null, y: null, aggregate: null, sort: null } as const;
+const BLANK = {
+  type: "chart",
+  chart: null,
+  x: null,
+  y: null,
+  aggregate: null,
+  sort: null,
+  flags: [],
+} as const;
 
 export const chart = definePuzzleType({
   type: "chart",
@@ -16,41 +24,50 @@ export const chart = definePuzzleType({
   draft: ChartDraft,
   edit: ChartEdit,
   publicPuzzle: (puzzle) => structuredClone(puzzle),
-  blankDraft: () => ({ ...BLANK }),
+  blankDraft: () => ({ ...BLANK, flags: [] }),
   solutionDraft: (_puzzle, solution) => ({
     ...BLANK,
     ...Object.fromEntries(scoredChoices(solution).map(([choice, accepted]) => [choice, accepted[0] ?? null])),
+    flags: [...(solution.flaws ?? [])],
   }),
   applyEdit(puzzle, draft, edit) {
+    if (edit.op === "chart-flag") {
+      if (!puzzle.judge?.flaws.some((flaw) => flaw.id === edit.flawId)) return null;
+      const flags = draft.flags.includes(edit.flawId)
+        ? draft.flags.filter((id) => id !== edit.flawId)
+        : [...draft.flags, edit.flawId];
+      return { ...draft, flags };
+    }
+    if (puzzle.judge) return null;
     if (edit.value !== null && !offered(puzzle, edit.choice).includes(edit.value)) return null;
     return { ...draft, [edit.choice]: edit.value };
   },
   score: scoreChart,
-  leftOut: (_puzzle, solution, draft) =>
-    scoredChoices(solution)
+  leftOut: (_puzzle, solution, draft) => [
+    ...scoredChoices(solution)
       .filter(([choice]) => draft[choice] === null)
       .map(([choice]) => choice),
-  revealFeedback: (_puzzle, solution) =>
-    Object.fromEntries(
-      Object.entries(solution.feedback ?? {}).filter((entry): entry is [Choice, string] => !!entry[1]),
-    ),
+    ...(solution.flaws ?? []).filter((flaw) => !draft.flags.includes(flaw)),
+  ],
+  revealFeedback: (_puzzle, solution) => ({ ...solution.feedback }),
   check: checkChart,
   solutionEdits: (_puzzle, solution) => ({
-    edits: scoredChoices(solution).map(([choice, accepted]) => ({
-      op: "chart-set" as const,
-      choice,
-      value: accepted[0] ?? null,
-    })),
-  }),
-  randomEdits: (puzzle, _solution, random) =>
-    CHOICES.map((choice) => {
-      const options = offered(puzzle, choice);
-      return {
+    edits: [
+      ...scoredChoices(solution).map(([choice, accepted]) => ({
         op: "chart-set" as const,
         choice,
-        value: options[Math.floor(random() * options.length)] ?? null,
-      };
-    }),
+        value: accepted[0] ?? null,
+      })),
+      ...(solution.flaws ?? []).map((flawId) => ({ op: "chart-flag" as const, flawId })),
+    ],
+  }),
+  randomEdits: (puzzle, _solution, random): ChartEdit[] =>
+    puzzle.judge
+      ? puzzle.judge.flaws.filter(() => random() < 0.5).map((flaw) => ({ op: "chart-flag", flawId: flaw.id }))
+      : CHOICES.map((choice) => {
+          const options = offered(puzzle, choice);
+          return { op: "chart-set", choice, value: options[Math.floor(random() * options.length)] ?? null };
+        }),
   starter: {
     id: "graphique",
     title: "Étape « chart » : construire un graphique",

@@ -70,9 +70,49 @@ export const ChartDataset = z
   })
   .describe("Le petit jeu de données à représenter.");
 
+/** Most candidate flaws a judge step offers. */
+export const MAX_FLAWS = 12;
+
+export const ChartShown = z
+  .strictObject({
+    chart: ChartKind,
+    x: Id.describe("Colonne des catégories du graphique montré (colonne de texte)."),
+    y: Id.optional().describe("Colonne des valeurs du graphique montré (sauf agrégation count)."),
+    aggregate: Aggregate,
+    sort: Sort.default("none"),
+    axisFrom: z
+      .number()
+      .optional()
+      .describe(
+        "Début de l'axe des valeurs (barres, courbe) ; un axe qui ne part pas de zéro exagère les écarts.",
+      ),
+    title: z.string().trim().max(200).optional().describe("Titre affiché au-dessus du graphique montré."),
+    hideSource: z
+      .boolean()
+      .default(false)
+      .describe("true : le graphique montré n'indique ni source ni date."),
+  })
+  .describe("Le graphique montré à l'équipe, avec ses défauts éventuels.");
+
+export const ChartJudge = z
+  .strictObject({
+    shown: ChartShown,
+    flaws: z
+      .array(
+        z.strictObject({ id: Id, label: Label }).describe("Un défaut possible, coché ou non par l'équipe."),
+      )
+      .min(2)
+      .max(MAX_FLAWS)
+      .describe("Les défauts possibles proposés (vrais et faux) ; la solution cite les vrais."),
+  })
+  .describe(
+    "Variante « juger un graphique » : l'équipe ne construit pas, elle repère ce qui trompe dans le graphique montré.",
+  );
+
 export const ChartPuzzle = z
   .strictObject({
     dataset: ChartDataset,
+    judge: ChartJudge.optional(),
     charts: z
       .array(ChartKind)
       .min(2)
@@ -84,7 +124,7 @@ export const ChartPuzzle = z
       .default([...AGGREGATES])
       .describe("Agrégations proposées (par défaut : toutes)."),
   })
-  .describe("Construire un graphique à partir d'un jeu de données.");
+  .describe("Construire un graphique à partir d'un jeu de données, ou juger un graphique donné (judge).");
 
 const Accepted = <T extends z.ZodType>(item: T, what: string) =>
   z
@@ -94,18 +134,23 @@ const Accepted = <T extends z.ZodType>(item: T, what: string) =>
 
 export const ChartSolution = z
   .strictObject({
-    chart: Accepted(ChartKind, "Types de graphique"),
-    x: Accepted(Id, "Identifiants de la colonne des catégories (axe horizontal ou parts)"),
+    chart: Accepted(ChartKind, "Types de graphique").optional(),
+    x: Accepted(Id, "Identifiants de la colonne des catégories (axe horizontal ou parts)").optional(),
     y: Accepted(Id, "Identifiants de la colonne des valeurs (colonne de nombres)")
       .optional()
       .describe("Colonnes de valeurs acceptées ; absent quand la valeur ne compte pas (agrégation count)."),
-    aggregate: Accepted(Aggregate, "Agrégations"),
+    aggregate: Accepted(Aggregate, "Agrégations").optional(),
     sort: Accepted(Sort, "Tris").optional().describe("Tris acceptés ; absent quand le tri ne compte pas."),
+    flaws: z
+      .array(Id)
+      .min(1)
+      .optional()
+      .describe("Variante judge : identifiants des vrais défauts du graphique montré."),
     feedback: z
-      .partialRecord(Choice, z.string().trim().min(1))
+      .record(Id, z.string().trim().min(1))
       .optional()
       .describe(
-        "Pour chaque choix (chart, x, y, aggregate, sort), l'explication montrée après la révélation.",
+        "Pour chaque choix (chart, x, y, aggregate, sort) ou défaut (variante judge), l'explication montrée après la révélation.",
       ),
   })
   .describe("Solution d'un graphique : les réponses acceptées pour chaque choix noté.");
@@ -117,14 +162,15 @@ export const ChartDraft = z.strictObject({
   y: Id.nullable(),
   aggregate: Aggregate.nullable(),
   sort: Sort.nullable(),
+  /** Judge variant: the candidate flaws the team flagged. */
+  flags: z.array(Id).max(MAX_FLAWS),
 });
 
-/** Pick (or clear, value null) one of the team's choices. */
-export const ChartEdit = z.strictObject({
-  op: z.literal("chart-set"),
-  choice: Choice,
-  value: z.string().max(64).nullable(),
-});
+/** Pick (or clear, value null) one of the team's choices; flag or unflag a candidate flaw (judge). */
+export const ChartEdit = z.discriminatedUnion("op", [
+  z.strictObject({ op: z.literal("chart-set"), choice: Choice, value: z.string().max(64).nullable() }),
+  z.strictObject({ op: z.literal("chart-flag"), flawId: Id }),
+]);
 
 export type ChartKind = z.infer<typeof ChartKind>;
 export type Aggregate = z.infer<typeof Aggregate>;
@@ -132,6 +178,7 @@ export type Sort = z.infer<typeof Sort>;
 export type Choice = z.infer<typeof Choice>;
 export type ChartColumn = z.infer<typeof ChartColumn>;
 export type ChartDataset = z.infer<typeof ChartDataset>;
+export type ChartShown = z.infer<typeof ChartShown>;
 export type ChartPuzzle = z.infer<typeof ChartPuzzle>;
 export type ChartSolution = z.infer<typeof ChartSolution>;
 export type ChartDraft = z.infer<typeof ChartDraft>;

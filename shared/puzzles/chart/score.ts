@@ -1,7 +1,7 @@
 import type { ItemFeedback, ScoreResult } from "../../rules/model.ts";
 import { CHOICES, type ChartDraft, type ChartPuzzle, type ChartSolution, type Choice } from "./schema.ts";
 
-/** The choices a solution scores (y and sort only when it lists accepted values), with them. */
+/** The choices a solution scores (those it lists accepted values for), with them. */
 export function scoredChoices(solution: ChartSolution): [Choice, readonly string[]][] {
   return CHOICES.flatMap((choice) => {
     const accepted = solution[choice];
@@ -9,8 +9,12 @@ export function scoredChoices(solution: ChartSolution): [Choice, readonly string
   });
 }
 
-/** Share of the scored choices the team got right; feedback per choice the team made. */
-export function scoreChart(_puzzle: ChartPuzzle, solution: ChartSolution, draft: ChartDraft): ScoreResult {
+/**
+ * One point per scored choice among the accepted answers, plus (judge variant) the real flaws
+ * flagged minus the false ones (never below zero), over the number of scored choices and real
+ * flaws. Feedback per choice made and per flaw flagged.
+ */
+export function scoreChart(puzzle: ChartPuzzle, solution: ChartSolution, draft: ChartDraft): ScoreResult {
   const scored = scoredChoices(solution);
   const items: ItemFeedback[] = [];
   let right = 0;
@@ -21,5 +25,14 @@ export function scoreChart(_puzzle: ChartPuzzle, solution: ChartSolution, draft:
     if (correct) right++;
     items.push({ id: choice, correct });
   }
-  return { score: scored.length === 0 ? 1 : right / scored.length, items };
+  const real = new Set(solution.flaws ?? []);
+  let flagged = 0;
+  for (const flaw of puzzle.judge?.flaws ?? []) {
+    if (!draft.flags.includes(flaw.id)) continue;
+    const correct = real.has(flaw.id);
+    flagged += correct ? 1 : -1;
+    items.push({ id: flaw.id, correct });
+  }
+  const total = scored.length + real.size;
+  return { score: total === 0 ? 1 : (right + Math.max(0, flagged)) / total, items };
 }

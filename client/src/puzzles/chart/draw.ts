@@ -13,9 +13,9 @@ const PAD = { top: 16, right: 12, bottom: 48, left: 56 };
 const PIE_COLOURS = 8;
 
 /** Axis bounds that always include zero (a bar chart never truncates its axis). */
-function range(points: SeriesPoint[]): { low: number; high: number } {
+function range(points: SeriesPoint[], axisFrom?: number): { low: number; high: number } {
   const values = points.map((p) => p.value);
-  const low = Math.min(0, ...values);
+  const low = axisFrom ?? Math.min(0, ...values);
   const high = Math.max(0, ...values);
   return high === low ? { low, high: low + 1 } : { low, high };
 }
@@ -40,10 +40,14 @@ function axes(
   </g>`;
 }
 
-function cartesian(kind: "bar" | "line", points: SeriesPoint[]): TemplateResult {
-  const bounds = range(points);
+function cartesian(kind: "bar" | "line", points: SeriesPoint[], axisFrom?: number): TemplateResult {
+  const bounds = range(points, axisFrom);
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const scaleY = (v: number) => PAD.top + ((bounds.high - v) / (bounds.high - bounds.low)) * plotHeight;
+  // A truncated axis (a judge step's flaw) clips what falls below it.
+  const scaleY = (v: number) =>
+    PAD.top +
+    ((bounds.high - Math.max(bounds.low, Math.min(bounds.high, v))) / (bounds.high - bounds.low)) *
+      plotHeight;
   const step = (WIDTH - PAD.left - PAD.right) / Math.max(1, points.length);
   const marks =
     kind === "bar"
@@ -81,8 +85,16 @@ function pie(points: SeriesPoint[]): TemplateResult {
   })}`;
 }
 
-/** The chart as an SVG image; `labelledBy` names the element holding its text alternative. */
-export function drawChart(kind: ChartKind, points: SeriesPoint[], labelledBy: string): TemplateResult {
+/**
+ * The chart as an SVG image; `labelledBy` names the element holding its text alternative. The value
+ * axis starts at zero unless `axisFrom` says otherwise (a judge step showing a truncated axis).
+ */
+export function drawChart(
+  kind: ChartKind,
+  points: SeriesPoint[],
+  labelledBy: string,
+  axisFrom?: number,
+): TemplateResult {
   return html`<svg class="chart-svg" viewBox=${`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby=${labelledBy}
-    focusable="false">${kind === "pie" ? pie(points) : cartesian(kind, points)}</svg>`;
+    focusable="false">${kind === "pie" ? pie(points) : cartesian(kind, points, axisFrom)}</svg>`;
 }

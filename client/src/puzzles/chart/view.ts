@@ -14,6 +14,11 @@ import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
 type Draft = AnswerOf<"chart">;
 type Puzzle = StepOf<"chart">["puzzle"];
+/** What a chart draws: the team's choices, or the chart a judge step shows. */
+type Spec = Pick<Draft, Choice> & { axisFrom?: number };
+
+/** The chart a judge step shows, as choices. */
+const shownSpec = (shown: NonNullable<Puzzle["judge"]>["shown"]): Spec => ({ ...shown, y: shown.y ?? null });
 
 /** The label of a value offered for a choice (a column's label, or a word of the catalogue). */
 export function valueLabel(dataset: ChartDataset, choice: Choice, value: string): string {
@@ -22,11 +27,12 @@ export function valueLabel(dataset: ChartDataset, choice: Choice, value: string)
   return t(`chart.${choice}.${value}` as MessageKey);
 }
 
-/** The series the draft draws (null while it cannot draw one). */
-export const draftSeries = (puzzle: Puzzle, draft: Draft) => chartSeries(puzzle.dataset, draft);
+/** The series the draft draws, or a judge step shows (null while it cannot draw one). */
+export const draftSeries = (puzzle: Puzzle, draft: Draft) =>
+  chartSeries(puzzle.dataset, puzzle.judge ? shownSpec(puzzle.judge.shown) : draft);
 
 /** The chart in one sentence: what is drawn, and its highest and lowest figures. */
-export function chartSentence(puzzle: Puzzle, draft: Draft, points: SeriesPoint[]): string {
+export function chartSentence(puzzle: Puzzle, draft: Spec, points: SeriesPoint[]): string {
   const { dataset } = puzzle;
   const label = (choice: Choice) => {
     const value = draft[choice];
@@ -39,14 +45,19 @@ export function chartSentence(puzzle: Puzzle, draft: Draft, points: SeriesPoint[
     draft.aggregate && needsValues(draft.aggregate)
       ? t("chart.measure", { aggregate: label("aggregate"), column: label("y") })
       : t("chart.measureCount");
-  return t("chart.sentence", {
-    kind: label("chart"),
-    measure,
-    x: label("x"),
-    count: points.length,
-    high: high ? `${high.label} (${formatNumber(high.value)})` : "",
-    low: low ? `${low.label} (${formatNumber(low.value)})` : "",
-  });
+  return (
+    t("chart.sentence", {
+      kind: label("chart"),
+      measure,
+      x: label("x"),
+      count: points.length,
+      high: high ? `${high.label} (${formatNumber(high.value)})` : "",
+      low: low ? `${low.label} (${formatNumber(low.value)})` : "",
+    }) +
+    (draft.axisFrom !== undefined && draft.chart !== "pie"
+      ? ` ${t("chart.axisFrom", { from: formatNumber(draft.axisFrom) })}`
+      : "")
+  );
 }
 
 function datasetTable(dataset: ChartDataset) {
@@ -63,14 +74,14 @@ function datasetTable(dataset: ChartDataset) {
 }
 
 /** The drawn chart (loaded in its own chunk), its sentence and the table of its figures. */
-function figure(puzzle: Puzzle, draft: Draft, drawn: Drawer | null) {
-  const points = draftSeries(puzzle, draft);
+function figure(puzzle: Puzzle, draft: Spec, drawn: Drawer | null, showSource: boolean) {
+  const points = chartSeries(puzzle.dataset, draft);
   if (!points || !draft.chart) return html`<p class="muted chart-empty">${t("chart.incomplete")}</p>`;
   const sentence = chartSentence(puzzle, draft, points);
   const valueColumn = puzzle.dataset.columns.find((c) => c.id === draft.y);
   return html`<figure class="chart-figure">
-    ${drawn ? drawn(draft.chart, points, "chart-sentence") : html`<p class="muted">${t("chart.loading")}</p>`}
-    <figcaption id="chart-sentence">${sentence}${puzzle.dataset.source ? html` <span class="muted">${t("chart.source", { source: puzzle.dataset.source })}</span>` : nothing}</figcaption>
+    ${drawn ? drawn(draft.chart, points, "chart-sentence", draft.axisFrom) : html`<p class="muted">${t("chart.loading")}</p>`}
+    <figcaption id="chart-sentence">${sentence}${showSource && puzzle.dataset.source ? html` <span class="muted">${t("chart.source", { source: puzzle.dataset.source })}</span>` : nothing}</figcaption>
     <table class="data-table chart-figures">
       <caption class="visually-hidden">${t("chart.figures")}</caption>
       <thead><tr><th scope="col">${valueLabel(puzzle.dataset, "x", draft.x ?? "")}</th>
@@ -117,12 +128,36 @@ export function chartPuzzle({ step, draft, editable, send, marks }: PuzzleContex
       ${mark(marks, choice)}
     </div>`;
   };
+  if (puzzle.judge) return judgeView(puzzle, puzzle.judge, { step, draft, editable, send, marks });
   return html`<div class="puzzle chart">
     ${datasetTable(puzzle.dataset)}
     <fieldset class="chart-choices">
       <legend>${t("chart.choices")}</legend>
       ${CHOICES.map(select)}
     </fieldset>
-    ${figure(puzzle, draft, drawer)}
+    ${figure(puzzle, draft, drawer, true)}
+  </div>`;
+}
+
+/** Judge variant: the chart shown, its data, and one checkbox per candidate flaw. */
+function judgeView(
+  puzzle: Puzzle,
+  judge: NonNullable<Puzzle["judge"]>,
+  { draft, editable, send, marks }: PuzzleContext<StepOf<"chart">, Draft>,
+) {
+  return html`<div class="puzzle chart">
+    ${judge.shown.title ? html`<h3>${judge.shown.title}</h3>` : nothing}
+    ${figure(puzzle, shownSpec(judge.shown), drawer, !judge.shown.hideSource)}
+    ${datasetTable(puzzle.dataset)}
+    <fieldset class="chart-flaws">
+      <legend>${t("chart.flaws")}</legend>
+      <ul class="options">${judge.flaws.map(
+        (flaw) => html`<li>
+          <label><input type="checkbox" data-focus-key=${`flaw-${flaw.id}`} .checked=${draft.flags.includes(flaw.id)}
+            ?disabled=${!editable} @change=${() => send({ op: "chart-flag", flawId: flaw.id })} />
+            ${flaw.label}</label> ${mark(marks, flaw.id)}
+        </li>`,
+      )}</ul>
+    </fieldset>
   </div>`;
 }
