@@ -435,11 +435,9 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         // The first expected link by dragging its card onto the target card (kind from the card's form).
         const from = bruno.locator(`.link-card[data-card="${first.from}"]`);
         await from.locator('select[name="kind"]').selectOption(first.kind);
-        await from
-          .locator("h3")
-          .dragTo(bruno.locator(`.link-card[data-card="${first.to}"] h3`), {
-            sourcePosition: { x: 8, y: 8 },
-          });
+        await from.locator("h3").dragTo(bruno.locator(`.link-card[data-card="${first.to}"] h3`), {
+          sourcePosition: { x: 8, y: 8 },
+        });
         await chloe.locator(`[data-link="${first.from}:${first.kind}:${first.to}"]`).waitFor();
         await solveLinkWithKeyboard(chloe, step);
       } else if (step.type === "chart") await solveChart(bruno, chloe, step);
