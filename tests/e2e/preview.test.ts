@@ -135,6 +135,21 @@ describe.skipIf(!chromiumPath)("designer preview (dev server, real Chromium)", (
     await page.getByText(hint?.text ?? "").waitFor();
     await expectAccessible(page, "preview checked");
 
+    // The form step: the feedback the scenario writes per field is listed, and after « Vérifier »
+    // the team's reading of each wrong field (feedback, a pattern's description).
+    const formIndex = scenario.steps.findIndex((step: { type: string }) => step.type === "form");
+    const titleFeedback = scenario.steps[formIndex].solution.fields.titre.feedback as string;
+    await page.getByLabel("Étape", { exact: true }).selectOption(String(formIndex));
+    await page.getByRole("heading", { name: "Retours prévus par élément" }).waitFor();
+    expect(await page.getByText(titleFeedback).count()).toBe(1);
+    await page.getByRole("button", { name: "Vérifier cette réponse" }).click();
+    const attempt = page.locator("section", {
+      has: page.getByRole("heading", { name: "Ce que l'équipe lit après cette tentative" }),
+    });
+    await attempt.getByText(titleFeedback).waitFor();
+    await expectAccessible(page, "preview of a form attempt");
+    await page.getByLabel("Étape", { exact: true }).selectOption(String(tableIndex));
+
     // On a phone, the table document scrolls sideways, and says so.
     await page.setViewportSize({ width: 390, height: 800 });
     const table = page.locator("#material-tableau-large [role=region]");

@@ -41,6 +41,27 @@ export function keepCompatibleDrafts(before: Scenario, after: Scenario, play: Pr
   }
 }
 
+/** After « Vérifier »: what the team reads about each wrong item (feedback, a pattern's description…). */
+function attemptMessages(items: readonly { id: string; correct: boolean; message?: string }[]) {
+  const said = items.filter((item) => !item.correct && item.message);
+  if (said.length === 0) return null;
+  return html`<section class="card" aria-labelledby="preview-attempt-title">
+    <h2 id="preview-attempt-title">${t("preview.attemptTitle")}</h2>
+    <ul>${said.map((item) => html`<li><code>${item.id}</code> : ${item.message}</li>`)}</ul>
+  </section>`;
+}
+
+/** The feedback the scenario writes per option, field… (players read it after an attempt or the reveal). */
+function plannedFeedback(feedback: Record<string, string>) {
+  const entries = Object.entries(feedback);
+  if (entries.length === 0) return null;
+  return html`<section class="card" aria-labelledby="preview-feedback-title">
+    <h2 id="preview-feedback-title">${t("preview.feedbackTitle")}</h2>
+    <p class="muted">${t("preview.feedbackNote")}</p>
+    <ul>${entries.map(([id, text]) => html`<li><code>${id}</code> : ${text}</li>`)}</ul>
+  </section>`;
+}
+
 export function stepPreview(s: Scenario, stepIndex: number, play: PreviewPlay, version = 0) {
   const step = s.steps[stepIndex];
   if (!step) return null;
@@ -80,6 +101,8 @@ export function stepPreview(s: Scenario, stepIndex: number, play: PreviewPlay, v
       <p class="notice info" role="status">${t("preview.score", { score: percent(score.score) })}</p>
       ${play.showSolution ? null : html`<button type="button" @click=${check}>${t("preview.check")}</button>`}
     </section>
+    ${attemptMessages(play.checked.has(step.id) && !play.showSolution ? score.items : [])}
+    ${plannedFeedback(revealedStep(step).feedback)}
     ${
       step.hints.length > 0
         ? html`<section class="card" aria-labelledby="preview-hints-title">
