@@ -32,32 +32,29 @@ export function latencyChart(report: BenchReport): string {
     list: RungReport[],
     value: (r: RungReport) => number,
     y: (v: number) => number,
-    style: string,
+    color: string,
+    dashed: boolean,
     label: string,
   ) => {
     const points = list
       .filter((r) => Number.isFinite(value(r)))
-      .map((r) => `${x(r.players).toFixed(1)},${y(value(r)).toFixed(1)}`);
+      .map((r) => [x(r.players).toFixed(1), y(value(r)).toFixed(1)]);
     if (points.length === 0) return "";
-    const dots = points
-      .map((p) => `<circle cx="${p.split(",")[0]}" cy="${p.split(",")[1]}" r="3" ${style}/>`)
-      .join("");
-    return `<g><title>${xml(label)}</title><polyline fill="none" stroke-width="2" ${style} points="${points.join(" ")}"/>${dots}</g>`;
+    const dots = points.map(([cx, cy]) => `<circle cx="${cx}" cy="${cy}" r="3" fill="${color}"/>`).join("");
+    const dash = dashed ? ' stroke-dasharray="6 4"' : "";
+    return `<g><title>${xml(label)}</title><polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${points.map((p) => p.join(",")).join(" ")}"/>${dots}</g>`;
   };
   const one = report.ladder.one;
   const two = report.ladder.two;
   const BLUE = "#1f5fbf";
   const RED = "#c0392b";
-  const style = (color: string, dashed: boolean) =>
-    `stroke="${color}" fill="${color}"${dashed ? ' stroke-dasharray="6 4"' : ""}`;
   const lines = [
-    series(one, (r) => r.latency.p95Ms, yMs, style(BLUE, false), "p95 latency, one process"),
-    series(two, (r) => r.latency.p95Ms, yMs, style(BLUE, true), "p95 latency, two processes"),
-    series(one, (r) => r.floor.p95Ms, yMs, style("#5a5a5a", false), "floor p95 (raw ws relay)"),
-    series(one, (r) => r.server.cpuPercent, yCpu, style(RED, false), "server CPU %, one process"),
-    series(two, (r) => r.server.cpuPercent, yCpu, style(RED, true), "server CPU %, two processes"),
+    series(one, (r) => r.latency.p95Ms, yMs, BLUE, false, "p95 latency, one process"),
+    series(two, (r) => r.latency.p95Ms, yMs, BLUE, true, "p95 latency, two processes"),
+    series(one, (r) => r.floor.p95Ms, yMs, "#5a5a5a", false, "floor p95 (raw ws relay)"),
+    series(one, (r) => r.server.cpuPercent, yCpu, RED, false, "server CPU %, one process"),
+    series(two, (r) => r.server.cpuPercent, yCpu, RED, true, "server CPU %, two processes"),
   ];
-
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const grid = ticks
     .map((t) => {
