@@ -3,20 +3,24 @@
  * facilitator moves one player and removes another, a team takes a hint, submits alone (rule "any"),
  * gets per-item feedback, moves on by itself, and the projected screen ranks the teams.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Scenario } from "../../shared/scenario/schema.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
   ensureClientBuilt,
   expectAccessible,
   launchBrowser,
+  ROOT,
   reportCspViolations,
   type ServerProcess,
   startServer,
 } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e hackathon");
+const exemple = Scenario.parse(JSON.parse(readFileSync(`${ROOT}/scenarios/exemple.json`, "utf8")));
 
 async function page(browser: Browser, errors: string[], label: string, width = 412): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -114,7 +118,7 @@ describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)"
       .first()
       .waitFor();
     await zoe.getByRole("button", { name: "Étape suivante" }).click();
-    await zoe.getByText("Étape 2 sur 5", { exact: false }).first().waitFor();
+    await zoe.getByText(`Étape 2 sur ${exemple.steps.length}`, { exact: false }).first().waitFor();
     await expectAccessible(zoe, "team moved on");
     await expectAccessible(fac, "console, team pace running");
 

@@ -19,6 +19,9 @@ import {
 } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e polish");
+const exemple = Scenario.parse(JSON.parse(readFileSync(`${ROOT}/scenarios/exemple.json`, "utf8")));
+/** « Étape 2 sur N » of exemple.json, however many steps it has. */
+const STEP_2 = `Étape 2 sur ${exemple.steps.length}`;
 
 const PHONE = { width: 412, height: 915 };
 const LAPTOP = { width: 1366, height: 900 };
@@ -181,7 +184,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await fac.keyboard.press("Enter");
     await expect.poll(async () => (await focused(fac)).text).toContain("Révéler la réponse");
     // …and lands on the new step's title at the top, with the banner saying where she is.
-    await ana.getByText("Étape 2 sur 5 :", { exact: false }).first().waitFor();
+    await ana.getByText(`${STEP_2} :`, { exact: false }).first().waitFor();
     await expect.poll(() => ana.evaluate(() => window.scrollY)).toBe(0);
     const secondTitle = await ana.getByRole("heading", { level: 1 }).textContent();
     expect(secondTitle).not.toBe(firstTitle);
@@ -199,7 +202,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     expect(box && box.y >= 0 && box.y < PHONE.height, "pause banner in view").toBe(true);
     await expectAccessible(ana, "paused, phone");
     await fac.getByRole("button", { name: "Reprendre" }).click();
-    await ana.locator(".board-banner", { hasText: "Étape 2 sur 5" }).waitFor();
+    await ana.locator(".board-banner", { hasText: STEP_2 }).waitFor();
     await expect.poll(() => ana.evaluate(() => window.scrollY)).toBe(0);
     // The end: the banner carries the end notice, and the console ranks the teams.
     await fac.getByRole("button", { name: "Terminer la session" }).click();
@@ -242,7 +245,6 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
   }, 120_000);
 
   it("leads the debrief, after the end, with what the teams missed on each step", async () => {
-    const exemple = Scenario.parse(JSON.parse(readFileSync(`${ROOT}/scenarios/exemple.json`, "utf8")));
     const step = exemple.steps[0];
     if (step?.type !== "choice") throw new Error("exemple.json starts with a choice step");
     const wrong = step.puzzle.options.find((option) => !step.solution.correct.includes(option.id));
@@ -329,7 +331,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     // The only attempt closes the step: the focus goes to « next step », then to the new title.
     await expect.poll(async () => (await focused(zoe)).text).toContain("Étape suivante");
     await zoe.keyboard.press("Enter");
-    await zoe.getByText("Étape 2 sur 5 :", { exact: false }).first().waitFor();
+    await zoe.getByText(`${STEP_2} :`, { exact: false }).first().waitFor();
     await expect.poll(() => focused(zoe)).toMatchObject({ tag: "H1" });
     // Team pace: « reveal » closes the step Zoé's team is on and shows her the answer.
     await fac.getByRole("button", { name: "Révéler la réponse aux équipes en cours d'étape (1)" }).click();
