@@ -25,6 +25,7 @@ import {
   applyEdit,
   approveProposal,
   type DraftEdit,
+  emptyAnswer,
   nextStep,
   proposeSubmission,
   ranking,
@@ -39,6 +40,7 @@ import { must, sessionWith, T0 } from "../shared/rules/test-helpers.ts";
 import { DEFAULT_SCENARIOS_DIR, loadScenarioFiles } from "../shared/scenario/files.ts";
 import { routeScenario } from "../shared/scenario/route.ts";
 import type { Referential, Scenario, Step } from "../shared/scenario/schema.ts";
+import { editsTo, wrongAnswer as wrongDraft } from "./server/bot.ts";
 
 const loaded = loadScenarioFiles(DEFAULT_SCENARIOS_DIR);
 const scenarios: Scenario[] = loaded.scenarios.map((entry) => entry.scenario);
@@ -127,6 +129,9 @@ function editsFor(step: Step, target: Answer): DraftEdit[] {
         ),
         ...target.flags.map((flawId) => ({ op: "chart-flag" as const, flawId })),
       ];
+    default:
+      // Types without a hand-written playthrough here: their bot moves from the initial draft.
+      return editsTo(step, emptyAnswer(step, 0), target);
   }
 }
 
@@ -220,6 +225,8 @@ function wrongAnswer(step: Step): Answer {
       if (!aggregate) throw new Error(`${step.id}: every aggregation is accepted`);
       return { ...right, aggregate };
     }
+    default:
+      return wrongDraft(step, right);
   }
 }
 
@@ -272,7 +279,7 @@ describe("scenario files", () => {
     );
   });
 
-  it("the example uses each puzzle type once, with two roles that each hold a private document", () => {
+  it("the example uses each puzzle type of the registry once, with two roles that each hold a private document", () => {
     const example = scenarios.find((scenario) => scenario.id === "exemple");
     expect(example?.steps.map((step) => step.type).sort()).toEqual(PUZZLES.map((type) => type.type).sort());
     expect(example?.roles).toHaveLength(2);

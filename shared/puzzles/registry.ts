@@ -11,11 +11,12 @@ import { choice } from "./choice/index.ts";
 import type { AnyPuzzleType } from "./contract.ts";
 import { form } from "./form/index.ts";
 import { link } from "./link/index.ts";
+import { letter } from "./letter/index.ts";
 import { order } from "./order/index.ts";
 import { table } from "./table/index.ts";
 
 /** Every puzzle type, in the order of the guide, the JSON Schema and the starter scenario. */
-export const PUZZLES = [choice, categorize, order, form, table, link, chart] as const;
+export const PUZZLES = [choice, categorize, order, form, table, link, chart, letter] as const;
 
 type Registered = (typeof PUZZLES)[number];
 export type PuzzleTypeName = Registered["type"];

@@ -8,6 +8,7 @@ import { chartTesting } from "./chart/testing.ts";
 import { choiceTesting } from "./choice/testing.ts";
 import { formTesting } from "./form/testing.ts";
 import { linkTesting } from "./link/testing.ts";
+import { letterTesting } from "./letter/testing.ts";
 import { orderTesting } from "./order/testing.ts";
 import type { DraftOf, EditOf, PuzzleOf, PuzzleTypeName, SolutionOf } from "./registry.ts";
 import { tableTesting } from "./table/testing.ts";
@@ -49,4 +50,5 @@ export const TESTING = [
   tableTesting,
   linkTesting,
   chartTesting,
+  letterTesting,
 ] as const;

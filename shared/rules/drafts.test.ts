@@ -26,6 +26,15 @@ describe("blankAnswer", () => {
       if (step.type === "order" && publicStep.type === "order" && blank.type === "order") {
         expect(blank.order).toEqual(publicStep.puzzle.items.map((item) => item.id));
         expect(blank.order).not.toEqual(step.solution.order);
+      } else if (step.type === "letter" && publicStep.type === "letter" && blank.type === "letter") {
+        // Parts come in the published (shuffled) order, nothing chosen or filled yet.
+        expect(blank).toEqual({
+          type: "letter",
+          order: publicStep.puzzle.parts.map((part) => part.id),
+          choices: {},
+          values: {},
+        });
+        expect(blank.order).not.toEqual(step.solution.parts.map((entry) => entry.part));
       } else {
         expect(blank).toEqual(emptyAnswer(step, 1));
       }

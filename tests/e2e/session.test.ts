@@ -1,8 +1,8 @@
 /**
  * A whole café session in real browsers against the real server: a facilitator creates the session
  * through the UI, three players join with the code in separate browser contexts and play
- * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize, form, link and
- * chart steps, Ana with the keyboard only for the order step, Bruno drawing and removing links and
+ * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize, form, link,
+ * chart and letter steps, Ana with the keyboard only for the order step, Bruno drawing and removing links and
  * picking the chart kind with the mouse), the facilitator reveals each step and
  * ends; the debrief and an attestation render.
  * Screenshots of every screen go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (else test-results/).
@@ -104,6 +104,54 @@ async function waitForText(page: Page, text: string | RegExp): Promise<void> {
 }
 
 /** Plays one step's solution on the board of `page`. */
+/**
+ * Chloé, keyboard only, composes the letter: in each part, Tab into its radio group and arrow to the
+ * right paragraph; move the parts with their "up" buttons; fill the placeholders field by field.
+ */
+async function solveLetterWithKeyboard(page: Page, step: Extract<Step, { type: "letter" }>): Promise<void> {
+  for (const { part, block } of step.solution.parts) {
+    await tabTo(page, `input[name="letter-${step.id}-${part}"]`);
+    for (let guard = 0; guard < 10; guard++) {
+      const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value);
+      if (focused === block) break;
+      await page.keyboard.press("ArrowDown");
+    }
+    await expect.poll(() => page.locator(`[data-focus-key="block-${block}"]`).isChecked()).toBe(true);
+  }
+  const positionOf = (partId: string) =>
+    page
+      .locator(".letter-part")
+      .evaluateAll(
+        (nodes, id) => nodes.findIndex((n) => n.querySelector(`[data-focus-key="up-${id}"]`) !== null),
+        partId,
+      );
+  for (const [target, { part }] of step.solution.parts.entries()) {
+    if ((await positionOf(part)) <= target) continue;
+    await tabTo(page, `[data-focus-key="up-${part}"]`);
+    while ((await positionOf(part)) > target) {
+      const before = await positionOf(part);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => positionOf(part)).toBe(before - 1);
+      await expect
+        .poll(() =>
+          page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey ?? ""),
+        )
+        .toMatch(new RegExp(`^(up|down)-${part}$`));
+    }
+  }
+  for (const field of step.puzzle.placeholders) {
+    const example = step.solution.placeholders[field.id]?.example ?? "";
+    await tabTo(page, `#letter-field-${field.id}`);
+    if (field.input === "select") await keyboardSelect(page, example);
+    else {
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(example);
+      await page.keyboard.press("Tab");
+    }
+    await expect.poll(() => page.locator(`#letter-field-${field.id}`).inputValue()).toBe(example);
+  }
+}
+
 async function solveWithMouse(page: Page, step: Step): Promise<void> {
   switch (step.type) {
     case "choice":
@@ -410,7 +458,11 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await chloe.getByRole("heading", { level: 1, name: step.title }).waitFor();
       }
       const keyboard =
-        step.type === "categorize" || step.type === "form" || step.type === "link" || step.type === "chart";
+        step.type === "categorize" ||
+        step.type === "form" ||
+        step.type === "link" ||
+        step.type === "chart" ||
+        step.type === "letter";
       const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
       if (step.type === "categorize") {
         // Bruno drags one document into its category with the mouse; Chloé sorts the rest by keyboard.
@@ -442,6 +494,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await solveLinkWithKeyboard(chloe, step);
       } else if (step.type === "chart") await solveChart(bruno, chloe, step);
       else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
+      else if (step.type === "letter") await solveLetterWithKeyboard(chloe, step);
       else if (step.type === "order") await solveOrderWithKeyboard(actor, step);
       else await solveWithMouse(actor, step);
 
@@ -468,6 +521,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await shot(ana, "06b-plateau-telephone");
       }
       if (step.type === "table") await shot(actor, "07-plateau-tableau");
+      if (step.type === "letter") await shot(actor, "07b-plateau-lettre");
 
       // The actor proposes the draft; a teammate agrees (majority of three connected players).
       if (keyboard) {
@@ -500,6 +554,7 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
       await expectAccessible(chloe, `step ${index + 1} revealed, phone`);
       if (index === 0) await shot(screen, "09-ecran-projete-revelation", false);
       if (step.type === "table") await shot(screen, "09b-ecran-projete-revelation-tableau", false);
+      if (step.type === "letter") await shot(screen, "09c-ecran-projete-revelation-lettre", false);
       await fac.getByRole("button", { name: "Étape suivante" }).click();
     }
 

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/scenarios.ts";
+import { revealFeedback } from "../../shared/puzzles/registry.ts";
 import { privateMaterialsFor, solutionAnswer, toPublicScenario } from "../../shared/rules/index.ts";
 import type { Material, Step } from "../../shared/scenario/schema.ts";
 import { type Seat, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
@@ -26,22 +27,23 @@ function materialTexts(material: Material): string[] {
   return [material.alt];
 }
 
-/** Strings only the solution side of a step contains. */
+/** Every string inside a value (the solution's expected values, examples, rules…). */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/** Strings only the solution side of a step contains, for every puzzle type: the explanation, the hints,
+ *  the feedback texts written in the scenario, and the solution's own texts the public step does not show. */
 function solutionSecrets(step: Step): string[] {
-  const texts: (string | undefined)[] = [step.explanation.text, ...step.hints.map((h) => h.text)];
-  if (step.type === "choice") texts.push(...step.puzzle.options.map((o) => o.feedback));
-  if (step.type === "form") {
-    for (const field of Object.values(step.solution.fields)) texts.push(field.feedback, field.example);
-  }
-  if (step.type === "link") {
-    const { links, wrongLinks, otherwise } = step.solution;
-    texts.push(...links.map((l) => l.feedback), ...wrongLinks.map((l) => l.feedback), otherwise);
-  }
-  if (step.type === "table") {
-    const original = new Set(step.puzzle.rows.flatMap((r) => Object.values(r.cells)));
-    for (const row of step.solution.rows)
-      texts.push(...Object.values(row.cells).filter((v) => !original.has(v)));
-  }
+  const texts: (string | undefined)[] = [
+    step.explanation.text,
+    ...step.hints.map((h) => h.text),
+    ...Object.values(revealFeedback(step)),
+    ...strings(step.solution),
+  ];
   const answer = JSON.stringify(solutionAnswer(step));
   return [...new Set(texts.filter(secret))].filter((t) => t.length >= 4 || answer.includes(t));
 }

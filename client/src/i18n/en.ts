@@ -245,6 +245,14 @@ export const en: Record<MessageKey, string> = {
   "order.up": "Move “{item}” up",
   "order.down": "Move “{item}” down",
   "order.position": "Position {position}",
+  "letter.help":
+    "Compose the letter: choose the right paragraph for each part, put the parts in order with the Up and Down buttons, then fill in the fields.",
+  "letter.partNumber": "Part {position}:",
+  "letter.fields": "Fields to fill in",
+  "letter.preview": "Letter preview",
+  "letter.noBlock": "{part}: paragraph to choose",
+  "letter.targetBlock": "“{part}” paragraph",
+  "letter.targetPlace": "Place of “{part}”",
 
   "form.help": "Fill in every field. Your teammates see what you typed when you leave the field.",
   "form.tagsHelp": "Separate keywords with commas.",
@@ -292,6 +300,10 @@ export const en: Record<MessageKey, string> = {
   "edit.chart-set": "{name} chose “{value}” for “{choice}”",
   "edit.chart-clear": "{name} cleared the choice “{choice}”",
   "edit.chart-flag": "{name} ticked or unticked “{flaw}”",
+  "edit.letter-choose": "{name} chose the paragraph of “{part}”",
+  "edit.letter-unchoose": "{name} cleared the paragraph of “{part}”",
+  "edit.letter-move": "{name} moved “{part}” to position {position}",
+  "edit.letter-fill": "{name} filled in “{field}”",
 
   "conn.reconnecting": "Connection lost: reconnecting… Your answer is kept.",
   "conn.reconnected": "Reconnected.",
@@ -474,6 +486,7 @@ export const en: Record<MessageKey, string> = {
   "kit.buckets": "Categories",
   "kit.order": "To put in order",
   "kit.fields": "To fill in",
+  "kit.letter": "Letter to compose (one paragraph per part, parts to put in order)",
   "kit.operations": "Available operations",
   "kit.linkCards": "Cards to link",
   "kit.linkKinds": "Possible links ({max} at most)",

@@ -249,6 +249,14 @@ export const fr = {
   "order.up": "Monter « {item} »",
   "order.down": "Descendre « {item} »",
   "order.position": "Position {position}",
+  "letter.help":
+    "Composez la lettre : choisissez le bon paragraphe de chaque partie, remettez les parties dans l'ordre avec les boutons Monter et Descendre, puis complétez les champs.",
+  "letter.partNumber": "Partie {position} :",
+  "letter.fields": "Champs à compléter",
+  "letter.preview": "Aperçu de la lettre",
+  "letter.noBlock": "{part} : paragraphe à choisir",
+  "letter.targetBlock": "Paragraphe « {part} »",
+  "letter.targetPlace": "Place de « {part} »",
 
   "form.help": "Remplissez chaque champ. Vos coéquipiers voient la saisie quand vous quittez le champ.",
   "form.tagsHelp": "Séparez les mots-clés par des virgules.",
@@ -297,6 +305,10 @@ export const fr = {
   "edit.chart-set": "{name} a choisi « {value} » pour « {choice} »",
   "edit.chart-clear": "{name} a effacé le choix « {choice} »",
   "edit.chart-flag": "{name} a coché ou décoché « {flaw} »",
+  "edit.letter-choose": "{name} a choisi le paragraphe de « {part} »",
+  "edit.letter-unchoose": "{name} a retiré le paragraphe de « {part} »",
+  "edit.letter-move": "{name} a mis « {part} » en position {position}",
+  "edit.letter-fill": "{name} a complété « {field} »",
 
   "conn.reconnecting": "Connexion perdue : reconnexion en cours… Votre réponse est conservée.",
   "conn.reconnected": "Reconnecté.",
@@ -482,6 +494,7 @@ export const fr = {
   "kit.buckets": "Catégories",
   "kit.order": "À remettre dans l'ordre",
   "kit.fields": "À remplir",
+  "kit.letter": "Lettre à composer (un paragraphe par partie, parties à remettre dans l'ordre)",
   "kit.operations": "Opérations possibles",
   "kit.linkCards": "Cartes à relier",
   "kit.linkKinds": "Liens possibles ({max} au plus)",

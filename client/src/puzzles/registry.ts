@@ -11,6 +11,7 @@ import { chartView } from "./chart/index.ts";
 import { choiceView } from "./choice/index.ts";
 import { formView } from "./form/index.ts";
 import { linkView } from "./link/index.ts";
+import { letterView } from "./letter/index.ts";
 import { orderView } from "./order/index.ts";
 import { tableView } from "./table/index.ts";
 import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
@@ -26,6 +27,7 @@ export const VIEWS = [
   tableView,
   linkView,
   chartView,
+  letterView,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: the client registry's one erasure point (see shared/puzzles/registry.ts).
