@@ -116,7 +116,10 @@ async function solveLetterWithKeyboard(page: Page, step: Extract<Step, { type: "
       if (focused === block) break;
       await page.keyboard.press("ArrowDown");
     }
-    await expect.poll(() => page.locator(`[data-focus-key="block-${block}"]`).isChecked()).toBe(true);
+    // Tab lands on the group's first radio without checking it: Space checks the focused one.
+    const radio = page.locator(`[data-focus-key="block-${block}"]`);
+    if (!(await radio.isChecked())) await page.keyboard.press("Space");
+    await expect.poll(() => radio.isChecked()).toBe(true);
   }
   const positionOf = (partId: string) =>
     page
