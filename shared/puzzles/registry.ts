@@ -10,8 +10,8 @@ import { chart } from "./chart/index.ts";
 import { choice } from "./choice/index.ts";
 import type { AnyPuzzleType } from "./contract.ts";
 import { form } from "./form/index.ts";
-import { link } from "./link/index.ts";
 import { letter } from "./letter/index.ts";
+import { link } from "./link/index.ts";
 import { order } from "./order/index.ts";
 import { table } from "./table/index.ts";
 

@@ -7,7 +7,6 @@ import { loadScenarioFiles } from "./files.ts";
 import { type Finding, formatExcerpt, formatFinding } from "./findings.ts";
 import { referentialIndexFromText, validateReferentialText, validateScenarioText } from "./validate.ts";
 
-
 const fixtures = join(import.meta.dirname, "fixtures");
 /** Every puzzle type, as the messages list them. */
 const TYPES = PUZZLES.map((type) => type.type).join(", ");

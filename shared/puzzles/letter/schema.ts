@@ -1,6 +1,6 @@
 /** The letter puzzle type's format: compose a reply from blocks, in order, with placeholders filled. */
 import { z } from "zod";
-import { Id, Label, Text, Value } from "../../scenario/primitives.ts";
+import { Id, Text, Value } from "../../scenario/primitives.ts";
 import { FieldSolution, FormField } from "../form/schema.ts";
 
 export const LetterBlock = z
