@@ -12,11 +12,12 @@ import type { AnyPuzzleType } from "./contract.ts";
 import { form } from "./form/index.ts";
 import { letter } from "./letter/index.ts";
 import { link } from "./link/index.ts";
+import { map } from "./map/index.ts";
 import { order } from "./order/index.ts";
 import { table } from "./table/index.ts";
 
 /** Every puzzle type, in the order of the guide, the JSON Schema and the starter scenario. */
-export const PUZZLES = [choice, categorize, order, form, table, link, chart, letter] as const;
+export const PUZZLES = [choice, categorize, order, form, table, link, chart, letter, map] as const;
 
 type Registered = (typeof PUZZLES)[number];
 export type PuzzleTypeName = Registered["type"];

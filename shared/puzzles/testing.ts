@@ -9,6 +9,7 @@ import { choiceTesting } from "./choice/testing.ts";
 import { formTesting } from "./form/testing.ts";
 import { letterTesting } from "./letter/testing.ts";
 import { linkTesting } from "./link/testing.ts";
+import { mapTesting } from "./map/testing.ts";
 import { orderTesting } from "./order/testing.ts";
 import type { DraftOf, EditOf, PuzzleOf, PuzzleTypeName, SolutionOf } from "./registry.ts";
 import { tableTesting } from "./table/testing.ts";
@@ -51,4 +52,5 @@ export const TESTING = [
   linkTesting,
   chartTesting,
   letterTesting,
+  mapTesting,
 ] as const;

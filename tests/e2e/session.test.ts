@@ -2,8 +2,8 @@
  * A whole café session in real browsers against the real server: a facilitator creates the session
  * through the UI, three players join with the code in separate browser contexts and play
  * scenarios/exemple.json to the end (Chloé with the keyboard only for the categorize, form, link,
- * chart and letter steps, Ana with the keyboard only for the order step, Bruno drawing and removing links and
- * picking the chart kind with the mouse), the facilitator reveals each step and
+ * chart, letter and map steps, Ana with the keyboard only for the order step, Bruno drawing and removing
+ * links, picking the chart kind and clicking the map with the mouse), the facilitator reveals each step and
  * ends; the debrief and an attestation render.
  * Screenshots of every screen go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (else test-results/).
  */
@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bboxOf, fitProjection } from "../../shared/puzzles/map/geo.ts";
 import { Scenario, type Step } from "../../shared/scenario/schema.ts";
 import {
   type BrowserHandle,
@@ -101,6 +102,44 @@ async function keyboardSelect(page: Page, value: string): Promise<void> {
 
 async function waitForText(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor({ state: "visible" });
+}
+
+/** The mouse on the map: choose the item above the map, click where its expected point is drawn. */
+async function placeWithMouse(page: Page, step: Extract<Step, { type: "map" }>, item: string): Promise<void> {
+  const answer = step.solution.answers.find((a) => a.item === item);
+  if (answer?.lat === undefined || answer.lon === undefined) throw new Error(`${item}: no point to place`);
+  await page.locator('select[name="map-active"]').selectOption(item);
+  const projection = fitProjection(bboxOf(step.puzzle.map));
+  const [x, y] = projection.project(answer.lon, answer.lat);
+  const box = await page.locator("svg.map-drawing").boundingBox();
+  if (!box) throw new Error("no map drawn");
+  await page.mouse.click(
+    box.x + (x * box.width) / projection.width,
+    box.y + (y * box.height) / projection.height,
+  );
+}
+
+/** Keyboard only: a commune from each item's select, coordinates typed with the French decimal comma. */
+async function solveMapWithKeyboard(page: Page, step: Extract<Step, { type: "map" }>): Promise<void> {
+  const comma = (value: number) => String(value).replace(".", ",");
+  for (const answer of step.solution.answers) {
+    const item = `[data-item="${answer.item}"]`;
+    if (answer.feature !== undefined) {
+      await tabTo(page, `[data-focus-key="map-${answer.item}-feature"]`);
+      await keyboardSelect(page, answer.feature);
+    } else {
+      await tabTo(page, `[data-focus-key="map-${answer.item}-lat"]`);
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(comma(answer.lat ?? 0));
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(comma(answer.lon ?? 0));
+      await page.keyboard.press("Enter");
+      await page
+        .locator(`${item} .map-current`, { hasText: `${comma(answer.lat ?? 0)} ; ${comma(answer.lon ?? 0)}` })
+        .waitFor();
+    }
+  }
 }
 
 /** Plays one step's solution on the board of `page`. */
@@ -465,7 +504,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         step.type === "form" ||
         step.type === "link" ||
         step.type === "chart" ||
-        step.type === "letter";
+        step.type === "letter" ||
+        step.type === "map";
       const actor = keyboard ? chloe : index % 2 === 0 ? ana : bruno;
       if (step.type === "categorize") {
         // Bruno drags one document into its category with the mouse; Chloé sorts the rest by keyboard.
@@ -496,7 +536,15 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         await chloe.locator(`[data-link="${first.from}:${first.kind}:${first.to}"]`).waitFor();
         await solveLinkWithKeyboard(chloe, step);
       } else if (step.type === "chart") await solveChart(bruno, chloe, step);
-      else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
+      else if (step.type === "map") {
+        // Bruno places the point item by clicking the map; Chloé answers every item with the keyboard only.
+        const point = step.puzzle.items.find((item) => item.answer === "point");
+        if (!point) throw new Error("a map step without a point item");
+        await placeWithMouse(bruno, step, point.id);
+        await chloe.locator(`.map-point[data-place="${point.id}"]`).waitFor();
+        await shot(bruno, "07b-plateau-carte");
+        await solveMapWithKeyboard(chloe, step);
+      } else if (step.type === "form") await solveFormWithKeyboard(chloe, step);
       else if (step.type === "letter") await solveLetterWithKeyboard(chloe, step);
       else if (step.type === "order") await solveOrderWithKeyboard(actor, step);
       else await solveWithMouse(actor, step);

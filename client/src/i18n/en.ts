@@ -240,6 +240,23 @@ export const en: Record<MessageKey, string> = {
   "chart.drawn": "Chart",
   "chart.flaws": "What is misleading in this chart (tick every flaw)",
   "chart.axisFrom": "The value axis starts at {from}.",
+  "map.help":
+    "Place each item: choose its municipality in the list, or type its latitude and longitude then “Place”. A point is right within {tolerance} m.",
+  "map.format":
+    "Coordinates in decimal degrees (WGS 84), decimal comma or point accepted: for example 47.48 for the latitude and -1.45 for the longitude.",
+  "map.active": "Item to place by clicking the map",
+  "map.drawing": "Map {title}: every item can also be placed with the list below",
+  "map.featureLabel": "Municipality or place",
+  "map.chooseFeature": "— choose —",
+  "map.pointFor": "Coordinates of “{item}”",
+  "map.lat": "Latitude",
+  "map.lon": "Longitude",
+  "map.place": "Place",
+  "map.clear": "Clear",
+  "map.invalid":
+    "Coordinate not recognised: write decimal degrees, for example 47.48 (latitude between -90 and 90, longitude between -180 and 180).",
+  "map.placed": "Answer: {where}",
+  "map.unplaced": "Not placed yet.",
 
   "order.help": "Put the items in order: drag them, or use the Up and Down buttons.",
   "order.up": "Move “{item}” up",
@@ -304,6 +321,8 @@ export const en: Record<MessageKey, string> = {
   "edit.letter-unchoose": "{name} cleared the paragraph of “{part}”",
   "edit.letter-move": "{name} moved “{part}” to position {position}",
   "edit.letter-fill": "{name} filled in “{field}”",
+  "edit.map-place": "{name} placed “{item}”: {where}",
+  "edit.map-clear": "{name} cleared the answer of “{item}”",
 
   "conn.reconnecting": "Connection lost: reconnecting… Your answer is kept.",
   "conn.reconnected": "Reconnected.",
@@ -490,6 +509,8 @@ export const en: Record<MessageKey, string> = {
   "kit.operations": "Available operations",
   "kit.linkCards": "Cards to link",
   "kit.linkKinds": "Possible links ({max} at most)",
+  "kit.mapItems": "To place (within {tolerance} m)",
+  "kit.mapFeatures": "Map features",
   "att.title": "Certificate of participation",
   "att.intro": "Datatruc certifies that <b>{name}</b>",
   "att.took": "took part on {date} in the serious game session “{scenario}”",

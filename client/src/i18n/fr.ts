@@ -243,6 +243,23 @@ export const fr = {
   "chart.drawn": "Graphique",
   "chart.flaws": "Ce qui trompe dans ce graphique (cochez tous les défauts)",
   "chart.axisFrom": "L'axe des valeurs commence à {from}.",
+  "map.help":
+    "Placez chaque élément : choisissez sa commune dans la liste, ou saisissez sa latitude et sa longitude puis « Placer ». Un point compte juste à {tolerance} m près.",
+  "map.format":
+    "Coordonnées en degrés décimaux (WGS 84), virgule ou point décimal accepté : par exemple 47,48 pour la latitude et -1,45 pour la longitude.",
+  "map.active": "Élément à placer en cliquant sur la carte",
+  "map.drawing": "Carte {title} : chaque élément se place aussi avec la liste ci-dessous",
+  "map.featureLabel": "Commune ou lieu",
+  "map.chooseFeature": "— choisir —",
+  "map.pointFor": "Coordonnées de « {item} »",
+  "map.lat": "Latitude",
+  "map.lon": "Longitude",
+  "map.place": "Placer",
+  "map.clear": "Effacer",
+  "map.invalid":
+    "Coordonnée non reconnue : écrivez des degrés décimaux, par exemple 47,48 (latitude entre -90 et 90, longitude entre -180 et 180).",
+  "map.placed": "Réponse : {where}",
+  "map.unplaced": "Pas encore placé.",
 
   "order.help":
     "Remettez les éléments dans l'ordre : glissez-les, ou utilisez les boutons Monter et Descendre.",
@@ -309,6 +326,8 @@ export const fr = {
   "edit.letter-unchoose": "{name} a retiré le paragraphe de « {part} »",
   "edit.letter-move": "{name} a mis « {part} » en position {position}",
   "edit.letter-fill": "{name} a complété « {field} »",
+  "edit.map-place": "{name} a placé « {item} » : {where}",
+  "edit.map-clear": "{name} a effacé la réponse de « {item} »",
 
   "conn.reconnecting": "Connexion perdue : reconnexion en cours… Votre réponse est conservée.",
   "conn.reconnected": "Reconnecté.",
@@ -498,6 +517,8 @@ export const fr = {
   "kit.operations": "Opérations possibles",
   "kit.linkCards": "Cartes à relier",
   "kit.linkKinds": "Liens possibles ({max} au plus)",
+  "kit.mapItems": "À placer (à {tolerance} m près)",
+  "kit.mapFeatures": "Objets de la carte",
   "att.title": "Attestation de participation",
   "att.intro": "Datatruc atteste {nameElision, select, vowel {qu’<b>{name}</b>} other {que <b>{name}</b>}}",
   "att.took": "a participé le {date} à la session de jeu sérieux « {scenario} »",

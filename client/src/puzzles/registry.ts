@@ -12,6 +12,7 @@ import { choiceView } from "./choice/index.ts";
 import { formView } from "./form/index.ts";
 import { letterView } from "./letter/index.ts";
 import { linkView } from "./link/index.ts";
+import { mapView } from "./map/index.ts";
 import { orderView } from "./order/index.ts";
 import { tableView } from "./table/index.ts";
 import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
@@ -28,6 +29,7 @@ export const VIEWS = [
   linkView,
   chartView,
   letterView,
+  mapView,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: the client registry's one erasure point (see shared/puzzles/registry.ts).
