@@ -111,12 +111,13 @@ async function placeWithMouse(page: Page, step: Extract<Step, { type: "map" }>, 
   await page.locator('select[name="map-active"]').selectOption(item);
   const projection = fitProjection(bboxOf(step.puzzle.map));
   const [x, y] = projection.project(answer.lon, answer.lat);
-  const box = await page.locator("svg.map-drawing").boundingBox();
+  const drawing = page.locator("svg.map-drawing");
+  const box = await drawing.boundingBox();
   if (!box) throw new Error("no map drawn");
-  await page.mouse.click(
-    box.x + (x * box.width) / projection.width,
-    box.y + (y * box.height) / projection.height,
-  );
+  // Relative to the drawing, which Playwright scrolls into view first.
+  await drawing.click({
+    position: { x: (x * box.width) / projection.width, y: (y * box.height) / projection.height },
+  });
 }
 
 /** Keyboard only: a commune from each item's select, coordinates typed with the French decimal comma. */

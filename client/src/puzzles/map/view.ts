@@ -141,11 +141,11 @@ export function mapPuzzle({
             <label>${t("map.lat")}
               <input name="lat" type="text" inputmode="decimal" autocomplete="off" size="10" maxlength="20"
                 data-focus-key=${`${base}-lat`} aria-describedby="map-format" ?disabled=${!editable}
-                .value=${current?.lat !== undefined ? pointText(current.lat, 0).split(" ; ")[0] : ""} /></label>
+                .value=${current?.lat !== undefined ? formatDegrees(current.lat) : ""} /></label>
             <label>${t("map.lon")}
               <input name="lon" type="text" inputmode="decimal" autocomplete="off" size="10" maxlength="20"
                 data-focus-key=${`${base}-lon`} aria-describedby="map-format" ?disabled=${!editable}
-                .value=${current?.lon !== undefined ? pointText(0, current.lon).split(" ; ")[1] : ""} /></label>
+                .value=${current?.lon !== undefined ? formatDegrees(current.lon) : ""} /></label>
             <button type="submit" data-focus-key=${`${base}-place`} ?disabled=${!editable}>${t("map.place")}</button>
             ${
               current
