@@ -4,7 +4,13 @@
  * it, drawn offline from the step's GeoJSON, is the mouse path: pick the item, click the map.
  */
 import { html, nothing, svg } from "lit-html";
-import { bboxOf, fitProjection, type Projection, parseDegrees } from "../../../../shared/puzzles/map/geo.ts";
+import {
+  bboxOf,
+  fitProjection,
+  formatDegrees,
+  type Projection,
+  parseDegrees,
+} from "../../../../shared/puzzles/map/geo.ts";
 import type { MapFeature, MapItem } from "../../../../shared/puzzles/map/schema.ts";
 import { t } from "../../i18n/index.ts";
 import { mark } from "../marks.ts";
