@@ -23,7 +23,6 @@ import {
 import {
   applyEvent,
   confirmClaim,
-  createSession,
   decideNameJoin,
   type EventResult,
   lookUpName,
