@@ -49,6 +49,8 @@ export interface PlayHooks {
   beforeReveal?: (stepIndex: number, played: PlayedSession) => void | Promise<void>;
   /** Extra fields of the session creation body (e.g. `organisationKey`). */
   session?: object;
+  /** Teams of 3 players (3 unless told). */
+  teamCount?: number;
 }
 
 const parseDraft = (seat: Seat, stepId: string): Answer | undefined => {
@@ -62,23 +64,25 @@ export async function setUpSession(
   scenario: Scenario,
   pace: Pace,
   extra: object = {},
+  teamCount = 3,
 ): Promise<PlayedSession> {
+  const seated = teamCount * 3;
   const session = await createSession(server, {
     ...extra,
     scenarioId: scenario.id,
     organisation: "Département de la Gironde",
     pace,
-    teamCount: 3,
+    teamCount,
     teamSize: 3,
     options: { submissionRule: "majority", maxAttempts: 1, hintsEnabled: true },
   });
   const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
   const screen = await joinAsScreen(server, session.code);
   const players: Seat[] = [];
-  for (let i = 0; i < 9; i++) players.push(await joinAsPlayer(server, session.code, `Joueur ${i + 1}`));
+  for (let i = 0; i < seated; i++) players.push(await joinAsPlayer(server, session.code, `Joueur ${i + 1}`));
   await facilitator.waitFor(
-    () => facilitator.state.teams.reduce((n, t) => n + t.memberIds.length, 0) === 9,
-    "9 seated players",
+    () => facilitator.state.teams.reduce((n, t) => n + t.memberIds.length, 0) === seated,
+    `${seated} seated players`,
   );
   const teams: PlayedTeam[] = facilitator.state.teams.map((t) => ({
     id: t.id,
@@ -130,7 +134,7 @@ export async function playSession(
   plan: Plan,
   hooks: PlayHooks = {},
 ): Promise<PlayedSession> {
-  const played = await setUpSession(server, scenario, pace, hooks.session);
+  const played = await setUpSession(server, scenario, pace, hooks.session, hooks.teamCount);
   const { facilitator, teams } = played;
   facilitator.send("start", {});
   await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
