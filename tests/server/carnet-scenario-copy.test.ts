@@ -4,10 +4,10 @@
  * changes neither the carnet's levels, nor the organisation dashboard's competences and programme
  * progress, nor the learning-record export.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Scenario } from "../../shared/scenario/schema.ts";
+import { loadCatalog } from "../../server/scenarios.ts";
 import { api, eventually, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
 import { leaveAll, playInOrganisation } from "./play.ts";
 
@@ -15,7 +15,12 @@ const dir = tempDir();
 const scenariosDir = join(dir.path, "scenarios");
 cpSync("scenarios", scenariosDir, { recursive: true });
 const exempleFile = join(scenariosDir, "exemple.json");
-const exemple = JSON.parse(readFileSync(exempleFile, "utf8")) as Scenario;
+// Parsed as the server parses it (defaults filled in), so that the bots play what the room plays.
+const exemple = (() => {
+  const parsed = loadCatalog(scenariosDir).scenarios.get("exemple");
+  if (!parsed) throw new Error("exemple.json does not load");
+  return parsed;
+})();
 let server: ServerProcess | undefined;
 afterAll(async () => {
   await server?.stop();
