@@ -8,14 +8,15 @@
  * on every patch ("refId not found"). The bench's 500-player join burst hit it hundreds of times
  * (tests/server/large-state.test.ts reproduces it with 50 players).
  *
- * 256 KB holds a 500-player session's full state (the largest the bench measured, the
- * facilitator's, asked for 160 KB); the pages of the buffer that are never written cost no memory.
+ * 1 MB holds a 500-player session's full state (the largest the bench measured, the facilitator's,
+ * asked for 160 KB) and a 50-team session of the nine-type `exemple` (over 256 KB); the pages of the
+ * buffer that are never written cost no memory.
  * Past that, the guard encodes the full state again into the grown buffer, which the room then keeps.
  */
 import { SchemaSerializer } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 
-export const SCHEMA_BUFFER_BYTES = 256 * 1024;
+export const SCHEMA_BUFFER_BYTES = 1024 * 1024;
 
 interface FullStateSerializer {
   fullEncodeBuffer: Uint8Array;
