@@ -21,7 +21,10 @@ const catalog = loadCatalog("scenarios");
 const scenario = catalog.scenarios.get("exemple");
 if (!scenario) throw new Error("scenarios/exemple.json is missing");
 
-const running = useServerProcess();
+// The bots play a team-paced session of nine steps without pause (over 60 messages in 2 s from one
+// seat): a budget no human reaches, raised here so that this test is about the rules, not flooding
+// (tests/server/hardening.test.ts and redis-limits.test.ts test the budget).
+const running = useServerProcess({ FLOOD_BURST: "1000" });
 
 /** A model holding only what ranking and skills read, built from the expected step scores. */
 function expectedModel(played: PlayedSession): SessionModel {
