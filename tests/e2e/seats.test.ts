@@ -225,6 +225,7 @@ describe.skipIf(!chromiumPath)("joining, seats and links (real server, real Chro
       const page = await context.newPage();
       if (index === 0) {
         await page.goto(qrUrl);
+        await page.getByLabel("Votre prénom ou pseudo").waitFor();
         await expectAccessible(page, "café: join form");
       }
       await joinAt(page, qrUrl, name);
