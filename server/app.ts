@@ -98,6 +98,7 @@ function buildServer(
           storeKind: config.store.kind,
           pingRedis: redisPing(scaled.presence),
           readiness,
+          metricsToken: config.metricsToken,
         }),
       );
       app.use(

@@ -31,6 +31,8 @@ export interface ServerConfig {
   retentionDays: number | undefined;
   /** DESIGNER_KEY: opens the studio (/studio) on this server, to check and preview (no writing). */
   designerKey: string | undefined;
+  /** METRICS_TOKEN: when set, `/metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -59,5 +61,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     creation: { createKey: env.CREATE_KEY || undefined, perHour: Number(env.CREATE_PER_HOUR || 20) },
     retentionDays: env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : undefined,
     designerKey: env.DESIGNER_KEY || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

@@ -1,9 +1,10 @@
 /**
  * What operators and load balancers ask: `/healthz` (is this process alive and can it reach its
  * store, and Redis when configured), `/readyz` (should it get traffic: not while live sessions are
- * being restored, nor while shutting down) and `/metrics` (Prometheus text format).
+ * being restored, nor while shutting down) and `/metrics` (Prometheus text format; with METRICS_TOKEN set, only for its bearer).
  */
 import express from "express";
+import { hashSecret, secretMatches } from "../codes.ts";
 import { logger } from "../log.ts";
 import { registry } from "../metrics.ts";
 import type { Store } from "../store/store.ts";
@@ -16,6 +17,8 @@ export interface OperationsDeps {
   /** Pings Redis when the process uses it. */
   pingRedis?: () => Promise<unknown>;
   readiness: () => Readiness;
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
 }
 
 async function check(name: string, probe: () => Promise<unknown>): Promise<boolean> {
@@ -46,7 +49,19 @@ export function operationsRouter(deps: OperationsDeps): express.Router {
     const readiness = deps.readiness();
     res.status(readiness === "ready" ? 200 : 503).json({ ready: readiness === "ready", readiness });
   });
-  router.get("/metrics", async (_req, res) => {
+  const tokenHash = deps.metricsToken ? hashSecret(deps.metricsToken) : undefined;
+  router.get("/metrics", async (req, res) => {
+    const presented = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
+    if (tokenHash !== undefined && (presented === undefined || !secretMatches(presented, tokenHash))) {
+      res
+        .status(401)
+        .set("WWW-Authenticate", 'Bearer realm="metrics"')
+        .json({
+          error:
+            "Les métriques de ce serveur demandent son jeton (en-tête Authorization: Bearer, variable METRICS_TOKEN).",
+        });
+      return;
+    }
     res.type(registry.contentType).send(await registry.metrics());
   });
   return router;

@@ -93,3 +93,28 @@ describe("operating endpoints and graceful shutdown", () => {
     expect(sample(restored.text, "datatruc_restore_seconds_count")).toBe(1);
   });
 });
+
+describe("metrics behind a token", () => {
+  it("with METRICS_TOKEN set, /metrics answers only its bearer; health and readiness stay open", {
+    timeout: 60_000,
+  }, async () => {
+    const server = await startServerProcess(join(dir.path, "token.sqlite"), {
+      METRICS_TOKEN: "jeton-de-supervision",
+    });
+    servers.push(server);
+    const anonymous = await api<{ error: string }>(server, "/metrics");
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toContain("Bearer");
+    expect(anonymous.body.error).toMatch(/jeton/);
+    expect(anonymous.text).not.toContain("datatruc_rooms");
+    const wrong = await api(server, "/metrics", { headers: { authorization: "Bearer autre-chose" } });
+    expect(wrong.status).toBe(401);
+    const right = await api<string>(server, "/metrics", {
+      headers: { authorization: "Bearer jeton-de-supervision" },
+    });
+    expect(right.status).toBe(200);
+    expect(right.text).toMatch(/^datatruc_rooms 0$/m);
+    expect((await api(server, "/healthz")).status).toBe(200);
+    expect((await api(server, "/readyz")).status).toBe(200);
+  });
+});
