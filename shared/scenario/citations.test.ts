@@ -48,6 +48,29 @@ describe("wrongCitations", () => {
     ).toEqual([]);
   });
 
+  it("demande-cada links L311-2, L311-7, L311-14, R343-1 and L342-1 to their Légifrance articles (issue 12 §1)", () => {
+    // Ids of the versions in force in the LEGI snapshot the brief cites (SocialGouv/legi-data, 20 Aug 2026).
+    const articles: Record<string, string> = {
+      "L311-2": "LEGIARTI000031367700",
+      "L311-7": "LEGIARTI000031367719",
+      "L311-14": "LEGIARTI000031367731",
+      "R343-1": "LEGIARTI000031370507",
+      "L342-1": "LEGIARTI000045213381",
+    };
+    const scenario = JSON.parse(readFileSync("scenarios/demande-cada.json", "utf8")) as {
+      steps: { explanation: { sources: { label: string; url?: string }[] } }[];
+    };
+    const sources = scenario.steps.flatMap((step) => step.explanation.sources);
+    for (const [article, id] of Object.entries(articles)) {
+      const citing = sources.filter((source) => new RegExp(`\\b${article}\\b`).test(source.label));
+      expect(citing.length, article).toBeGreaterThan(0);
+      for (const source of citing)
+        expect(source.url, `${article}: ${source.label}`).toBe(
+          `https://www.legifrance.gouv.fr/codes/article_lc/${id}`,
+        );
+    }
+  });
+
   it("isHomePageUrl: a site root or the whole CRPA, not an article or a guide page", () => {
     expect(isHomePageUrl("https://schema.data.gouv.fr/")).toBe(true);
     expect(isHomePageUrl("https://schema.data.gouv.fr/scdl/equipements/")).toBe(false);
