@@ -29,7 +29,6 @@ import {
   type PublicScenario,
   pendingClaims,
   RULES_VERSION,
-  revealedStep,
   type Seat,
   type SeatClaim,
   type SessionEvent,
@@ -515,7 +514,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       const player = this.mirror.players.get(playerId);
       if (player && !view.has(player)) view.add(player);
     }
-    const teamIds = new Set(visible.teamIds);
+    const teamIds = new Set(visible.teams.map((team) => team.id));
     for (const teamId of this.viewTeams.get(client.sessionId) ?? []) {
       const old = this.mirror.teams.get(teamId);
       if (!teamIds.has(teamId) && old && view.has(old)) view.remove(old);
@@ -548,15 +547,14 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   /** Sends a client the solutions its seat may now know (`seatView`) and has not been sent yet. */
   private sendReveals(client: GameClient, seat: Seat): void {
     let sent = this.revealsSent.get(client.sessionId);
-    for (const stepIndex of seatView(this.model, this.scenario, seat).revealedSteps) {
-      const step = this.scenario.steps[stepIndex];
-      if (!step || sent?.has(stepIndex)) continue;
+    for (const revealed of seatView(this.model, this.scenario, seat).revealed) {
+      if (sent?.has(revealed.stepIndex)) continue;
       if (!sent) {
         sent = new Set();
         this.revealsSent.set(client.sessionId, sent);
       }
-      sent.add(stepIndex);
-      client.send("revealed", { ...revealedStep(step), stepIndex });
+      sent.add(revealed.stepIndex);
+      client.send("revealed", revealed);
     }
   }
 

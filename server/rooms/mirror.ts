@@ -4,7 +4,7 @@
  */
 import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { ranking, seatMaterials, seatView, teamStepStatus } from "../../shared/rules/index.ts";
+import { ranking, seatView, teamDrafts, teamStepStatus } from "../../shared/rules/index.ts";
 import {
   type EditRecord,
   MAX_KEPT_EDITS,
@@ -134,7 +134,7 @@ export class StateMirror {
       ) {
         p.roleId = player.roleId ?? "";
         this.readRoles.set(id, readKey);
-        p.privateMaterials = JSON.stringify(seatMaterials(this.scenario, visible));
+        p.privateMaterials = JSON.stringify(visible.materials);
       }
     }
     for (const id of [...this.players.keys()]) {
@@ -261,15 +261,16 @@ export class StateMirror {
 
   private applyWork(ts: TeamState, team: Team): void {
     const work = ts.work;
-    team.steps.forEach((step, i) => {
-      if (step.startedAt === null && i !== team.stepIndex) return;
-      let draft = this.draftJson.get(step.draft);
+    // The drafts its viewers see (`seatView`'s, the same whoever looks): the team's entry in the
+    // StateView of the seats whose view lists the team.
+    for (const [stepId, answer] of Object.entries(teamDrafts(team))) {
+      let draft = this.draftJson.get(answer);
       if (draft === undefined) {
-        draft = JSON.stringify(step.draft);
-        this.draftJson.set(step.draft, draft);
+        draft = JSON.stringify(answer);
+        this.draftJson.set(answer, draft);
       }
-      if (work.drafts.get(step.stepId) !== draft) work.drafts.set(step.stepId, draft);
-    });
+      if (work.drafts.get(stepId) !== draft) work.drafts.set(stepId, draft);
+    }
     this.appendNew(
       `${team.id}:attempts`,
       this.attemptCounts,

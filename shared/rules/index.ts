@@ -101,4 +101,12 @@ export {
   withdrawProposal,
 } from "./submission.ts";
 export { remainingMs } from "./timers.ts";
-export { revealedToAll, type Seat, type SeatView, seatMaterials, seatView } from "./visibility.ts";
+export {
+  revealedToAll,
+  type Seat,
+  type SeatRevealed,
+  type SeatTeam,
+  type SeatView,
+  seatView,
+  teamDrafts,
+} from "./visibility.ts";

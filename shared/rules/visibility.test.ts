@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 import type { Scenario } from "../scenario/schema.ts";
 import { applyEvent } from "./events.ts";
 import type { SessionModel } from "./model.ts";
+import { revealedStep } from "./public.ts";
 import { createSession, defaultOptions } from "./session.ts";
 import { isWorkable, teamStepStatus } from "./step-status.ts";
 import { applyEdit } from "./submission.ts";
 import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-arbitraries.ts";
 import { fixtureScenario } from "./test-fixtures.ts";
 import { T0 } from "./test-helpers.ts";
-import { seatMaterials, seatView } from "./visibility.ts";
+import { type SeatView, seatView, teamDrafts } from "./visibility.ts";
 
 /** Every model a random script goes through. */
 const modelsArbitrary = fc
@@ -40,16 +41,44 @@ function otherHeldRoles(model: SessionModel, teamId: string | null, playerId: st
   );
 }
 
+/** Every draft object the model holds, by team id (compared by reference: blank drafts look alike). */
+function draftsByTeam(model: SessionModel): Map<string, Set<object>> {
+  return new Map(model.teams.map((team) => [team.id, new Set(team.steps.map((step) => step.draft))]));
+}
+
+/** The revealed entries are exactly the rules' `revealedStep` of the listed steps. */
+function checkRevealedContents(scenario: Scenario, view: SeatView): void {
+  for (const { stepIndex, ...revealed } of view.revealed) {
+    const step = scenario.steps[stepIndex];
+    expect(step).toBeDefined();
+    if (step) expect(revealed).toEqual(revealedStep(step));
+  }
+}
+
 function checkPlayer(model: SessionModel, scenario: Scenario, playerId: string): void {
   const player = model.players[playerId];
   if (!player) return;
   const view = seatView(model, scenario, { role: "player", playerId });
   const team = model.teams.find((t) => t.id === player.teamId);
   // Never another team's work, never another player's private part.
-  expect(view.teamIds).toEqual(team && !player.kicked ? [team.id] : []);
+  expect(view.teams.map((t) => t.id)).toEqual(team && !player.kicked ? [team.id] : []);
   expect(view.playerIds).toEqual(player.kicked ? [] : [playerId]);
+  // The drafts seen are the team's own, every one of them the model's object: never another team's.
+  const byTeam = draftsByTeam(model);
+  for (const seen of view.teams) {
+    const own = byTeam.get(seen.id);
+    for (const draft of Object.values(seen.drafts)) {
+      expect(own?.has(draft), `${playerId} sees a draft not of team ${seen.id}`).toBe(true);
+      for (const [teamId, drafts] of byTeam) {
+        if (teamId !== player.teamId)
+          expect(drafts.has(draft), `${playerId} sees ${teamId}'s draft`).toBe(false);
+      }
+    }
+    if (team) expect(seen.drafts).toEqual(teamDrafts(team));
+  }
   // Never a solution its team has not been shown.
-  for (const index of view.revealedSteps) expect(team?.steps[index]?.revealed).toBe(true);
+  for (const { stepIndex } of view.revealed) expect(team?.steps[stepIndex]?.revealed).toBe(true);
+  checkRevealedContents(scenario, view);
   // Never another role's materials: only their own role's, or (once the game started) a role nobody
   // else in the team holds.
   const others = otherHeldRoles(model, player.teamId, playerId);
@@ -58,9 +87,13 @@ function checkPlayer(model: SessionModel, scenario: Scenario, playerId: string):
     expect(model.phase).not.toBe("lobby");
     expect(others.has(roleId), `${playerId} reads ${roleId}, held in the team`).toBe(false);
   }
-  for (const materials of Object.values(seatMaterials(scenario, view))) {
-    for (const material of materials) {
-      expect(material.visibleTo?.some((roleId) => view.materialRoles.includes(roleId))).toBe(true);
+  const seenMaterials = new Set(
+    Object.values(view.materials).flatMap((materials) => materials.map((m) => m.id)),
+  );
+  for (const step of scenario.steps) {
+    for (const material of step.materials) {
+      const readable = material.visibleTo?.some((roleId) => view.materialRoles.includes(roleId)) === true;
+      expect(seenMaterials.has(material.id), `${playerId} and ${material.id}`).toBe(readable);
     }
   }
 }
@@ -82,15 +115,22 @@ describe("seatView", () => {
       fc.property(modelsArbitrary, (models) => {
         for (const model of models) {
           const screen = seatView(model, fixtureScenario, { role: "screen" });
-          expect(screen.teamIds).toEqual([]);
+          expect(screen.teams).toEqual([]);
           expect(screen.playerIds).toEqual([]);
           expect(screen.materialRoles).toEqual([]);
-          for (const index of screen.revealedSteps) {
-            expect(model.teams.every((team) => team.steps[index]?.revealed)).toBe(true);
+          expect(screen.materials).toEqual({});
+          for (const { stepIndex } of screen.revealed) {
+            expect(model.teams.every((team) => team.steps[stepIndex]?.revealed)).toBe(true);
           }
+          checkRevealedContents(fixtureScenario, screen);
           const facilitator = seatView(model, fixtureScenario, { role: "facilitator" });
-          expect(facilitator.teamIds).toEqual(model.teams.map((t) => t.id));
-          expect(facilitator.revealedSteps).toHaveLength(fixtureScenario.steps.length);
+          expect(facilitator.teams).toEqual(
+            model.teams.map((team) => ({ id: team.id, drafts: teamDrafts(team) })),
+          );
+          expect(facilitator.revealed.map((r) => r.stepIndex)).toEqual(
+            fixtureScenario.steps.map((_, i) => i),
+          );
+          checkRevealedContents(fixtureScenario, facilitator);
         }
       }),
       { numRuns: 30 },
@@ -107,11 +147,11 @@ describe("seatView", () => {
         for (const model of models) {
           for (const player of Object.values(model.players)) {
             const view = seatView(model, fixtureScenario, { role: "player", playerId: player.id });
-            if (view.revealedSteps.length > 0) seenRevealed = true;
+            if (view.revealed.length > 0) seenRevealed = true;
             if (view.materialRoles.some((roleId) => roleId !== player.roleId)) seenHanded = true;
             const team = model.teams.find((t) => t.id === player.teamId);
             const revealed = (team?.steps ?? []).flatMap((step, index) => (step.revealed ? [index] : []));
-            if (!player.kicked) expect(view.revealedSteps).toEqual(revealed);
+            if (!player.kicked) expect(view.revealed.map((r) => r.stepIndex)).toEqual(revealed);
           }
         }
       }),

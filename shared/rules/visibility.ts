@@ -1,34 +1,43 @@
 /**
  * The one visibility rule: what each seat of a session (a player, the facilitator, the projected
- * screen) may see. The room only applies it: the synced state's per-client views hold the teams and
- * players listed here, and the `revealed` messages carry the steps listed here.
+ * screen) may see, contents included. The room only applies it: the synced state's per-client views
+ * hold the teams (with the drafts listed here) and players listed here, the players' private materials
+ * are the ones listed here, and the `revealed` messages carry the revealed steps listed here.
+ *
+ * The contents are shared, read-only references (the model's drafts, the scenario's materials and a
+ * per-step copy made once): building a view costs a few small arrays, so the room may ask for it on
+ * every change. Never mutate what a view holds.
  */
-import type { Material, Scenario } from "../scenario/schema.ts";
+import type { Material, Scenario, Step } from "../scenario/schema.ts";
+import type { Answer } from "./answer.ts";
 import { playerMaterialRoles } from "./material-roles.ts";
-import type { SessionModel } from "./model.ts";
-import { privateMaterialsFor } from "./public.ts";
+import type { SessionModel, Team } from "./model.ts";
+import { privateMaterialsFor, type RevealedStep, revealedStep } from "./public.ts";
 import { isRevealedTo } from "./steps.ts";
 
 export type Seat = { role: "player"; playerId: string } | { role: "facilitator" } | { role: "screen" };
 
+/** A team whose work the seat sees: its drafts, by step id (the steps it started and its current one). */
+export interface SeatTeam {
+  id: string;
+  drafts: Readonly<Record<string, Answer>>;
+}
+
+/** A step the seat may know the solution and explanation of. */
+export type SeatRevealed = RevealedStep & { stepIndex: number };
+
 export interface SeatView {
-  /** Teams whose work (drafts, proposal, attempts, edits) the seat sees. */
-  teamIds: string[];
+  /** Teams whose work (drafts, proposal, attempts, edits) the seat sees, with their drafts. */
+  teams: SeatTeam[];
   /** Players whose private part (role, private materials) the seat sees. */
   playerIds: string[];
-  /** Indexes of the steps whose solution and explanation the seat may know. */
-  revealedSteps: number[];
-  /** The roles whose private materials the seat reads (a player: theirs and those handed to it);
-   *  `seatMaterials` gives the materials themselves (computed only when needed: they are cloned). */
+  /** The steps whose solution and explanation the seat may know, in step order. */
+  revealed: SeatRevealed[];
+  /** The roles whose private materials the seat reads (a player: theirs and those handed to it). */
   materialRoles: string[];
+  /** Those materials, by step id (steps without any are absent). */
+  materials: Readonly<Record<string, readonly Material[]>>;
 }
-
-/** The private materials a seat reads, by step id. */
-export function seatMaterials(scenario: Scenario, view: SeatView): Record<string, Material[]> {
-  return privateMaterialsFor(scenario, view.materialRoles);
-}
-
-const stepIndexes = (scenario: Scenario) => scenario.steps.map((_, index) => index);
 
 /** True when step `stepIndex` is revealed to every team (and there is one): what the projected
  *  screen may show. Reads the model's teams or the synced state's alike. */
@@ -39,35 +48,89 @@ export function revealedToAll(
   return teams.length > 0 && teams.every((team) => team.steps[stepIndex]?.revealed === true);
 }
 
+/** The drafts a team's viewers see: each started step's and the current step's. */
+export function teamDrafts(team: Team): Record<string, Answer> {
+  const drafts: Record<string, Answer> = {};
+  team.steps.forEach((step, index) => {
+    if (step.startedAt !== null || index === team.stepIndex) drafts[step.stepId] = step.draft;
+  });
+  return drafts;
+}
+
+// Made once per scenario step / role set: views are asked for on every change.
+const revealedCache = new WeakMap<Step, RevealedStep>();
+const materialsCache = new WeakMap<Scenario, Map<string, Record<string, Material[]>>>();
+
+function revealedAt(scenario: Scenario, stepIndex: number): SeatRevealed[] {
+  const step = scenario.steps[stepIndex];
+  if (!step) return [];
+  let revealed = revealedCache.get(step);
+  if (!revealed) {
+    revealed = revealedStep(step);
+    revealedCache.set(step, revealed);
+  }
+  return [{ ...revealed, stepIndex }];
+}
+
+function materialsOf(scenario: Scenario, roles: readonly string[]): Record<string, Material[]> {
+  let byRoles = materialsCache.get(scenario);
+  if (!byRoles) {
+    byRoles = new Map();
+    materialsCache.set(scenario, byRoles);
+  }
+  const key = roles.join("\n");
+  let materials = byRoles.get(key);
+  if (!materials) {
+    materials = privateMaterialsFor(scenario, roles);
+    byRoles.set(key, materials);
+  }
+  return materials;
+}
+
+const seatTeam = (team: Team): SeatTeam => ({ id: team.id, drafts: teamDrafts(team) });
+
+const NOTHING: SeatView = Object.freeze({
+  teams: [],
+  playerIds: [],
+  revealed: [],
+  materialRoles: [],
+  materials: {},
+});
+
 /** Everything `seat` may see of the session now. */
 export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): SeatView {
   if (seat.role === "facilitator") {
     return {
-      teamIds: model.teams.map((team) => team.id),
+      teams: model.teams.map(seatTeam),
       playerIds: Object.values(model.players)
         .filter((player) => !player.kicked)
         .map((player) => player.id),
-      revealedSteps: stepIndexes(scenario),
+      revealed: scenario.steps.flatMap((_, index) => revealedAt(scenario, index)),
       materialRoles: [],
+      materials: {},
     };
   }
   if (seat.role === "screen") {
     return {
-      teamIds: [],
-      playerIds: [],
-      revealedSteps: stepIndexes(scenario).filter((index) => revealedToAll(model.teams, index)),
-      materialRoles: [],
+      ...NOTHING,
+      revealed: scenario.steps.flatMap((_, index) =>
+        revealedToAll(model.teams, index) ? revealedAt(scenario, index) : [],
+      ),
     };
   }
   const player = model.players[seat.playerId];
-  if (!player || player.kicked) {
-    return { teamIds: [], playerIds: [], revealedSteps: [], materialRoles: [] };
-  }
-  const teamId = player.teamId;
+  if (!player || player.kicked) return NOTHING;
+  const team = model.teams.find((candidate) => candidate.id === player.teamId);
+  const materialRoles = playerMaterialRoles(model, scenario, player.id);
   return {
-    teamIds: teamId ? [teamId] : [],
+    teams: team ? [seatTeam(team)] : [],
     playerIds: [player.id],
-    revealedSteps: teamId ? stepIndexes(scenario).filter((index) => isRevealedTo(model, teamId, index)) : [],
-    materialRoles: playerMaterialRoles(model, scenario, player.id),
+    revealed: team
+      ? scenario.steps.flatMap((_, index) =>
+          isRevealedTo(model, team.id, index) ? revealedAt(scenario, index) : [],
+        )
+      : [],
+    materialRoles,
+    materials: materialsOf(scenario, materialRoles),
   };
 }
