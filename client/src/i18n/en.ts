@@ -273,6 +273,9 @@ export const en: Record<MessageKey, string> = {
 
   "form.help": "Fill in every field. Your teammates see what you typed when you leave the field.",
   "form.tagsHelp": "Separate keywords with commas.",
+  "form.dateRangeHelp":
+    "A period: start and end dates as YYYY-MM-DD, separated by “/” (e.g. 2025-01-01/2025-12-31).",
+  "form.dateRangePlaceholder": "YYYY-MM-DD/YYYY-MM-DD",
   "form.choose": "— choose —",
 
   "table.help": "Clean the table: apply an operation to a column, fix a cell, remove a row or a column.",

@@ -277,6 +277,9 @@ export const fr = {
 
   "form.help": "Remplissez chaque champ. Vos coéquipiers voient la saisie quand vous quittez le champ.",
   "form.tagsHelp": "Séparez les mots-clés par des virgules.",
+  "form.dateRangeHelp":
+    "Une période : date de début et date de fin au format AAAA-MM-JJ, séparées par « / » (ex. 2025-01-01/2025-12-31).",
+  "form.dateRangePlaceholder": "AAAA-MM-JJ/AAAA-MM-JJ",
   "form.choose": "— choisir —",
 
   "table.help":

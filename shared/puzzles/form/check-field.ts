@@ -36,6 +36,21 @@ export function splitTags(value: string): string[] {
     .filter((tag) => tag !== "");
 }
 
+/** Whether `AAAA-MM-JJ` names a day of the calendar (not 2025-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** `2025-01-01/2025-12-31` (spaces around the slash allowed) → its two dates; null when not that shape. */
+export function parseDateRange(value: string): { start: string; end: string } | null {
+  const match = /^(\d{4}-\d{2}-\d{2})\s*\/\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
+  return match ? { start: match[1] ?? "", end: match[2] ?? "" } : null;
+}
+
 const ok: FieldCheck = { ok: true };
 const refuse = (message: string): FieldCheck => ({ ok: false, message });
 
@@ -90,6 +105,23 @@ export function checkField(rule: FieldRule, value: string): FieldCheck {
       if (rule.min !== undefined && number < rule.min)
         return refuse(`Nombre attendu : au moins ${rule.min}.`);
       if (rule.max !== undefined && number > rule.max) return refuse(`Nombre attendu : au plus ${rule.max}.`);
+      return ok;
+    }
+    case "dateRange": {
+      const range = parseDateRange(text);
+      if (!range)
+        return refuse(
+          "Période attendue : deux dates AAAA-MM-JJ séparées par « / » (ex. 2025-01-01/2025-12-31).",
+        );
+      const impossible = [range.start, range.end].find((date) => !isCalendarDate(date));
+      if (impossible) return refuse(`La date « ${impossible} » n'existe pas.`);
+      // ISO dates of the same shape compare as text.
+      if (range.start > range.end)
+        return refuse("La période finit avant de commencer : la date de début vient en premier.");
+      if (rule.start !== undefined && range.start !== rule.start)
+        return refuse("La période ne commence pas à la date attendue.");
+      if (rule.end !== undefined && range.end !== rule.end)
+        return refuse("La période ne finit pas à la date attendue.");
       return ok;
     }
     case "tags": {

@@ -3,7 +3,7 @@ import { listForMessage } from "../../scenario/findings.ts";
 import type { JsonPath } from "../../scenario/json-source.ts";
 import { checkReference, lowerSentence, quote, uniqueIds } from "../../scenario/meaning-kit.ts";
 import type { Report } from "../../scenario/structure.ts";
-import { checkField, looseText } from "./check-field.ts";
+import { checkField, isCalendarDate, looseText } from "./check-field.ts";
 import type { FieldRule, FormField, FormPuzzle, FormSolution } from "./schema.ts";
 
 function checkRuleCoherence(rule: FieldRule, path: JsonPath, report: Report): void {
@@ -37,6 +37,15 @@ function checkRuleCoherence(rule: FieldRule, path: JsonPath, report: Report): vo
         bad(`minLength (${rule.minLength}) est plus grand que maxLength (${rule.maxLength})`);
       if (rule.maxCount !== undefined && (rule.required?.length ?? 0) > rule.maxCount)
         bad(`${rule.required?.length} mots-clés obligatoires mais maxCount vaut ${rule.maxCount}`);
+      break;
+    case "dateRange":
+      for (const key of ["start", "end"] as const) {
+        const date = rule[key];
+        if (date !== undefined && !isCalendarDate(date))
+          report("error", "regle-incoherente", [...path, key], `la date ${quote(date)} n'existe pas`);
+      }
+      if (rule.start !== undefined && rule.end !== undefined && rule.start > rule.end)
+        bad(`start (${rule.start}) est après end (${rule.end}) : aucune période ne peut convenir`);
       break;
     case "equals":
     case "notEquals":

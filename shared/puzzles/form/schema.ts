@@ -2,15 +2,18 @@
 import { z } from "zod";
 import { Id, Label, Text, Value } from "../../scenario/primitives.ts";
 
+/** A calendar date as written in a scenario file (whether it exists is a meaning check). */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date AAAA-MM-JJ attendue");
+
 export const FormField = z
   .strictObject({
     id: Id,
     label: Label,
     help: z.string().optional().describe("Aide affichée sous le champ."),
     input: z
-      .enum(["text", "textarea", "select", "tags", "number", "date"])
+      .enum(["text", "textarea", "select", "tags", "number", "date", "date-range"])
       .describe(
-        "Type de saisie : text (une ligne), textarea (plusieurs lignes), select (liste), tags (mots-clés séparés par des virgules), number, date (AAAA-MM-JJ).",
+        "Type de saisie : text (une ligne), textarea (plusieurs lignes), select (liste), tags (mots-clés séparés par des virgules), number, date (AAAA-MM-JJ), date-range (période AAAA-MM-JJ/AAAA-MM-JJ, ex. 2025-01-01/2025-12-31).",
       ),
     options: z
       .array(
@@ -84,6 +87,15 @@ export const FieldRule = z
       rule: z.literal("number").describe("La réponse doit être un nombre dans un intervalle."),
       min: z.number().optional().describe("Plus petite valeur acceptée."),
       max: z.number().optional().describe("Plus grande valeur acceptée."),
+    }),
+    z.strictObject({
+      rule: z
+        .literal("dateRange")
+        .describe(
+          "La réponse doit être une période : deux dates AAAA-MM-JJ séparées par « / » (ex. 2025-01-01/2025-12-31), le début avant la fin.",
+        ),
+      start: IsoDate.optional().describe("Date de début attendue (AAAA-MM-JJ) ; absente : toute date."),
+      end: IsoDate.optional().describe("Date de fin attendue (AAAA-MM-JJ) ; absente : toute date."),
     }),
     z.strictObject({
       rule: z.literal("tags").describe("Liste de mots-clés."),

@@ -6,6 +6,13 @@ import { t } from "../../i18n/index.ts";
 import { mark } from "../marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 
+/** How to type a field's value, when its input needs saying (tags, a period). */
+function formatHelp(field: FormField): string {
+  if (field.input === "tags") return t("form.tagsHelp");
+  if (field.input === "date-range") return t("form.dateRangeHelp");
+  return "";
+}
+
 /** A labelled input for a form field (also a letter's placeholder); `onChange` gets the new value. */
 export function fieldControl(
   field: FormField,
@@ -18,7 +25,7 @@ export function fieldControl(
     const next = (event.target as HTMLInputElement).value;
     if (value !== next) onChange(next);
   };
-  const describedBy = field.help || field.input === "tags" ? `${id}-help` : undefined;
+  const describedBy = field.help || formatHelp(field) ? `${id}-help` : undefined;
   switch (field.input) {
     case "textarea":
       return html`<textarea id=${id} data-focus-key=${id} aria-describedby=${describedBy ?? ""} ?disabled=${!editable}
@@ -34,6 +41,7 @@ export function fieldControl(
         data-focus-key=${id}
         type=${field.input === "number" ? "text" : field.input === "date" ? "date" : "text"}
         inputmode=${field.input === "number" ? "decimal" : "text"}
+        placeholder=${field.input === "date-range" ? t("form.dateRangePlaceholder") : ""}
         aria-describedby=${describedBy ?? ""}
         ?disabled=${!editable}
         maxlength=${MAX_VALUE_LENGTH}
@@ -59,8 +67,8 @@ export function fieldView(
     <label for=${id}>${field.label} ${marked}</label>
     ${fieldControl(field, id, value, editable, onChange)}
     ${
-      field.help || field.input === "tags"
-        ? html`<p class="help" id=${`${id}-help`}>${field.help ?? ""} ${field.input === "tags" ? t("form.tagsHelp") : ""}</p>`
+      field.help || formatHelp(field)
+        ? html`<p class="help" id=${`${id}-help`}>${field.help ?? ""} ${formatHelp(field)}</p>`
         : null
     }
   </div>`;
