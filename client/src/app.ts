@@ -90,6 +90,11 @@ export function requestRender(): void {
 function renderNow(): void {
   const root = document.getElementById("app");
   if (!root || !current) return;
+  // The page's static loading screen (index.html) gives way to the first rendered screen.
+  if (root.hasAttribute("data-loading")) {
+    root.removeAttribute("data-loading");
+    root.replaceChildren();
+  }
   document.title = `${current.title()} · Datatruc`;
   const chrome = current.chrome ?? "full";
   // Keyed elements (data-focus-key) keep the keyboard focus across re-renders, even when a list

@@ -91,6 +91,19 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await page.context().close();
   });
 
+  it("gives the page a heading, a main landmark and a loading status before its script runs", async () => {
+    const page = await open(handle.browser, PHONE, "loading");
+    // The application's script never arrives (a slow phone, a proxy that drops it): what is shown
+    // until then is the static page of index.html.
+    await page.route(/\.js(\?|$)/, (route) => route.abort());
+    await page.goto(server.url);
+    expect(await page.getByRole("main").count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 1, name: "Datatruc" }).count()).toBe(1);
+    expect(await page.getByRole("status").textContent()).toBe("Chargement…");
+    await expectAccessible(page, "loading page");
+    await page.context().close();
+  });
+
   it("shows document tables whole: caption in view, keyboard-scrollable region, scroll cue", async () => {
     const session = await create({ scenarioId: "metadata-party", teamCount: 1 });
     const fac = await console_(session);
