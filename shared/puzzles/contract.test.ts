@@ -105,6 +105,17 @@ for (const type of PUZZLES as readonly AnyPuzzleType[]) {
       );
     });
 
+    it("makes its one-mistake draft a valid draft scoring at most 1", () => {
+      const oneMistake = testing.oneMistake as (puzzle: unknown, solution: unknown) => { type: string };
+      fc.assert(
+        fc.property(parts, ({ puzzle, solution }) => {
+          const draft = oneMistake(puzzle, solution);
+          expect(type.draft.parse(draft)).toEqual(draft);
+          expect(inUnitRange(type.score(puzzle, solution, draft).score)).toBe(true);
+        }),
+      );
+    });
+
     it("scores every draft in [0, 1], with feedback on known ids only", () => {
       fc.assert(
         fc.property(

@@ -41,6 +41,12 @@ export interface PuzzleTesting<T extends PuzzleTypeName> {
   editsTo: (draft: DraftOf<T>, target: DraftOf<T>) => EditOf<T>[];
   /** A plausible wrong draft, as a bot that gets it wrong would submit. */
   wrongDraft: (puzzle: PuzzleOf<T>, solution: SolutionOf<T>, draft: DraftOf<T>) => DraftOf<T>;
+  /**
+   * The solution with one typical mistake (a wrong option, two items swapped, a field left wrong, a
+   * defect left unfixed…): the playthrough of the real scenarios submits it, and it must score below 1
+   * with at least one item said wrong.
+   */
+  oneMistake: (puzzle: PuzzleOf<T>, solution: SolutionOf<T>) => DraftOf<T>;
 }
 
 export const TESTING = [

@@ -26,3 +26,8 @@ export function editsTo(step: Step, draft: Answer, target: Answer): DraftEdit[] 
 export function wrongAnswer(step: Step, draft: Answer): Answer {
   return testingOf(step.type).wrongDraft(step.puzzle, step.solution, draft);
 }
+
+/** The solution with one typical mistake (the type's `oneMistake`). */
+export function oneMistake(step: Step): Answer {
+  return testingOf(step.type).oneMistake(step.puzzle, step.solution);
+}

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { PuzzleTesting } from "../testing.ts";
+import { categorize } from "./index.ts";
 
 export const categorizeTesting: PuzzleTesting<"categorize"> = {
   type: "categorize",
@@ -55,5 +56,14 @@ export const categorizeTesting: PuzzleTesting<"categorize"> = {
   wrongDraft(puzzle) {
     const bucket = puzzle.buckets.at(-1)?.id ?? "";
     return { type: "categorize", placements: Object.fromEntries(puzzle.items.map((i) => [i.id, bucket])) };
+  },
+  oneMistake(puzzle, solution) {
+    // The first items of two buckets swapped.
+    const right = categorize.solutionDraft(puzzle, solution);
+    const [first, second] = Object.entries(solution.buckets).filter(([, items]) => items.length > 0);
+    const a = first?.[1][0];
+    const b = second?.[1][0];
+    if (!first || !second || !a || !b) return { type: "categorize", placements: {} };
+    return { type: "categorize", placements: { ...right.placements, [a]: second[0], [b]: first[0] } };
   },
 };

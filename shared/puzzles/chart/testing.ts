@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { PuzzleTesting } from "../testing.ts";
+import { chart } from "./index.ts";
 import { offered } from "./options.ts";
 import { AGGREGATES, CHART_KINDS, CHOICES, type ChartDraft, type ChartEdit, SORTS } from "./schema.ts";
 
@@ -132,5 +133,12 @@ export const chartTesting: PuzzleTesting<"chart"> = {
       sort: null,
       flags: [],
     };
+  },
+  oneMistake(puzzle, solution) {
+    // Judge: the first real flaw forgotten. Build: the right chart with an aggregation not accepted.
+    const right = chart.solutionDraft(puzzle, solution);
+    if (puzzle.judge) return { ...right, flags: right.flags.slice(1) };
+    const aggregate = puzzle.aggregates.find((a) => !solution.aggregate?.includes(a)) ?? null;
+    return { ...right, aggregate };
   },
 };

@@ -40,4 +40,13 @@ export const choiceTesting: PuzzleTesting<"choice"> = {
     const wrong = puzzle.options.find((o) => !solution.correct.includes(o.id));
     return { type: "choice", selected: wrong ? [wrong.id] : [] };
   },
+  oneMistake(puzzle, solution) {
+    // A wrong option ticked; with several right ones, the first right one forgotten as well.
+    const wrong = puzzle.options.find((option) => !solution.correct.includes(option.id));
+    if (!wrong) return { type: "choice", selected: [] };
+    return {
+      type: "choice",
+      selected: puzzle.multiple ? [...solution.correct.slice(1), wrong.id] : [wrong.id],
+    };
+  },
 };

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { PuzzleTesting } from "../testing.ts";
 import { SECRET } from "../testing.ts";
+import { form } from "./index.ts";
 
 export const formTesting: PuzzleTesting<"form"> = {
   type: "form",
@@ -75,4 +76,23 @@ export const formTesting: PuzzleTesting<"form"> = {
     type: "form",
     values: Object.fromEntries(puzzle.fields.map((f) => [f.id, "x"])),
   }),
+  oneMistake(puzzle, solution) {
+    // The first checked field given a value that breaks its rule, as a hurried player would type it.
+    const right = form.solutionDraft(puzzle, solution);
+    const field = puzzle.fields.find((candidate) => candidate.id in solution.fields);
+    if (!field) return right;
+    const check = solution.fields[field.id]?.check;
+    const other =
+      field.input === "select" && check?.rule === "equals"
+        ? field.options?.find((option) => !check.accepted.includes(option.value))?.value
+        : undefined;
+    const wrong =
+      other ??
+      (check?.rule === "number"
+        ? String((check.max ?? check.min ?? 0) + 1)
+        : check?.rule === "length"
+          ? "à voir"
+          : "");
+    return { type: "form", values: { ...right.values, [field.id]: wrong } };
+  },
 };

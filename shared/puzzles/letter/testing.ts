@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { EditOf } from "../registry.ts";
 import type { PuzzleTesting } from "../testing.ts";
+import { letter } from "./index.ts";
 
 export const letterTesting: PuzzleTesting<"letter"> = {
   type: "letter",
@@ -122,4 +123,13 @@ export const letterTesting: PuzzleTesting<"letter"> = {
     ),
     values: Object.fromEntries(puzzle.placeholders.map((field) => [field.id, "x"])),
   }),
+  oneMistake(puzzle, solution) {
+    // The right letter, but the first part with a wrong paragraph.
+    const right = letter.solutionDraft(puzzle, solution);
+    for (const part of puzzle.parts) {
+      const wrong = part.blocks.find((block) => block.id !== right.choices[part.id]);
+      if (wrong) return { ...right, choices: { ...right.choices, [part.id]: wrong.id } };
+    }
+    return right;
+  },
 };

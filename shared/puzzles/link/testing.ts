@@ -107,4 +107,16 @@ export const linkTesting: PuzzleTesting<"link"> = {
         .slice(0, puzzle.maxLinks),
     };
   },
+  oneMistake(_puzzle, solution) {
+    // The last expected link forgotten and the first one drawn backwards.
+    const [first] = solution.links;
+    if (!first) return { type: "link", links: [] };
+    return {
+      type: "link",
+      links: [
+        ...solution.links.slice(1, -1).map(({ from, kind, to }) => ({ from, kind, to })),
+        { from: first.to, kind: first.kind, to: first.from },
+      ],
+    };
+  },
 };

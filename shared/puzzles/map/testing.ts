@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { PuzzleTesting } from "../testing.ts";
+import { map } from "./index.ts";
 import type { MapEdit, MapPlace } from "./schema.ts";
 
 /** Square communes side by side: feature `f-i` spans [LON0 + i·SIDE, LON0 + (i+1)·SIDE] × [LAT0, LAT0 + SIDE]. */
@@ -166,5 +167,17 @@ export const mapTesting: PuzzleTesting<"map"> = {
         ];
       }),
     };
+  },
+  oneMistake(puzzle, solution) {
+    // The right places, but the first item on another feature, or its latitude and longitude inverted.
+    const right = map.solutionDraft(puzzle, solution);
+    const features = puzzle.map.features.map((f) => f.id);
+    const [first, ...rest] = right.places;
+    if (!first) return right;
+    const wrong: MapPlace =
+      first.feature !== undefined
+        ? { item: first.item, feature: features.find((id) => id !== first.feature) ?? first.feature }
+        : { item: first.item, lat: Math.max(-90, Math.min(90, first.lon ?? 0)), lon: first.lat ?? 0 };
+    return { ...right, places: [wrong, ...rest] };
   },
 };

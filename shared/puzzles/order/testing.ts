@@ -17,4 +17,10 @@ export const orderTesting: PuzzleTesting<"order"> = {
   editsTo: (_draft, target) =>
     target.order.map((itemId, toIndex) => ({ op: "move-item" as const, itemId, toIndex })),
   wrongDraft: (_puzzle, solution) => ({ type: "order", order: [...solution.order].reverse() }),
+  oneMistake: (_puzzle, solution) => {
+    // The first two items swapped.
+    const order = [...solution.order];
+    [order[0], order[1]] = [order[1] as string, order[0] as string];
+    return { type: "order", order };
+  },
 };

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import type { EditOf } from "../registry.ts";
 import type { PuzzleTesting } from "../testing.ts";
 import { SECRET } from "../testing.ts";
-import { COLUMN_OPERATIONS } from "./ops.ts";
+import { table } from "./index.ts";
+import { COLUMN_OPERATIONS, sameCell } from "./ops.ts";
 
 const word = fc.stringMatching(/^[a-zé]{1,8}$/);
 
@@ -122,4 +123,21 @@ export const tableTesting: PuzzleTesting<"table"> = {
   },
   /** An untouched table. */
   wrongDraft: (_puzzle, _solution, draft) => draft,
+  oneMistake(puzzle, solution) {
+    // The first row to remove forgotten, or else the first faulty cell left as it was.
+    const right = table.solutionDraft(puzzle, solution);
+    if (right.removedRows.length > 0) return { ...right, removedRows: right.removedRows.slice(1) };
+    for (const row of puzzle.rows) {
+      const expected = solution.rows.find((candidate) => candidate.id === row.id)?.cells ?? {};
+      const columnId = Object.keys(expected).find((id) => !sameCell(row.cells[id], expected[id]));
+      if (columnId === undefined) continue;
+      return {
+        ...right,
+        rows: right.rows.map((r) =>
+          r.id === row.id ? { id: r.id, cells: { ...r.cells, [columnId]: row.cells[columnId] ?? "" } } : r,
+        ),
+      };
+    }
+    return right;
+  },
 };
