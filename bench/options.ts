@@ -5,6 +5,7 @@
  *   --rounds 10                  BENCH_ROUNDS      edits per team in the measurement window
  *   --interval 1000              BENCH_INTERVAL_MS one edit per team every … ms
  *   --scale-out / --no-scale-out BENCH_SCALE_OUT   the same ladder on two processes (Redis + PostgreSQL)
+ *   --plenary 500                BENCH_PLENARY     players of the plenary session (from 2 × this many players)
  *   --restore 100                BENCH_RESTORE     live sessions restored after a restart (0: skip)
  *   --cpu-prof                   BENCH_CPU_PROF=1  keep the server's CPU profile of the largest rung
  *   --out bench/reports          BENCH_OUT         where latest.json, latest.svg (and profiles) go
@@ -17,6 +18,8 @@ export interface BenchOptions {
   workers: number;
   rounds: number;
   intervalMs: number;
+  /** Players of the plenary session, present on rungs of at least twice as many players. */
+  plenary: number;
   /** After the last edit, patches are waited for this long (5 s; 1 s for the smoke size). */
   drainMs: number;
   scaleOut: boolean;
@@ -41,6 +44,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       workers: { type: "string" },
       rounds: { type: "string" },
       interval: { type: "string" },
+      plenary: { type: "string" },
       "scale-out": { type: "boolean" },
       "no-scale-out": { type: "boolean" },
       restore: { type: "string" },
@@ -61,6 +65,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     workers: positive("workers", values.workers ?? env.BENCH_WORKERS ?? (smoke ? "2" : "3")),
     rounds,
     intervalMs: positive("interval", values.interval ?? env.BENCH_INTERVAL_MS ?? "1000"),
+    plenary: positive("plenary", values.plenary ?? env.BENCH_PLENARY ?? "500"),
     drainMs: smoke ? 1000 : 5000,
     scaleOut: values["no-scale-out"] ? false : (values["scale-out"] ?? env.BENCH_SCALE_OUT !== "0"),
     restoreSessions: restore,

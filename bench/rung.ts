@@ -37,6 +37,7 @@ export interface RungOptions {
   workers: number;
   rounds: number;
   intervalMs: number;
+  plenary: number;
   /** How long the workers keep listening after the last edit. */
   drainMs: number;
   topology: Topology;
@@ -55,6 +56,8 @@ export interface Burst {
   seatedMs: number;
   overflowWarnings: number;
   maxFullStateBytes: number;
+  /** Server CPU during the burst (all processes), per player seated. */
+  cpuMsPerJoin: number;
 }
 
 export interface Distribution {
@@ -137,9 +140,11 @@ async function burst(
   cluster: Cluster,
   workers: LoadWorker[],
   seats: SeatTask[],
+  serverCpu: () => number,
 ): Promise<{ burst: Burst; joined: JoinedSeat[] }> {
   const shares = deal(seats, workers.length);
   const overflowBefore = overflowCount(cluster);
+  const cpuBefore = serverCpu();
   const start = performance.timeOrigin + performance.now();
   const results = await Promise.all(
     workers.map((w, i) => w.run("join", { url: cluster.entry.url, seats: shares[i] ?? [] })),
@@ -156,6 +161,7 @@ async function burst(
       seatedMs: joined.length ? round(Math.max(...joined.map((j) => j.at)) - start, 0) : Number.NaN,
       overflowWarnings: overflowCount(cluster) - overflowBefore,
       maxFullStateBytes: Math.max(0, ...joined.map((j) => j.fullState)),
+      cpuMsPerJoin: round((serverCpu() - cpuBefore) / Math.max(1, joined.length), 2),
     },
   };
 }
@@ -212,7 +218,7 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
   const serverCpu = () => pids.reduce((n, pid) => n + cpuMs(pid), 0);
   const serverRss = () => pids.reduce((n, pid) => n + rssKb(pid), 0);
   try {
-    const shapes = sessionShapes(options.players);
+    const shapes = sessionShapes(options.players, options.plenary);
     const sessions: { shape: SessionShape; created: CreatedSession }[] = [];
     for (const shape of shapes) {
       const created = await createSession(cluster.entry, SESSION_BODY);
@@ -233,10 +239,15 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
 
     const rssBefore = serverRss();
     const plenarySeats = playerSeats(sessions, ["plenary"]);
-    const plenary = plenarySeats.length ? await burst(cluster, workers, plenarySeats) : null;
-    if (plenary) log(`plenary burst: ${plenary.burst.seated} seated in ${plenary.burst.seatedMs} ms`);
-    const others = await burst(cluster, workers, playerSeats(sessions, ["hackathon", "cafe"]));
-    log(`join burst: ${others.burst.seated} seated in ${others.burst.seatedMs} ms`);
+    const plenary = plenarySeats.length ? await burst(cluster, workers, plenarySeats, serverCpu) : null;
+    if (plenary)
+      log(
+        `plenary burst: ${plenary.burst.seated} seated in ${plenary.burst.seatedMs} ms, ${plenary.burst.cpuMsPerJoin} ms CPU per join`,
+      );
+    const others = await burst(cluster, workers, playerSeats(sessions, ["hackathon", "cafe"]), serverCpu);
+    log(
+      `join burst: ${others.burst.seated} seated in ${others.burst.seatedMs} ms, ${others.burst.cpuMsPerJoin} ms CPU per join`,
+    );
     const seated = others.burst.seated + (plenary?.burst.seated ?? 0);
     const rssAfterJoin = serverRss();
 

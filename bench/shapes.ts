@@ -1,6 +1,6 @@
 /**
  * Sessions of realistic shape for one rung of the ladder: one plenary session of 500 (from 1,000
- * players up), then half of the rest in hackathons of 60 and the other half at café tables of 5.
+ * players up; `--plenary` sets its size, for measuring a burst at small sizes), then half of the rest in hackathons of 60 and the other half at café tables of 5.
  * Teams of 5 everywhere. Under 120 players (the CI smoke) there are café tables only.
  */
 export type SessionKind = "plenary" | "hackathon" | "cafe";
@@ -15,12 +15,12 @@ export const PLENARY = 500;
 export const HACKATHON = 60;
 export const CAFE = 5;
 
-export function sessionShapes(players: number): SessionShape[] {
+export function sessionShapes(players: number, plenary = PLENARY): SessionShape[] {
   const shapes: SessionShape[] = [];
   let rest = players;
-  if (players >= 2 * PLENARY) {
-    shapes.push({ kind: "plenary", players: PLENARY });
-    rest -= PLENARY;
+  if (players >= 2 * plenary) {
+    shapes.push({ kind: "plenary", players: plenary });
+    rest -= plenary;
   }
   const hackathons = Math.floor(rest / 2 / HACKATHON);
   for (let i = 0; i < hackathons; i++) shapes.push({ kind: "hackathon", players: HACKATHON });

@@ -31,9 +31,12 @@ import {
   RULES_VERSION,
   type Seat,
   type SeatClaim,
+  type SeatView,
   type SessionEvent,
   type SessionModel,
+  sameInputs,
   seatView,
+  seatViewInputs,
   toPublicScenario,
 } from "../../shared/rules/index.ts";
 import { type Route, routeScenario } from "../../shared/scenario/route.ts";
@@ -110,6 +113,12 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly seatKeyHashes = new Map<string, string>();
   /** The teams each client's view holds (by session id). */
   private readonly viewTeams = new Map<string, Set<string>>();
+  /** Each client's seat view (by session id), what it was computed from (`seatViewInputs`), and
+   *  whether its StateView holds it yet. */
+  private readonly seatViews = new Map<
+    string,
+    { inputs: readonly unknown[]; view: SeatView; held: boolean }
+  >();
   /** Client address (session id → ip), to count a screen's messages where it cannot reset them. */
   private readonly addresses = new Map<string, string>();
   /** Clients being closed for flooding (their further messages are dropped). */
@@ -265,7 +274,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     await this.enqueue(async () => {
       await this.markConnected(client, true);
       this.logger.info(this.seatFields(client), "reconnected");
-      this.viewTeams.delete(client.sessionId);
+      this.forgetView(client);
       this.sync();
       const seat = this.seats.get(client.sessionId);
       if (this.tokenTakeovers.delete(client.sessionId) && seat?.role === "player") {
@@ -308,7 +317,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
         await this.markConnected(client, false);
       }
       this.seats.delete(client.sessionId);
-      this.viewTeams.delete(client.sessionId);
+      this.forgetView(client);
       this.addresses.delete(client.sessionId);
       this.flooded.delete(client.sessionId);
       this.revealsSent.delete(client.sessionId);
@@ -498,18 +507,37 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       const seat = this.seats.get(client.sessionId);
       if (!seat || seat.role === "claimant") continue;
       if (seat.role === "facilitator") facilitatorConnected = true;
-      this.refreshView(client, seat);
+      const cached = this.seatViewOf(client, seat);
+      if (!cached.held) this.refreshView(client, cached.view);
+      cached.held = true;
     }
     if (this.state.facilitatorConnected !== facilitatorConnected) {
       this.state.facilitatorConnected = facilitatorConnected;
     }
   }
 
+  /** A client's seat view (`seatView`), computed again only when what it reads changed: a change
+   *  to one team refreshes the views of that team's members and of the facilitator, not every client's. */
+  private seatViewOf(client: GameClient, seat: Seat): { view: SeatView; held: boolean } {
+    const who = seat.role === "player" ? seat.playerId : seat.role;
+    const inputs = [who, ...seatViewInputs(this.model, seat)];
+    const cached = this.seatViews.get(client.sessionId);
+    if (cached && sameInputs(cached.inputs, inputs)) return cached;
+    const fresh = { inputs, view: seatView(this.model, this.scenario, seat), held: false };
+    this.seatViews.set(client.sessionId, fresh);
+    return fresh;
+  }
+
+  /** A client whose StateView is rebuilt (reconnected) or gone (left). */
+  private forgetView(client: GameClient): void {
+    this.viewTeams.delete(client.sessionId);
+    this.seatViews.delete(client.sessionId);
+  }
+
   /** Each client's StateView holds the teams and players its seat may see (`seatView`). */
-  private refreshView(client: GameClient, seat: Seat): void {
+  private refreshView(client: GameClient, visible: SeatView): void {
     if (!client.view) client.view = new StateView();
     const view = client.view;
-    const visible = seatView(this.model, this.scenario, seat);
     for (const playerId of visible.playerIds) {
       const player = this.mirror.players.get(playerId);
       if (player && !view.has(player)) view.add(player);
@@ -547,7 +575,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   /** Sends a client the solutions its seat may now know (`seatView`) and has not been sent yet. */
   private sendReveals(client: GameClient, seat: Seat): void {
     let sent = this.revealsSent.get(client.sessionId);
-    for (const revealed of seatView(this.model, this.scenario, seat).revealed) {
+    for (const revealed of this.seatViewOf(client, seat).view.revealed) {
       if (sent?.has(revealed.stepIndex)) continue;
       if (!sent) {
         sent = new Set();

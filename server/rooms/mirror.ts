@@ -4,7 +4,14 @@
  */
 import type { ArraySchema } from "@colyseus/schema";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { ranking, seatView, teamDrafts, teamStepStatus } from "../../shared/rules/index.ts";
+import {
+  ranking,
+  sameInputs,
+  seatView,
+  seatViewInputs,
+  teamDrafts,
+  teamStepStatus,
+} from "../../shared/rules/index.ts";
 import {
   type EditRecord,
   MAX_KEPT_EDITS,
@@ -49,6 +56,10 @@ export class StateMirror {
   private readonly editCounts = new Map<string, number>();
   /** The rules return new objects only for what changed: unchanged drafts are not re-serialized. */
   private readonly draftJson = new WeakMap<object, string>();
+  /** What each player's row was last written from (`seatViewInputs`): unchanged rows are skipped. */
+  private readonly playerInputs = new Map<string, readonly unknown[]>();
+  /** The model team each team's state was last written from: unchanged teams are skipped. */
+  private readonly appliedTeams = new Map<string, Team>();
 
   constructor(
     private readonly state: GameState,
@@ -108,12 +119,13 @@ export class StateMirror {
     for (const [id, player] of Object.entries(model.players)) {
       if (player.kicked) {
         if (this.players.has(id)) {
-          this.state.players.delete(id);
-          this.players.delete(id);
-          this.readRoles.delete(id);
+          this.forgetPlayer(id);
         }
         continue;
       }
+      const inputs = seatViewInputs(model, { role: "player", playerId: id });
+      if (this.players.has(id) && sameInputs(this.playerInputs.get(id), inputs)) continue;
+      this.playerInputs.set(id, inputs);
       let p = this.players.get(id);
       if (!p) {
         p = new PlayerState();
@@ -138,12 +150,15 @@ export class StateMirror {
       }
     }
     for (const id of [...this.players.keys()]) {
-      if (!model.players[id]) {
-        this.state.players.delete(id);
-        this.players.delete(id);
-        this.readRoles.delete(id);
-      }
+      if (!model.players[id]) this.forgetPlayer(id);
     }
+  }
+
+  private forgetPlayer(id: string): void {
+    this.state.players.delete(id);
+    this.players.delete(id);
+    this.readRoles.delete(id);
+    this.playerInputs.delete(id);
   }
 
   private applyTeams(model: SessionModel): void {
@@ -154,17 +169,25 @@ export class StateMirror {
     if (current.length !== ids.length || current.some((id, i) => id !== ids[i])) {
       const ordered = ids.map((id) => this.teamState(id));
       this.state.teams.splice(0, this.state.teams.length, ...ordered);
-      for (const id of [...this.teams.keys()]) if (!ids.includes(id)) this.teams.delete(id);
+      for (const id of [...this.teams.keys()]) {
+        if (!ids.includes(id)) {
+          this.teams.delete(id);
+          this.appliedTeams.delete(id);
+        }
+      }
     }
     for (const team of model.teams) {
       const ts = this.teamState(team.id);
       const rank = ranks.get(team.id);
-      set(ts, "name", team.name);
-      setStrings(ts.memberIds, team.memberIds);
-      set(ts, "stepIndex", team.stepIndex);
       set(ts, "points", rank?.points ?? 0);
       set(ts, "solved", rank?.solved ?? 0);
       set(ts, "rank", rank?.rank ?? 0);
+      // The rules return a new team object whenever anything of it changed.
+      if (this.appliedTeams.get(team.id) === team) continue;
+      this.appliedTeams.set(team.id, team);
+      set(ts, "name", team.name);
+      setStrings(ts.memberIds, team.memberIds);
+      set(ts, "stepIndex", team.stepIndex);
       set(ts, "finished", team.finishedAt !== null);
       this.applyTeamSteps(ts, team);
       this.applyProposal(ts, team);

@@ -107,6 +107,8 @@ export {
   type SeatRevealed,
   type SeatTeam,
   type SeatView,
+  sameInputs,
   seatView,
+  seatViewInputs,
   teamDrafts,
 } from "./visibility.ts";

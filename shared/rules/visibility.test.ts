@@ -11,7 +11,7 @@ import { applyEdit } from "./submission.ts";
 import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-arbitraries.ts";
 import { fixtureScenario } from "./test-fixtures.ts";
 import { T0 } from "./test-helpers.ts";
-import { type SeatView, seatView, teamDrafts } from "./visibility.ts";
+import { type Seat, type SeatView, sameInputs, seatView, seatViewInputs, teamDrafts } from "./visibility.ts";
 
 /** Every model a random script goes through. */
 const modelsArbitrary = fc
@@ -190,5 +190,38 @@ describe("seatView", () => {
       { numRuns: 30 },
     );
     expect(seenWorkable).toBe(true);
+  });
+
+  it("a seat whose inputs (seatViewInputs) did not change between two models has the same view", () => {
+    let seenSkipped = 0;
+    let seenChanged = 0;
+    fc.assert(
+      fc.property(modelsArbitrary, (models) => {
+        for (let i = 1; i < models.length; i++) {
+          const before = models[i - 1] as SessionModel;
+          const after = models[i] as SessionModel;
+          const seats: Seat[] = [
+            { role: "facilitator" },
+            { role: "screen" },
+            ...Object.keys({ ...before.players, ...after.players }).map((playerId) => ({
+              role: "player" as const,
+              playerId,
+            })),
+          ];
+          for (const seat of seats) {
+            const a = seatView(before, fixtureScenario, seat);
+            const b = seatView(after, fixtureScenario, seat);
+            if (sameInputs(seatViewInputs(before, seat), seatViewInputs(after, seat))) {
+              seenSkipped += 1;
+              expect(b).toEqual(a);
+            } else seenChanged += 1;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // Both kinds occur: views kept (another team's change) and views refreshed.
+    expect(seenSkipped).toBeGreaterThan(0);
+    expect(seenChanged).toBeGreaterThan(0);
   });
 });

@@ -97,6 +97,39 @@ const NOTHING: SeatView = Object.freeze({
   materials: {},
 });
 
+/**
+ * What `seatView(model, scenario, seat)` reads of the model, as objects compared by identity (the
+ * rules return new objects only for what changed): while `sameInputs` holds between two models, the
+ * seat's view is the same, so the room refreshes only the views whose inputs changed (a join or an
+ * edit touches one team, not every client's view). Kept next to `seatView`: change both together.
+ */
+export function seatViewInputs(model: SessionModel, seat: Seat): readonly unknown[] {
+  if (seat.role === "facilitator") return [model.teams, model.players];
+  if (seat.role === "screen") return [model.teams];
+  const player = model.players[seat.playerId];
+  if (!player || player.kicked) return [player];
+  const team = player.teamId ? teamsById(model.teams).get(player.teamId) : undefined;
+  // materialRoles: the lobby or not, the team's members (their roles, whether kicked).
+  const members = (team?.memberIds ?? []).map((id) => model.players[id]);
+  return [model.phase === "lobby", player, team, ...members];
+}
+
+/** The teams by id, built once per teams array (models are immutable: a room asks for every seat). */
+const teamIndexes = new WeakMap<readonly Team[], Map<string, Team>>();
+function teamsById(teams: readonly Team[]): Map<string, Team> {
+  let index = teamIndexes.get(teams);
+  if (!index) {
+    index = new Map(teams.map((team) => [team.id, team]));
+    teamIndexes.set(teams, index);
+  }
+  return index;
+}
+
+/** True when two `seatViewInputs` lists are the same objects in the same order. */
+export function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
 /** Everything `seat` may see of the session now. */
 export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): SeatView {
   if (seat.role === "facilitator") {
