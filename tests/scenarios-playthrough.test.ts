@@ -49,6 +49,7 @@ const REAL_SCENARIOS = [
   "publier-sans-exposer",
   "ouvert-par-defaut",
   "algorithmes-publics",
+  "faire-parler-les-chiffres",
 ];
 
 /**

@@ -135,9 +135,13 @@ export const chartTesting: PuzzleTesting<"chart"> = {
     };
   },
   oneMistake(puzzle, solution) {
-    // Judge: the first real flaw forgotten. Build: the right chart with an aggregation not accepted.
+    // Judge: the first real flaw forgotten and the first false one flagged (a team is told about the
+    // flaws it flags, not about those it misses). Build: the right chart with an aggregation not accepted.
     const right = chart.solutionDraft(puzzle, solution);
-    if (puzzle.judge) return { ...right, flags: right.flags.slice(1) };
+    if (puzzle.judge) {
+      const falseFlaw = puzzle.judge.flaws.find((flaw) => !solution.flaws?.includes(flaw.id));
+      return { ...right, flags: [...right.flags.slice(1), ...(falseFlaw ? [falseFlaw.id] : [])] };
+    }
     const aggregate = puzzle.aggregates.find((a) => !solution.aggregate?.includes(a)) ?? null;
     return { ...right, aggregate };
   },
