@@ -133,6 +133,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly tokenTakeovers = new Set<string>();
   /** The reconnection each dropped client may still make (rejected when its seat moves elsewhere). */
   private readonly reconnections = new Map<string, Deferred<GameClient>>();
+  /** Actions received and not applied yet (applied together, once per turn of the event loop). */
+  private pendingActions: PendingAction[] = [];
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
@@ -390,25 +392,71 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       }
       toEvent = (at) => ({ kind: "player", at, playerId: seat.playerId, action });
     }
-    const receivedAt = performance.now();
-    void this.enqueue(async () => {
-      const event = toEvent(Date.now());
+    this.pendingActions.push({ client, request, toEvent, receivedAt: performance.now() });
+    // Every message that reaches the room in this turn of the event loop goes in one batch.
+    if (this.pendingActions.length === 1) setImmediate(() => void this.enqueue(() => this.applyPending()));
+  }
+
+  /**
+   * Applies the pending actions in arrival order and writes the accepted ones to the session log in
+   * one transaction; only once it committed does the room adopt the new model (the synced state,
+   * replies and reveals follow). A failed write changes nothing: every action of the batch is
+   * answered `internal`.
+   */
+  private async applyPending(): Promise<void> {
+    const batch = this.pendingActions;
+    this.pendingActions = [];
+    const before = this.model;
+    let model = before;
+    const accepted: { action: PendingAction; event: SessionEvent }[] = [];
+    const entries: LogEntry[] = [];
+    for (const action of batch) {
+      const event = action.toEvent(Date.now());
+      let result: EventResult;
       try {
-        const result = await this.commit(event);
-        if (!result.ok) {
-          this.sendError(client, result.reason, refusalMessage(result.reason, result.detail), request);
-          return;
-        }
-        this.patchLatency.actionApplied(receivedAt);
-        if (event.kind === "facilitator" && event.action.name === "kick") {
-          this.closeSeat(event.action.payload.playerId);
-        }
+        result = applyEvent(model, this.scenario, event);
       } catch (error) {
-        // A bug or a store failure: the model is unchanged unless the log write succeeded.
-        this.logger.error({ ...this.seatFields(client), request, err: error }, "action failed");
-        this.sendError(client, "internal", refusalMessage("internal"), request);
+        this.actionFailed(action, error);
+        continue;
       }
-    });
+      if (!result.ok) {
+        const { client, request } = action;
+        this.sendError(client, result.reason, refusalMessage(result.reason, result.detail), request);
+        continue;
+      }
+      const effects = { teamId: result.teamId, submitted: result.submitted };
+      entries.push({ seq: this.logSeq + entries.length + 1, ...eventLogEntry(event, effects) });
+      model = result.model;
+      accepted.push({ action, event });
+    }
+    if (accepted.length === 0) return;
+    try {
+      await getRoomServices().store.appendLog(this.code, entries);
+    } catch (error) {
+      // Nothing was written: the model stays as it was.
+      for (const { action } of accepted) this.actionFailed(action, error);
+      return;
+    }
+    this.logSeq += entries.length;
+    this.model = model;
+    try {
+      await this.afterChange(before);
+    } catch (error) {
+      for (const { action } of accepted) this.actionFailed(action, error);
+      return;
+    }
+    for (const { action, event } of accepted) {
+      this.patchLatency.actionApplied(action.receivedAt);
+      if (event.kind === "facilitator" && event.action.name === "kick") {
+        this.closeSeat(event.action.payload.playerId);
+      }
+    }
+  }
+
+  /** A bug or a store failure while applying an action: logged, and its sender told. */
+  private actionFailed({ client, request }: PendingAction, error: unknown): void {
+    this.logger.error({ ...this.seatFields(client), request, err: error }, "action failed");
+    this.sendError(client, "internal", refusalMessage("internal"), request);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -815,6 +863,14 @@ function addTeamToView(view: StateView, team: TeamState): void {
 }
 
 type PlayerJoin = Extract<JoinOptions, { as: "player" }>;
+
+/** A player's or the facilitator's action, parsed and allowed, waiting for its batch. */
+interface PendingAction {
+  client: GameClient;
+  request: string;
+  toEvent: (at: number) => SessionEvent;
+  receivedAt: number;
+}
 
 const SEAT_TAKEN_OVER = "Votre place a été reprise sur un autre appareil ou dans un autre onglet.";
 
