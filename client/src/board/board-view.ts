@@ -12,7 +12,7 @@ import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/r
 import { isWorkable } from "../../../shared/rules/step-status.ts";
 import { focusAfterRender } from "../app.ts";
 import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
-import { puzzleView } from "../puzzles/registry.ts";
+import { boardDrop, puzzleBoard, puzzleView } from "../puzzles/registry.ts";
 import { avatar, teamName } from "../stage/identity.ts";
 import { icon } from "../ui/icons.ts";
 import { materialCard } from "../ui/material.ts";
@@ -37,6 +37,7 @@ import {
   teamOf,
 } from "../view/state.ts";
 import type { TablePicture } from "../view/table-picture.ts";
+import type { TableIntents } from "./table-canvas.ts";
 
 /** The team actions the board sends (edits go through `edit`). */
 export type BoardAction = "propose" | "approve" | "disagree" | "withdraw-proposal" | "hint" | "advance";
@@ -84,11 +85,33 @@ export function timerText(input: Pick<BoardInput, "game" | "clockOffsetMs" | "no
   return { text: formatClock(left / 1000), fraction: duration > 0 ? left / duration : null };
 }
 
+/** The feedback marks of the team's last attempt on a step: item id → right. */
+function lastMarks(team: TeamView, stepId: string): Map<string, boolean> {
+  const last = attemptsOf(team, stepId).at(-1);
+  return new Map((last?.feedback ?? []).map((item) => [item.id, item.correct]));
+}
+
+/** What the table's gestures do: the puzzle's own edit for a drop (nothing when the step is not
+ *  editable or the drop changes nothing), through the same `edit` as the DOM. */
+export function tableIntents(input: BoardInput): TableIntents {
+  return {
+    drop: (drop) => {
+      const data = boardData(input);
+      if (!data?.editable) return;
+      const draft = draftOf(data.team, data.step.id) ?? blankAnswer(data.step);
+      const edit = boardDrop(data.step, draft, drop);
+      if (edit) input.edit(data.step.id, edit);
+    },
+    hold: () => undefined,
+  };
+}
+
 /** The picture the Phaser table draws for this player. */
 export function tablePicture(input: BoardInput): TablePicture | null {
   const data = boardData(input);
   if (!data) return null;
   const { team, step, stepIndex } = data;
+  const draft = draftOf(team, step.id) ?? blankAnswer(step);
   const edits = editsOf(team, step.id);
   const proposal = team.proposal && team.proposal.stepId === step.id ? team.proposal : null;
   const me = input.game.players[input.me];
@@ -118,17 +141,28 @@ export function tablePicture(input: BoardInput): TablePicture | null {
         me: player.id === input.me,
         activity: sentence ? t(sentence.key, sentence.params).replace(`${player.name} `, "") : null,
         agreed: proposal?.approvals.includes(player.id) ?? false,
+        hand: null,
       };
     }),
     cards: [
-      ...step.materials.map((m) => ({ id: m.id, title: m.title, privateTo: "", privateLabel: "" })),
+      ...step.materials.map((m) => ({
+        id: m.id,
+        title: m.title,
+        privateTo: "",
+        privateLabel: "",
+        faceDown: false,
+      })),
       ...privateOwn.map((m) => ({
         id: m.id,
         title: m.title,
         privateTo: data.roleName(me?.roleId ?? ""),
         privateLabel: t("board.privateShort"),
+        faceDown: false,
       })),
     ],
+    puzzle: puzzleBoard(step, draft, lastMarks(team, step.id)),
+    held: [],
+    tokens: [],
   };
 }
 

@@ -15,9 +15,9 @@ import { linkView } from "./link/index.ts";
 import { mapView } from "./map/index.ts";
 import { orderView } from "./order/index.ts";
 import { tableView } from "./table/index.ts";
-import type { Line, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
+import type { BoardDrop, Line, PuzzleBoard, PuzzleContext, PuzzleView, Sentence } from "./types.ts";
 
-export type { Line, Sentence };
+export type { BoardDrop, Line, PuzzleBoard, Sentence };
 
 /** Every renderer; a test checks it lists exactly the shared registry's types. */
 export const VIEWS = [
@@ -46,6 +46,22 @@ function viewOf(type: PuzzleTypeName): AnyView {
 export function puzzleView(context: PuzzleContext): TemplateResult {
   if (context.draft.type !== context.step.type) return html``;
   return viewOf(context.step.type).render(context);
+}
+
+/** A step's pieces as cards on the table, or null for types that show their documents only. */
+export function puzzleBoard(
+  step: PublicStep,
+  draft: Answer,
+  marks: Map<string, boolean>,
+): PuzzleBoard | null {
+  if (draft.type !== step.type) return null;
+  return viewOf(step.type).table?.picture(step.puzzle, draft, marks) ?? null;
+}
+
+/** The draft edit a gesture on the table makes (the DOM renderer's own edit), or null. */
+export function boardDrop(step: PublicStep, draft: Answer, drop: BoardDrop): DraftEdit | null {
+  if (draft.type !== step.type) return null;
+  return viewOf(step.type).table?.drop(step.puzzle, draft, drop) ?? null;
 }
 
 /** An answer as label/value lines, in the puzzle's own order (empty when missing or mismatched). */

@@ -29,6 +29,59 @@ export interface Sentence {
   params: Params;
 }
 
+/** A piece of a puzzle as a card on the Phaser table. */
+export interface BoardPiece {
+  id: string;
+  label: string;
+  /** A short tag drawn above the label (a link card's kind), or "". */
+  tag: string;
+  /** The pile (zone id) it lies on; null on the tray (not placed). Always null in a line or a web. */
+  zone: string | null;
+  /** Feedback of the last attempt on this piece: right, wrong, or none. */
+  mark: boolean | null;
+}
+
+/** A drawn link between two cards (link puzzles). */
+export interface BoardLink {
+  key: string;
+  from: string;
+  to: string;
+  label: string;
+  mark: boolean | null;
+}
+
+/**
+ * How a puzzle lies on the table: piles to drop cards on (categorize), one line to put in order
+ * (order), or a web of cards to link by dropping one onto another (link). Pure data, drawn by the
+ * scene and read back by gestures (`drop`).
+ */
+export interface PuzzleBoard {
+  layout: "piles" | "line" | "web";
+  /** The piles (categorize); empty otherwise. */
+  zones: { id: string; label: string }[];
+  /** The name of the tray the cards not placed yet lie on (piles), or "". */
+  tray: string;
+  /** In display order: the line's order, the puzzle's order otherwise. */
+  pieces: BoardPiece[];
+  links: BoardLink[];
+  /** The kinds of link offered (link puzzles), the current one first. */
+  kinds: { id: string; label: string }[];
+}
+
+/** A gesture on the table: a card dropped on a pile (null: back to the tray), at a place in the
+ *  line, or onto another card (with the kind of link chosen). */
+export type BoardDrop =
+  | { piece: string; zone: string | null }
+  | { piece: string; index: number }
+  | { piece: string; onto: string; kind: string };
+
+/** The table side of a puzzle type: its picture, and the edit a gesture makes. The edit is the
+ *  one the DOM renderer sends for the same intent (both call the same helper). */
+export interface PuzzleTable<T extends PuzzleTypeName> {
+  picture(puzzle: PublicPuzzleOf<T>, draft: DraftOf<T>, marks: Map<string, boolean>): PuzzleBoard;
+  drop(puzzle: PublicPuzzleOf<T>, draft: DraftOf<T>, drop: BoardDrop): EditOf<T> | null;
+}
+
 /**
  * The client side of a puzzle type (see shared/puzzles/README.md): `client/src/puzzles/<type>/`
  * exports one, listed once in `registry.ts`. Everything is rendered from public data only.
@@ -48,6 +101,8 @@ export interface PuzzleView<T extends PuzzleTypeName> {
   feedbackTarget(puzzle: PublicPuzzleOf<T>, id: string): string;
   /** The puzzle on a printable card of the facilitator's kit (never a solution). */
   kitCard(puzzle: PublicPuzzleOf<T>): TemplateResult;
+  /** Its pieces as cards on the Phaser table (types without one show their documents only). */
+  table?: PuzzleTable<T>;
 }
 
 /** The label of an entry of a list by id (the id itself when unknown). */

@@ -4,7 +4,13 @@
  */
 import { html, nothing } from "lit-html";
 import { announce, focusAfterRender, navigate, requestRender, type Screen } from "../app.ts";
-import { type BoardInput, boardView, cancelledText, tablePicture } from "../board/board-view.ts";
+import {
+  type BoardInput,
+  boardView,
+  cancelledText,
+  tableIntents,
+  tablePicture,
+} from "../board/board-view.ts";
 import { TableCanvas } from "../board/table-canvas.ts";
 import { getLang, type MessageKey, t } from "../i18n/index.ts";
 import { ApiError, getPlayerAttestation, getSessionInfo, type SessionInfo } from "../net/api.ts";
@@ -399,7 +405,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       const input = boardInput();
       if (!input || !["playing", "paused"].includes(input.game.phase)) return;
       const picture = tablePicture(input);
-      if (picture) canvas.sync(document.getElementById("table-canvas"), picture);
+      if (picture) canvas.sync(document.getElementById("table-canvas"), picture, tableIntents(input));
     },
     dispose: () => {
       disposed = true;

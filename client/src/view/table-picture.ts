@@ -1,3 +1,5 @@
+import type { PuzzleBoard } from "../puzzles/registry.ts";
+
 /**
  * What the Phaser table draws, as plain translated data: the board scene renders this and nothing
  * else (no strings, no rules in the scene). Built by a pure function, unit-tested.
@@ -11,6 +13,8 @@ export interface Seat {
   activity: string | null;
   /** Agreed with the pending proposal. */
   agreed: boolean;
+  /** What this teammate has in hand right now (« déplace « Budget 2024 » »), if anything. */
+  hand: string | null;
 }
 
 export interface Card {
@@ -20,6 +24,16 @@ export interface Card {
   /** "" for public documents; the role's name for private ones. */
   privateTo: string;
   privateLabel: string;
+  /** A teammate's private document: drawn face down, never opened (its content is not here). */
+  faceDown: boolean;
+}
+
+/** A reaction token a teammate left on a piece or a document. */
+export interface Token {
+  piece: string;
+  reaction: "agree" | "disagree" | "question";
+  /** Initials of who left it. */
+  by: string;
 }
 
 export interface TablePicture {
@@ -31,6 +45,11 @@ export interface TablePicture {
   status: string;
   seats: Seat[];
   cards: Card[];
+  /** The puzzle's pieces as cards, for the types that have a table side. */
+  puzzle: PuzzleBoard | null;
+  /** Pieces a teammate holds or edits right now (piece id → their initials). */
+  held: { piece: string; by: string }[];
+  tokens: Token[];
 }
 
 export function initials(name: string): string {

@@ -1,10 +1,12 @@
 import { html, nothing } from "lit-html";
 import { t } from "../../i18n/index.ts";
 import { labelOf, type PuzzleView, type Sentence } from "../types.ts";
+import { categorizeTable } from "./board.ts";
 import { categorizePuzzle } from "./view.ts";
 
 export const categorizeView: PuzzleView<"categorize"> = {
   type: "categorize",
+  table: categorizeTable,
   render: categorizePuzzle,
   answerLines: (puzzle, draft) =>
     puzzle.buckets.map((bucket) => ({

@@ -9,6 +9,7 @@ import { t } from "../../i18n/index.ts";
 import { dropZone } from "../../ui/drop-zone.ts";
 import { mark } from "../marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
+import { placeEdit } from "./board.ts";
 
 const DRAG_TYPE = "text/x-datatruc-item";
 
@@ -21,12 +22,14 @@ export function categorizePuzzle({
 }: PuzzleContext<StepOf<"categorize">, AnswerOf<"categorize">>) {
   const { items, buckets } = step.puzzle;
   const place = (itemId: string, bucketId: string | null) => {
-    if ((draft.placements[itemId] ?? null) !== bucketId) send({ op: "place-item", itemId, bucketId });
+    const edit = placeEdit(draft, itemId, bucketId);
+    if (edit) send(edit);
   };
 
   const itemView = (item: (typeof items)[number]) => html`<li
     class=${`item ${draft.placements[item.id] ? "placed" : ""}`}
     data-item=${item.id}
+    data-piece=${item.id}
     draggable=${editable ? "true" : "false"}
     @dragstart=${(event: DragEvent) => drag(item).start(event)}
     @dragend=${(event: DragEvent) => drag(item).end(event)}

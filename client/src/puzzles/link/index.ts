@@ -2,11 +2,13 @@ import { html, nothing } from "lit-html";
 import { parseLinkKey } from "../../../../shared/puzzles/link/links.ts";
 import { t } from "../../i18n/index.ts";
 import type { PuzzleView } from "../types.ts";
+import { linkTable } from "./board.ts";
 import { cardLabel, kindLabel, linkSentence, sortedLinks } from "./sentences.ts";
 import { linkPuzzle } from "./view.ts";
 
 export const linkView: PuzzleView<"link"> = {
   type: "link",
+  table: linkTable,
   render: linkPuzzle,
   answerLines: (puzzle, draft) =>
     sortedLinks(puzzle, draft.links).map((link) => ({

@@ -12,6 +12,7 @@ import { t } from "../../i18n/index.ts";
 import { dropZone } from "../../ui/drop-zone.ts";
 import { mark } from "../marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
+import { linkAddEdit } from "./board.ts";
 import { linkSentence, sortedLinks } from "./sentences.ts";
 
 const DRAG_TYPE = "text/x-datatruc-card";
@@ -32,7 +33,8 @@ export function linkPuzzle({
     const form = event.currentTarget as HTMLFormElement;
     const kind = (form.elements.namedItem("kind") as HTMLSelectElement | null)?.value ?? "";
     const to = (form.elements.namedItem("to") as HTMLSelectElement | null)?.value ?? "";
-    if (kind && to && to !== from) send({ op: "link-add", from, kind, to });
+    const edit = linkAddEdit(puzzle, draft, from, kind, to);
+    if (edit) send(edit);
   };
   const remove = (event: Event, link: LinkTriple) => {
     // The button goes away with the link: the focus goes back to the card's « Relier » button first.
@@ -49,7 +51,8 @@ export function linkPuzzle({
         const kind = document.querySelector<HTMLSelectElement>(
           `[data-focus-key="link-kind-${CSS.escape(from)}"]`,
         )?.value;
-        if (kind && from !== to && !full) send({ op: "link-add", from, kind, to });
+        const edit = kind ? linkAddEdit(puzzle, draft, from, kind, to) : null;
+        if (edit) send(edit);
       },
       editable,
     );
@@ -58,7 +61,7 @@ export function linkPuzzle({
     const own = links.filter((link) => link.from === card.id);
     const headingId = `link-card-${card.id}`;
     const target = dropOn(card.id);
-    return html`<li class="link-card" data-card=${card.id} data-card-kind=${card.kind} aria-labelledby=${headingId}
+    return html`<li class="link-card" data-card=${card.id} data-piece=${card.id} data-card-kind=${card.kind} aria-labelledby=${headingId}
       draggable=${editable ? "true" : "false"}
       @dragstart=${(event: DragEvent) => {
         event.dataTransfer?.setData(DRAG_TYPE, card.id);

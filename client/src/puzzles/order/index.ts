@@ -1,10 +1,12 @@
 import { html } from "lit-html";
 import { t } from "../../i18n/index.ts";
 import { labelOf, type PuzzleView } from "../types.ts";
+import { orderTable } from "./board.ts";
 import { orderPuzzle } from "./view.ts";
 
 export const orderView: PuzzleView<"order"> = {
   type: "order",
+  table: orderTable,
   render: orderPuzzle,
   answerLines: (puzzle, draft) =>
     draft.order.map((id, index) => ({ label: `${index + 1}.`, value: labelOf(puzzle.items, id) })),

@@ -4,6 +4,7 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { t } from "../../i18n/index.ts";
 import { mark } from "../marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
+import { moveEdit, shownOrder } from "./board.ts";
 
 const DRAG_TYPE = "text/x-datatruc-order";
 
@@ -15,10 +16,10 @@ export function orderPuzzle({
   marks,
 }: PuzzleContext<StepOf<"order">, AnswerOf<"order">>) {
   const labels = new Map(step.puzzle.items.map((item) => [item.id, item.label]));
-  const order = draft.order.filter((id) => labels.has(id));
+  const order = shownOrder(step.puzzle, draft.order);
   const move = (itemId: string, toIndex: number) => {
-    if (toIndex < 0 || toIndex >= order.length || order.indexOf(itemId) === toIndex) return;
-    send({ op: "move-item", itemId, toIndex });
+    const edit = moveEdit(order, itemId, toIndex);
+    if (edit) send(edit);
   };
 
   return html`<div class="puzzle order">
@@ -31,6 +32,7 @@ export function orderPuzzle({
           const label = labels.get(id) ?? id;
           return html`<li
             class="item"
+            data-piece=${id}
             draggable=${editable ? "true" : "false"}
             @dragstart=${(event: DragEvent) => event.dataTransfer?.setData(DRAG_TYPE, id)}
             @dragover=${(event: DragEvent) => editable && event.preventDefault()}

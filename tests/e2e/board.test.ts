@@ -1,0 +1,181 @@
+/**
+ * The table is where the team plays (issue 10, issue 11 `link`): in Chromium, a player drags cards on
+ * the Phaser table (a pile, a place in the line, onto another card) and a teammate's DOM alternative
+ * shows the resulting draft; the documents a teammate holds lie face down; reaction tokens and hands.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { join } from "node:path";
+import { chromiumOrSkip, SCREENSHOTS, useBrowserServer } from "./harness.ts";
+
+const chromiumPath = chromiumOrSkip("e2e board");
+
+type Box = [number, number, number, number];
+interface Layout {
+  width: number;
+  height: number;
+  pieces: Record<string, Box>;
+  zones: Record<string, Box>;
+  docs: Record<string, Box>;
+  kinds: Record<string, Box>;
+  /** The kind of link the next drop draws. */
+  kind: string;
+}
+
+/** The page point at the centre of a box of the table's drawing (logical units). */
+async function pointOf(page: Page, box: Box): Promise<{ x: number; y: number }> {
+  const canvas = page.locator("#table-canvas canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const rect = await canvas.boundingBox();
+  const layout = await tableLayout(page);
+  if (!rect) throw new Error("no canvas");
+  const [x, y, w, h] = box;
+  return {
+    x: rect.x + ((x + w / 2) * rect.width) / layout.width,
+    y: rect.y + ((y + h / 2) * rect.height) / layout.height,
+  };
+}
+
+async function tableLayout(page: Page): Promise<Layout> {
+  const raw = await page.locator("#table-canvas").getAttribute("data-layout");
+  return JSON.parse(raw ?? "null") as Layout;
+}
+
+/** Waits until the table has drawn what `ready` asks for, then returns its layout. */
+async function layoutWhen(page: Page, ready: (layout: Layout) => boolean): Promise<Layout> {
+  await expect
+    .poll(async () => {
+      const layout = await tableLayout(page).catch(() => null);
+      return layout !== null && ready(layout);
+    })
+    .toBe(true);
+  return tableLayout(page);
+}
+
+/** Presses on one box of the table, moves in small steps to another, and lets go. */
+async function drag(page: Page, from: Box, to: Box): Promise<void> {
+  const a = await pointOf(page, from);
+  const b = await pointOf(page, to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 8, a.y + 8, { steps: 2 });
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+function box(record: Record<string, Box>, id: string): Box {
+  const found = record[id];
+  if (!found) throw new Error(`nothing drawn for ${id}`);
+  return found;
+}
+
+describe.skipIf(!chromiumPath)("the table where the team plays", () => {
+  const env = useBrowserServer(chromiumPath);
+  let facilitator: Room;
+  let ana: Page;
+  let bruno: Page;
+
+  async function player(code: string, name: string): Promise<Page> {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 950 }, locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/join/${code}`);
+    await page.getByLabel("Votre prénom ou pseudo").fill(name);
+    await page.getByRole("button", { name: "Entrer dans la partie" }).click();
+    await page.getByText("Salle d'attente").first().waitFor();
+    return page;
+  }
+
+  /** Puts the step's opening (character and situation) away when there is one. */
+  async function toPuzzle(page: Page, puzzleReady: string): Promise<void> {
+    const opening = page.getByRole("button", { name: "Voir l'énigme" });
+    await expect
+      .poll(async () => (await opening.count()) > 0 || (await page.locator(puzzleReady).count()) > 0)
+      .toBe(true);
+    if ((await opening.count()) > 0) await opening.click();
+    await page.locator(puzzleReady).first().waitFor();
+  }
+
+  async function nextStep(index: number): Promise<void> {
+    facilitator.send("skip", {});
+    await expect.poll(() => (facilitator.state as { currentStep: number }).currentStep).toBe(index);
+  }
+
+  /** One session for the whole file: Ana and Bruno in one team, the facilitator by the SDK. */
+  async function setUp(): Promise<void> {
+    const created = (await (
+      await fetch(`${env.server.url}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          scenarioId: "exemple",
+          teamCount: 1,
+          teamSize: 2,
+          options: { maxAttempts: 3 },
+        }),
+      })
+    ).json()) as { code: string; facilitatorKey: string; roomId: string };
+    ana = await player(created.code, "Ana");
+    bruno = await player(created.code, "Bruno");
+    facilitator = await new Client(env.server.url).joinById(created.roomId, {
+      as: "facilitator",
+      protocol: PROTOCOL_VERSION,
+      code: created.code,
+      facilitatorKey: created.facilitatorKey,
+    });
+    for (const type of ["welcome", "seats", "revealed"]) facilitator.onMessage(type, () => undefined);
+    facilitator.send("start", {});
+    await expect.poll(() => (facilitator.state as { phase: string }).phase).toBe("playing");
+  }
+
+  afterAll(async () => {
+    await facilitator?.leave();
+  });
+
+  it("sorts a card into a pile, then puts one first in the line, by dragging on the table", async () => {
+    await setUp();
+    await nextStep(1);
+    await toPuzzle(ana, ".puzzle.categorize");
+    await toPuzzle(bruno, ".puzzle.categorize");
+    const layout = await layoutWhen(ana, (l) => "etude" in l.pieces && "tous" in l.zones);
+    await drag(ana, box(layout.pieces, "etude"), box(layout.zones, "tous"));
+    // Bruno's DOM alternative shows the draft the drop made: the same edit as his select would send.
+    await expect.poll(() => bruno.locator("#place-etude").inputValue()).toBe("tous");
+    await bruno.locator('.bucket[data-bucket="tous"] .chip[data-item="etude"]').waitFor();
+    // And Ana's own table shows the card on that pile.
+    const after = await layoutWhen(ana, (l) => {
+      const card = l.pieces.etude;
+      const pile = l.zones.tous;
+      return !!card && !!pile && card[0] >= pile[0] && card[0] <= pile[0] + pile[2];
+    });
+    expect(after.pieces.etude).toBeDefined();
+    await ana.locator("#table-canvas").screenshot({ path: join(SCREENSHOTS, "table-categorize.png") });
+
+    await nextStep(2);
+    await toPuzzle(ana, ".puzzle.order");
+    await toPuzzle(bruno, ".puzzle.order");
+    const line = await layoutWhen(ana, (l) => "tribunal" in l.pieces && "demande" in l.pieces);
+    const first = Object.entries(line.pieces).sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1])[0];
+    const moved = first?.[0] === "demande" ? "tribunal" : "demande";
+    await drag(ana, box(line.pieces, moved), box(line.pieces, first?.[0] ?? ""));
+    const label = moved === "demande" ? "demande" : "tribunal";
+    await expect.poll(() => bruno.locator(".order-list li").first().getAttribute("data-piece")).toBe(label);
+  }, 180_000);
+
+  it("draws a typed link by dropping a card onto another, with the kind picked on the table", async () => {
+    await nextStep(3);
+    await nextStep(4);
+    await nextStep(5);
+    await toPuzzle(ana, ".puzzle.link");
+    await toPuzzle(bruno, ".puzzle.link");
+    const layout = await layoutWhen(ana, (l) => "licence-ouverte" in l.pieces && "publie-sous" in l.kinds);
+    // Pick the kind « publie sous » on the table, then drop the dataset onto the licence.
+    const chip = await pointOf(ana, box(layout.kinds, "publie-sous"));
+    await ana.mouse.click(chip.x, chip.y);
+    await expect.poll(async () => (await tableLayout(ana)).kind).toBe("publie-sous");
+    await drag(ana, box(layout.pieces, "liste-colleges"), box(layout.pieces, "licence-ouverte"));
+    await bruno.locator('[data-link="liste-colleges:publie-sous:licence-ouverte"]').waitFor();
+    await bruno.screenshot({ path: join(SCREENSHOTS, "table-link.png") });
+  }, 180_000);
+});
