@@ -3,11 +3,12 @@
  * the Phaser table (a pile, a place in the line, onto another card) and a teammate's DOM alternative
  * shows the resulting draft; the documents a teammate holds lie face down; reaction tokens and hands.
  */
+
+import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { join } from "node:path";
 import { chromiumOrSkip, SCREENSHOTS, useBrowserServer } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e board");
