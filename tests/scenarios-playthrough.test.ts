@@ -41,6 +41,10 @@ import { editsTo, oneMistake } from "./server/bot.ts";
 const loaded = loadScenarioFiles(DEFAULT_SCENARIOS_DIR);
 const scenarios: Scenario[] = loaded.scenarios.map((entry) => entry.scenario);
 const referential = loaded.referential as Referential;
+/** A hint that tells how many answers there are instead of the criterion (audit §3.3). */
+const COUNT_HINT =
+  /\bil y en a (?:un|une|deux|trois|quatre|cinq|six|\d+)\b|\b(il y (en )?a|exactement|seul(e)?s?|une seule|deux|trois|quatre|cinq|six)\b[^.]*\b((bonnes? )?réponses?|exceptions?|formats?|actions?|champs?|jeux|licences|pièces?|demandes?|cellules?)\b/i;
+
 const REAL_SCENARIOS = [
   "metadata-party",
   "referentiel-equipements",
@@ -124,6 +128,23 @@ describe("scenario files", () => {
     }
   });
 
+  it("the count-hint pattern flags the audit's examples and spares criterion hints", () => {
+    for (const hint of [
+      "Il y en a trois.",
+      "Il y a trois formats ouverts.",
+      "Cinq actions rapportent des points.",
+      "Trois réponses sont justes.",
+      "Une seule réponse est la bonne.",
+    ])
+      expect(hint).toMatch(COUNT_HINT);
+    for (const hint of [
+      "Pour chaque jeu, posez deux questions : qui en détient les droits, et d'où viennent ses données ?",
+      "Un bon identifiant désigne une commune et une seule.",
+      "Comparez chaque idée à la liste des neuf critères.",
+    ])
+      expect(hint).not.toMatch(COUNT_HINT);
+  });
+
   it.each(REAL_SCENARIOS)(
     "%s meets the content bars (steps, duration, types, roles, hints, sources)",
     (id) => {
@@ -155,9 +176,7 @@ describe("scenario files", () => {
         );
         // No count hint (« il y en a trois ») : hints teach the criterion (audit §3.3).
         for (const hint of step.hints)
-          expect(hint.text, `${id}/${step.id}: count hint`).not.toMatch(
-            /\b(il y (en )?a|exactement|seul(e)?s?|une seule|deux|trois|quatre|cinq)\b[^.]*\b((bonnes? )?réponses?|exceptions?|formats?|actions?|champs?|jeux|licences|pièces?|demandes?|cellules?)\b/i,
-          );
+          expect(hint.text, `${id}/${step.id}: count hint`).not.toMatch(COUNT_HINT);
         expect(step.hints.length, `${id}/${step.id}: hints`).toBeGreaterThan(0);
         expect(step.explanation.sources.length, `${id}/${step.id}: sources`).toBeGreaterThan(0);
       }

@@ -50,6 +50,13 @@ const WRONG_CITATIONS: WrongCitation[] = [
       "les voies et délais de recours d'un refus écrit relèvent de l'article L311-14 du CRPA et de R421-5 du code de justice administrative ; L112-6 vise l'accusé de réception",
   },
   {
+    cited: /\bL\.?\s?312-1-1(?![-\d])/,
+    about: /format ouvert|standard ouvert|formats? (?:ouverts?|fermés?)/i,
+    excuse: /ce qui doit être publié|seuil|habitants|agents/i,
+    message:
+      "l'obligation de publier dans un standard ouvert, exploitable par une machine, est à l'article L300-4 du CRPA ; L312-1-1 dit ce qui doit être publié",
+  },
+  {
     cited: /\bloi n°\s?83-634\b/i,
     about: /dossier/i,
     excuse: /code général de la fonction publique/i,
@@ -70,8 +77,23 @@ export function isHomePageUrl(url: string): boolean {
   return /legifrance\.gouv\.fr$/.test(parsed.hostname) && /\/texte_lc\/LEGITEXT/.test(parsed.pathname);
 }
 
-/** Every text of a scenario (any JSON value) that cites an article in a form the brief marks wrong. */
+/** A source label that names an article of the CRPA (« Article L311-2 du CRPA », « Articles L324-1 … du CRPA »). */
+const CRPA_ARTICLE_LABEL = /\b[LRD]\*?\d{3}(?:-\d+)+\b.*\bCRPA\b/;
+
+/**
+ * Every text of a scenario (any JSON value) that cites an article in a form the brief marks wrong,
+ * links a home page, or names an article of the CRPA in a source without a link (M9).
+ */
 export function wrongCitations(value: unknown, path: string[] = []): CitationFinding[] {
+  if (isUnlinkedCrpaSource(value, path))
+    return [
+      {
+        path: [...path, "url"].join("."),
+        message:
+          "source sans lien : liez l'article sur Légifrance (https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI…) ou la page qui le prouve",
+      },
+      ...wrongCitations((value as { label: string }).label, [...path, "label"]),
+    ];
   if (typeof value === "string") {
     const findings: CitationFinding[] = [];
     const sentences = value.split(/\n|(?<=[.;!?])\s+/);
@@ -92,4 +114,10 @@ export function wrongCitations(value: unknown, path: string[] = []): CitationFin
   if (value !== null && typeof value === "object")
     return Object.entries(value).flatMap(([key, item]) => wrongCitations(item, [...path, key]));
   return [];
+}
+
+function isUnlinkedCrpaSource(value: unknown, path: string[]): boolean {
+  if (path.at(-2) !== "sources" || value === null || typeof value !== "object") return false;
+  const source = value as { label?: unknown; url?: unknown };
+  return typeof source.label === "string" && CRPA_ARTICLE_LABEL.test(source.label) && !source.url;
 }

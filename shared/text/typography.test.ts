@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { frenchTypography, NARROW_NBSP, typesetDisplay } from "./typography.ts";
+import {
+  displayedTexts,
+  frenchTypography,
+  NARROW_NBSP,
+  typesetDisplay,
+  typographyProblems,
+} from "./typography.ts";
 
 const n = NARROW_NBSP;
 
@@ -54,5 +61,25 @@ describe("typesetDisplay", () => {
       rows: [{ id: "r1", cells: { a: "x : y" } }],
       materials: [{ kind: "table", title: `Extrait${n}:`, rows: [["Lat :", "42"]] }],
     });
+  });
+});
+
+describe("typographyProblems", () => {
+  it("flags what the typesetter cannot repair: missing spaces, straight or English quotes", () => {
+    expect(typographyProblems("Le «mot» juste")).toHaveLength(1);
+    expect(typographyProblems("Pourquoi? Parce que!")).toHaveLength(1);
+    expect(typographyProblems("Note: voir plus bas")).toHaveLength(1);
+    expect(typographyProblems('Le "mot" juste, le “mot” juste')).toHaveLength(1);
+    expect(
+      typographyProblems("Note : « le mot » ; pourquoi ? Voilà ! Horaires Mo-Fr 08:30-12:00, https://a.fr/b"),
+    ).toEqual([]);
+  });
+
+  const files = readdirSync("scenarios").filter((f) => f.endsWith(".json"));
+  it.each(files)("%s: every displayed text is ready for French typesetting", (file) => {
+    const problems = displayedTexts(JSON.parse(readFileSync(`scenarios/${file}`, "utf8"))).flatMap(
+      ({ path, text }) => typographyProblems(text).map((problem) => `${path}: ${problem}`),
+    );
+    expect(problems).toEqual([]);
   });
 });

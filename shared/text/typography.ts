@@ -40,6 +40,35 @@ export function typesetDisplay<T>(value: T): T {
   return typeset(value, false) as T;
 }
 
+/** Every displayed string of `value` (the strings `typesetDisplay` typesets), with its JSON path. */
+export function displayedTexts(value: unknown): { path: string; text: string }[] {
+  const found: { path: string; text: string }[] = [];
+  const walk = (item: unknown, path: string[], display: boolean): void => {
+    if (typeof item === "string") {
+      if (display) found.push({ path: path.join("."), text: item });
+    } else if (Array.isArray(item)) item.forEach((entry, i) => walk(entry, [...path, String(i)], display));
+    else if (item !== null && typeof item === "object")
+      for (const [key, entry] of Object.entries(item)) walk(entry, [...path, key], DISPLAY_KEYS.has(key));
+  };
+  walk(value, [], false);
+  return found;
+}
+
+/**
+ * What the typesetter cannot repair in a displayed French text: « » or ; ? ! without the space that
+ * becomes a narrow no-break space (« «mot» », « Pourquoi? »), or English quotes instead of « ».
+ * Returns a French message per problem (empty when the text is ready).
+ */
+export function typographyProblems(text: string): string[] {
+  const problems: string[] = [];
+  if (/«(?![ \u00a0\u202f])|[^ \u00a0\u202f]»/.test(text))
+    problems.push("guillemets « » sans espace à l'intérieur");
+  if (/[\p{L}\p{N})»][?!;](?=\s|$)/u.test(text)) problems.push("pas d'espace avant « ; », « ? » ou « ! »");
+  if (/\p{L}:(?=\s)/u.test(text)) problems.push("pas d'espace avant « : »");
+  if (/["“”]/.test(text)) problems.push("guillemets droits ou anglais au lieu de « »");
+  return problems;
+}
+
 function typeset(value: unknown, display: boolean): unknown {
   if (typeof value === "string") return display ? frenchTypography(value) : value;
   if (Array.isArray(value)) return value.map((item) => typeset(item, display));
