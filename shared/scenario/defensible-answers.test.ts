@@ -30,4 +30,35 @@ describe("defensible answers", () => {
     });
     expect(result.items.find((item) => item.id === "titre")?.correct).toBe(false);
   });
+
+  const caption = (values: Record<string, string>) =>
+    scoreAnswer(step("faire-parler-les-chiffres", "legende"), { type: "form", values }).items;
+
+  it.each([
+    "Département de l'Orbière, direction des finances",
+    "Département de l’Orbière", // typographic apostrophe (phones)
+    "DEPARTEMENT DE L'ORBIERE",
+    "https://data.orbiere.fr/explore/dataset/budget-departement/", // the Licence Ouverte: a link is enough
+  ])("faire-parler-les-chiffres/legende accepts the source « %s »", (source) => {
+    expect(caption({ source }).find((item) => item.id === "source")?.correct).toBe(true);
+  });
+
+  it.each([
+    "Ce que le Département a dépensé en 2025",
+    "DÉPENSES RÉALISÉES 2025",
+    "Depenses 2025 par politique",
+  ])("faire-parler-les-chiffres/legende accepts the title « %s »", (titre) => {
+    expect(caption({ titre }).find((item) => item.id === "titre")?.correct).toBe(true);
+  });
+
+  it("faire-parler-les-chiffres/legende refuses a caption without the producer, the year or the data's last update", () => {
+    const items = caption({
+      source: "Direction des finances",
+      titre: "Où va votre argent ?",
+      date: "2026-06-26",
+    });
+    expect(items.filter((item) => !item.correct).map((item) => item.id)).toEqual(
+      expect.arrayContaining(["source", "titre", "date"]),
+    );
+  });
 });
