@@ -53,13 +53,10 @@ export function operationsRouter(deps: OperationsDeps): express.Router {
   router.get("/metrics", async (req, res) => {
     const presented = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
     if (tokenHash !== undefined && (presented === undefined || !secretMatches(presented, tokenHash))) {
-      res
-        .status(401)
-        .set("WWW-Authenticate", 'Bearer realm="metrics"')
-        .json({
-          error:
-            "Les métriques de ce serveur demandent son jeton (en-tête Authorization: Bearer, variable METRICS_TOKEN).",
-        });
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').json({
+        error:
+          "Les métriques de ce serveur demandent son jeton (en-tête Authorization: Bearer, variable METRICS_TOKEN).",
+      });
       return;
     }
     res.type(registry.contentType).send(await registry.metrics());

@@ -46,8 +46,9 @@ export function displayedTexts(value: unknown): { path: string; text: string }[]
   const walk = (item: unknown, path: string[], display: boolean): void => {
     if (typeof item === "string") {
       if (display) found.push({ path: path.join("."), text: item });
-    } else if (Array.isArray(item)) item.forEach((entry, i) => walk(entry, [...path, String(i)], display));
-    else if (item !== null && typeof item === "object")
+    } else if (Array.isArray(item)) {
+      for (const [i, entry] of item.entries()) walk(entry, [...path, String(i)], display);
+    } else if (item !== null && typeof item === "object")
       for (const [key, entry] of Object.entries(item)) walk(entry, [...path, key], DISPLAY_KEYS.has(key));
   };
   walk(value, [], false);
