@@ -54,6 +54,7 @@ const REAL_SCENARIOS = [
   "ouvert-par-defaut",
   "algorithmes-publics",
   "faire-parler-les-chiffres",
+  "des-adresses-qui-tiennent-la-route",
 ];
 
 /**
