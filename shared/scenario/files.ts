@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { csvLookup } from "./csv-files.ts";
 import { decodeScenarioBytes } from "./encoding.ts";
 import { type Finding, guideLink, sortFindings } from "./findings.ts";
 import { formatPath, locate, parseJsonSource } from "./json-source.ts";
@@ -173,7 +174,8 @@ export function loadScenarioFiles(
   for (const path of scenarioPaths) {
     const file = displayName(path, cwd);
     const text = texts.get(path) ?? "";
-    const result = validateScenarioText(text, file, index ? { referential: index } : {});
+    const csv = csvLookup(path.replace(/\.json$/i, ""), (csvPath) => displayName(csvPath, cwd), overrides);
+    const result = validateScenarioText(text, file, { csv, ...(index ? { referential: index } : {}) });
     findings.push(...result.findings, ...missingImages(text, file));
     let ok = result.value !== undefined;
     const scenario = result.value;

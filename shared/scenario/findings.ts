@@ -26,6 +26,7 @@ export const FINDING_CODES = {
   "regle-incoherente": "Règle de champ incohérente",
   "tableau-irregulier": "Tableau irrégulier",
   "tableau-sans-defaut": "Tableau sans défaut",
+  "tableau-csv": "Tableau en fichier CSV",
   "image-introuvable": "Image introuvable",
   "role-sans-document": "Rôle sans document privé",
   "competence-en-double": "Compétence en double dans une étape",

@@ -4,8 +4,9 @@
  * files are stale. Editors use them for completion and to show the French `.describe()` texts.
  */
 import { z } from "zod";
+import { TablePuzzle, TableSolution } from "../puzzles/table/schema.ts";
 import { STARTER_COMPETENCES, starterScenario } from "./scaffold.ts";
-import { Referential, Scenario } from "./schema.ts";
+import { Referential, Scenario, TableMaterial } from "./schema.ts";
 import {
   REFERENTIAL_SCHEMA_FILE,
   REFERENTIAL_SCHEMA_REF,
@@ -17,12 +18,37 @@ type JsonSchema = Record<string, unknown>;
 
 export { REFERENTIAL_SCHEMA_FILE, REFERENTIAL_SCHEMA_REF, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_REF };
 
+/**
+ * A table may take its rows from a CSV file beside the scenario (`csv-tables.ts` replaces the
+ * reference before zod sees it): the file format offers `csv` in place of the rows (and, for a
+ * document or a puzzle, of the columns).
+ */
+const CSV_TABLES = new Map<z.ZodType, string[]>([
+  [TableMaterial, ["columns", "rows"]],
+  [TablePuzzle, ["columns", "rows"]],
+  [TableSolution, ["rows"]],
+]);
+const CSV_PROPERTY = {
+  type: "string",
+  pattern: "\\.csv$",
+  description:
+    "Nom d'un fichier CSV du dossier scenarios/<identifiant du scénario>/ (ex. « equipements.csv ») : la première ligne donne les colonnes, chaque ligne suivante une ligne du tableau. À la place de « rows » (npm run scenarios:import-table le crée depuis un tableur).",
+};
+
+function allowCsv(zodSchema: unknown, jsonSchema: JsonSchema): void {
+  const replaced = CSV_TABLES.get(zodSchema as z.ZodType);
+  if (!replaced) return;
+  (jsonSchema.properties as Record<string, unknown>).csv = CSV_PROPERTY;
+  jsonSchema.required = (jsonSchema.required as string[]).filter((key) => !replaced.includes(key));
+}
+
 function generate(schema: z.ZodType, title: string): JsonSchema {
   // io "input": what designers write (fields with a default are optional in the file).
   const generated = z.toJSONSchema(schema, {
     target: "draft-2020-12",
     io: "input",
     unrepresentable: "throw",
+    override: ({ zodSchema, jsonSchema }) => allowCsv(zodSchema, jsonSchema),
   });
   const { $schema, ...rest } = generated as JsonSchema;
   return { $schema, title, ...rest };

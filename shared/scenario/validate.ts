@@ -6,6 +6,7 @@
  * these functions on text it received.
  */
 import type { z } from "zod";
+import { type CsvLookup, type CsvOrigin, csvPlace, resolveCsvTables } from "./csv-tables.ts";
 import { type Finding, type FindingCode, guideLink, type Severity, sortFindings } from "./findings.ts";
 import { formatPath, type JsonPath, type JsonSource, locate, parseJsonSource } from "./json-source.ts";
 import {
@@ -29,15 +30,24 @@ export interface Validation<T> {
   findings: Finding[];
 }
 
-/** Collects findings for one file, turning JSON paths into positions. */
-function collector(file: string, source: JsonSource): { report: Report; findings: Finding[] } {
+/**
+ * Collects findings for one file, turning JSON paths into positions (in the CSV file the rows came
+ * from, for a table read from one: `origins`).
+ */
+function collector(
+  file: string,
+  source: JsonSource,
+  origins: readonly CsvOrigin[] = [],
+): { report: Report; findings: Finding[] } {
   const findings: Finding[] = [];
   const report: Report = (severity, code, path, message, target = "value") => {
-    const { line, column } = locate(source, path, target);
+    const place = csvPlace(origins, path);
+    if (place === "silent") return;
+    const { line, column } = place ?? locate(source, path, target);
     findings.push({
       severity,
       code,
-      file,
+      file: place?.file ?? file,
       path: formatPath(path),
       line,
       column,
@@ -117,6 +127,8 @@ function structure<T extends z.ZodType>(schema: T, value: unknown, report: Repor
 export interface ScenarioValidationOptions {
   /** The referential's competences; when absent, skills are not checked against it. */
   referential?: ReferentialIndex;
+  /** The scenario's CSV tables by name (`csv-files.ts` reads them); when absent, none is found. */
+  csv?: CsvLookup;
 }
 
 /** Both passes over a scenario file's text. `file` is how findings name it (e.g. `scenarios/licence.json`). */
@@ -127,11 +139,14 @@ export function validateScenarioText(
 ): Validation<Scenario> {
   const findings: Finding[] = [];
   const source = parseJsonSource(text);
-  const { report, findings: located } = collector(file, source);
+  const origins: CsvOrigin[] = [];
+  const { report, findings: located } = collector(file, source, origins);
   const readable = readJson(text, file, report, findings);
   if (!readable) return { value: undefined, findings: sortFindings([...findings, ...located]) };
-  const raw = readable.value;
-  checkSchemaRef(raw, SCENARIO_SCHEMA_FILE, report);
+  checkSchemaRef(readable.value, SCENARIO_SCHEMA_FILE, report);
+  const tables = resolveCsvTables(readable.value, file, options.csv, report, origins);
+  findings.push(...tables.findings);
+  const raw = tables.value;
   const scenario = structure(Scenario, raw, report);
   const parts = salvageScenario(raw);
   checkScenarioMeaning(parts, options.referential, report);

@@ -3,7 +3,7 @@
  * picked up without a restart; a file that stops validating keeps its last valid version (and its
  * findings are logged); a running session keeps the scenario it started with.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -89,5 +89,59 @@ describe("the scenario catalogue without restarting", () => {
     rmSync(join(scenariosDir, "copie.json"));
     await catalogueWhere(s, (e) => !e.some((entry) => entry.id === "copie"), "the removed file");
     expect(titleOf(await catalogue(s), "exemple")).toBe("Exemple modifié");
+  });
+
+  it("a table read from CSV files: the rows reach players, a CSV change reloads, a session keeps its rows", async () => {
+    const s = server;
+    if (!s) throw new Error("the first test starts the server");
+    const scenario = JSON.parse(original);
+    scenario.id = "tableau-csv";
+    scenario.metadata.title = "Tableau en CSV";
+    const index = scenario.steps.findIndex((step: { type: string }) => step.type === "table");
+    const step = scenario.steps[index];
+    const columns: string[] = step.puzzle.columns.map((column: { id: string }) => column.id);
+    const csv = (rows: { id: string; cells: Record<string, string> }[], kept: string[]) =>
+      [["id", ...kept], ...rows.map((row) => [row.id, ...kept.map((c) => row.cells[c] ?? "")])]
+        .map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(";"))
+        .join("\n");
+    const keptColumns = columns.filter((c) => !step.solution.removedColumns.includes(c));
+    const write = (puzzleRows: typeof step.puzzle.rows, solutionRows: typeof step.solution.rows) => {
+      writeFileSync(join(scenariosDir, "tableau-csv", "depart.csv"), csv(puzzleRows, columns));
+      writeFileSync(join(scenariosDir, "tableau-csv", "propre.csv"), csv(solutionRows, keptColumns));
+    };
+    mkdirSync(join(scenariosDir, "tableau-csv"));
+    write(step.puzzle.rows, step.solution.rows);
+    const { rows: puzzleRows, ...puzzle } = step.puzzle;
+    const { rows: solutionRows, ...solution } = step.solution;
+    scenario.steps[index] = {
+      ...step,
+      puzzle: { ...puzzle, csv: "depart.csv" },
+      solution: { ...solution, csv: "propre.csv" },
+    };
+    writeFileSync(join(scenariosDir, "tableau-csv.json"), JSON.stringify(scenario, null, 2));
+    await catalogueWhere(s, (e) => titleOf(e, "tableau-csv") === "Tableau en CSV", "the CSV scenario");
+
+    const rowsSeenBy = async (session: { code: string; facilitatorKey: string }) => {
+      const seat = await joinAsFacilitator(s, session.code, session.facilitatorKey);
+      seats.push(seat);
+      const seen = seat.welcome()?.scenario.steps[index];
+      expect(JSON.stringify(seen)).not.toContain(".csv");
+      return (seen?.puzzle as { rows: unknown } | undefined)?.rows;
+    };
+    const running = await createSession(s, { scenarioId: "tableau-csv" });
+    expect(await rowsSeenBy(running)).toEqual(puzzleRows);
+
+    // The CSV files change (a school renamed in both tables): new sessions get the new rows.
+    const renamed = (rows: typeof puzzleRows) =>
+      rows.map((row: { id: string; cells: Record<string, string> }) =>
+        row.id === "r3" ? { ...row, cells: { ...row.cells, nom: "Collège Jean Moulin" } } : row,
+      );
+    write(renamed(puzzleRows), renamed(solutionRows));
+    await eventually(async () => {
+      const fresh = await createSession(s, { scenarioId: "tableau-csv" });
+      const rows = (await rowsSeenBy(fresh)) as { cells: { nom: string } }[];
+      return rows.some((row) => row.cells.nom === "Collège Jean Moulin") ? true : undefined;
+    }, "the new rows in a new session");
+    expect(await rowsSeenBy(running)).toEqual(puzzleRows);
   });
 });
