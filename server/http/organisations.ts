@@ -94,7 +94,7 @@ function pathAssertion(origin: string, c: PathCertificate) {
         type: "Evidence",
         id: verify,
         name: `Attestation de parcours Datatruc de ${c.displayName}`,
-        narrative: `${c.displayName} a atteint les objectifs du parcours « ${c.programmeTitle} » (${c.organisationName}) : ${c.targets
+        narrative: `${c.displayName} a atteint les objectifs du parcours « ${c.programmeTitle} » (${c.organisationName}), compétences travaillées en situation de jeu (niveaux atteints dans le jeu, sans valeur de certification) : ${c.targets
           .map((t) => `${t.label}, niveau ${t.levelLabel}`)
           .join(" ; ")}. Code de vérification : ${c.verificationCode}`,
       },

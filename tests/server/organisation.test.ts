@@ -187,11 +187,16 @@ describe("organisations", () => {
       programmeTitle: "Infolab 2026",
       organisationName: "Département de la Gironde",
     });
-    const assertion = await api<{ type: string; badge: string; recipient: { identity: string } }>(
-      server,
-      `/api/path-certificates/${certificate}/badge`,
-    );
+    const assertion = await api<{
+      type: string;
+      badge: string;
+      recipient: { identity: string };
+      evidence: { narrative: string }[];
+    }>(server, `/api/path-certificates/${certificate}/badge`);
     expect(assertion.body.type).toBe("Assertion");
+    // Audit §4: skills are « travaillées en situation », the path certificate is no certification.
+    expect(assertion.body.evidence[0]?.narrative).toContain("travaillées en situation");
+    expect(assertion.body.evidence[0]?.narrative).toContain("sans valeur de certification");
     expect(assertion.body.recipient.identity).toContain(`/verify/${certificate}`);
     const badgeClass = await api<{ type: string; issuer: string; image: string }>(
       server,

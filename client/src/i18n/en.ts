@@ -729,6 +729,8 @@ export const en: Record<MessageKey, string> = {
   "path.title": "Certificate of path",
   "path.reached": "reached the targets of the path “{programme}” run by {organisation} (on {date})",
   "path.targets": "Targets reached",
+  "path.note":
+    "Skills practised in a game situation, at the levels reached in the game and added up in the carnet. This certificate of path is not a certification.",
   "path.verifyAt": "Check it at ",
   "path.notFound": "No certificate of path matches this code.",
   "survey.title": "Your opinion of the session",

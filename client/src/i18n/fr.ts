@@ -745,6 +745,8 @@ export const fr = {
   "path.reached":
     "a atteint les objectifs du parcours « {programme} » organisé par {organisation} (le {date})",
   "path.targets": "Objectifs atteints",
+  "path.note":
+    "Compétences travaillées en situation de jeu, aux niveaux atteints dans le jeu et cumulés dans le carnet. Cette attestation de parcours n'est pas une certification.",
   "path.verifyAt": "Vérifiable sur ",
   "path.notFound": "Aucune attestation de parcours ne correspond à ce code.",
   "survey.title": "Votre avis sur la session",

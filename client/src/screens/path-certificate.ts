@@ -38,6 +38,7 @@ export function pathCertificateScreen(verificationCode: string): Screen {
             <thead><tr><th scope="col">${t("att.competence")}</th><th scope="col">${t("carnet.level")}</th></tr></thead>
             <tbody>${c.targets.map((target) => html`<tr><td>${target.label}</td><td>${target.levelLabel}</td></tr>`)}</tbody>
           </table>
+          <p class="note">${t("path.note")}</p>
           <div class="verify">
             <p><strong>${t("att.verifyCode", { code: c.verificationCode })}</strong></p>
             <p>${t("path.verifyAt")}<a href=${`/parcours/${encodeURIComponent(c.verificationCode)}`}>${`${location.origin}/parcours/${c.verificationCode}`}</a></p>
