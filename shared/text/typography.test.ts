@@ -71,6 +71,11 @@ describe("typographyProblems", () => {
     expect(typographyProblems("Note: voir plus bas")).toHaveLength(1);
     expect(typographyProblems('Le "mot" juste, le “mot” juste')).toHaveLength(1);
     expect(
+      typographyProblems(
+        'Extrait de la réponse :\n"geometry": { "type": "Point" }\n« "licence": "ODbL 1.0" »',
+      ),
+    ).toEqual([]);
+    expect(
       typographyProblems("Note : « le mot » ; pourquoi ? Voilà ! Horaires Mo-Fr 08:30-12:00, https://a.fr/b"),
     ).toEqual([]);
   });

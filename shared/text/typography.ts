@@ -57,7 +57,8 @@ export function displayedTexts(value: unknown): { path: string; text: string }[]
 
 /**
  * What the typesetter cannot repair in a displayed French text: « » or ; ? ! without the space that
- * becomes a narrow no-break space (« «mot» », « Pourquoi? »), or English quotes instead of « ».
+ * becomes a narrow no-break space (« «mot» », « Pourquoi? »), or straight or English quotes instead of « »
+ * (straight quotes are allowed on a line that quotes JSON).
  * Returns a French message per problem (empty when the text is ready).
  */
 export function typographyProblems(text: string): string[] {
@@ -66,7 +67,10 @@ export function typographyProblems(text: string): string[] {
     problems.push("guillemets « » sans espace à l'intérieur");
   if (/[\p{L}\p{N})»][?!;](?=\s|$)/u.test(text)) problems.push("pas d'espace avant « ; », « ? » ou « ! »");
   if (/\p{L}:(?=\s)/u.test(text)) problems.push("pas d'espace avant « : »");
-  if (/["“”]/.test(text)) problems.push("guillemets droits ou anglais au lieu de « »");
+  // Straight quotes are fine in a quoted piece of JSON (a line with a `"key":`), never in prose.
+  const prose = text.split("\n").filter((line) => !/"[^"]*"\s*:/.test(line));
+  if (/[“”]/.test(text) || prose.some((line) => line.includes('"')))
+    problems.push("guillemets droits ou anglais au lieu de « »");
   return problems;
 }
 
