@@ -61,4 +61,28 @@ describe("defensible answers", () => {
       expect.arrayContaining(["source", "titre", "date"]),
     );
   });
+  const mention = (value: string) =>
+    scoreAnswer(step("des-adresses-qui-tiennent-la-route", "fiche"), {
+      type: "form",
+      values: { "mention-ban": value },
+    }).items.find((item) => item.id === "mention-ban")?.correct;
+
+  it.each([
+    "Adresses : Base Adresse Nationale (IGN), version du 20 novembre 2026",
+    "BASE ADRESSE NATIONALE, 20/11/2026",
+    "base adresse nationale, mise à jour du 2026-11-20",
+    "BAN, 2026-11-20",
+    "IGN, Base Adresse Nationale, 20/11/2026",
+    "IGN, novembre 2026", // the Licence Ouverte asks for the licensor's name: the BAN's producer is the IGN
+    "https://adresse.data.gouv.fr, mise à jour du 20/11/2026", // a link is enough
+  ])("des-adresses-qui-tiennent-la-route/fiche accepts the source « %s »", (value) => {
+    expect(mention(value)).toBe(true);
+  });
+
+  it.each(["Base Adresse Nationale", "Source : notre service, 2026", "OpenStreetMap 2026"])(
+    "des-adresses-qui-tiennent-la-route/fiche refuses « %s » (no BAN or no date)",
+    (value) => {
+      expect(mention(value)).toBe(false);
+    },
+  );
 });
