@@ -1,11 +1,15 @@
 /**
  * The synced room state (schema v5 `schema()` helper). Public data only, except fields marked
  * `.view()`: those reach only the clients whose StateView holds the instance (a team's members and
- * the facilitator for `TeamState.work`; the player themself and the facilitator for
- * `PlayerState.privateMaterials`). Structured values that vary by puzzle type (draft answers,
+ * the facilitator for `TeamState.work`; the rows of `players` a seat sees, `seatView`'s `rowIds`:
+ * everybody's in a small session, the team's in a large one), and `PlayerState.privateMaterials`,
+ * tagged PRIVATE_VIEW, for the player themself and the facilitator. Structured values that vary by puzzle type (draft answers,
  * feedback, edits) travel as JSON strings. Documented in docs/protocol.md § "Synced state".
  */
 import { type SchemaType, schema, t } from "@colyseus/schema";
+
+/** The view tag of a player's private part (a bit: `view.add(player, PRIVATE_VIEW)`). */
+export const PRIVATE_VIEW = 1;
 
 /** A countdown on the server clock (epoch ms). Running: `endsAt` > 0. Paused: `remainingMs` > 0. */
 export const TimerState = schema(
@@ -53,7 +57,7 @@ export const PlayerState = schema(
     connected: t.boolean(),
     /** JSON `Material[]`: the materials only this player's role can see, for every step.
      *  Visible to this player and the facilitator only. */
-    privateMaterials: t.string().view(),
+    privateMaterials: t.string().view(PRIVATE_VIEW),
   },
   "PlayerState",
 );
@@ -217,8 +221,10 @@ export const GameState = schema(
     timer: TimerState,
     options: OptionsState,
     facilitatorConnected: t.boolean(),
-    /** playerId → player. */
-    players: t.map(PlayerState),
+    /** Connected players (not kicked): what a large session's screen shows instead of their rows. */
+    connectedPlayers: t.uint16(),
+    /** playerId → player: the rows the seat sees (all of them in a session of at most 60 players). */
+    players: t.map(PlayerState).view(),
     /** Teams in display order. */
     teams: t.array(TeamState),
   },

@@ -110,6 +110,10 @@ export const GameView = z.object({
   timer: TimerView.optional().catch(undefined),
   options: OptionsView.optional().catch(undefined),
   facilitatorConnected: flag,
+  /** Connected players: a large session's screen and players do not receive every row. */
+  connectedPlayers: count,
+  /** The rows this seat sees: every player's in a session of at most 60, else its team's (none for
+   *  the screen; the facilitator always sees every row). */
   players: z.record(z.string(), PlayerView).catch({}),
   teams: list(TeamView),
 });

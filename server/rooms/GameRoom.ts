@@ -45,7 +45,7 @@ import { hashSecret, newJoinCode, newSecret, normalizeJoinCode, secretMatches } 
 import { type Logger, logger } from "../log.ts";
 import { messageLabel, PatchLatency, refusals } from "../metrics.ts";
 import { sessionScenario } from "../scenarios.ts";
-import { GameState, type TeamState } from "../state.ts";
+import { GameState, PRIVATE_VIEW, type TeamState } from "../state.ts";
 import type { LogEntry } from "../store/store.ts";
 import { eventLogEntry } from "./event-log.ts";
 import { refusalMessage } from "./messages-fr.ts";
@@ -113,6 +113,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly seatKeyHashes = new Map<string, string>();
   /** The teams each client's view holds (by session id). */
   private readonly viewTeams = new Map<string, Set<string>>();
+  /** The player rows each client's view holds (by session id). */
+  private readonly viewRows = new Map<string, Set<string>>();
   /** Each client's seat view (by session id), what it was computed from (`seatViewInputs`), and
    *  whether its StateView holds it yet. */
   private readonly seatViews = new Map<
@@ -579,16 +581,28 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   /** A client whose StateView is rebuilt (reconnected) or gone (left). */
   private forgetView(client: GameClient): void {
     this.viewTeams.delete(client.sessionId);
+    this.viewRows.delete(client.sessionId);
     this.seatViews.delete(client.sessionId);
   }
 
-  /** Each client's StateView holds the teams and players its seat may see (`seatView`). */
+  /** Each client's StateView holds the teams and player rows its seat may see (`seatView`), and the
+   *  private part of its own player (the facilitator: everybody's). */
   private refreshView(client: GameClient, visible: SeatView): void {
     if (!client.view) client.view = new StateView();
     const view = client.view;
-    for (const playerId of visible.playerIds) {
+    const rowIds = new Set(visible.rowIds);
+    for (const playerId of this.viewRows.get(client.sessionId) ?? []) {
+      const old = this.mirror.players.get(playerId);
+      if (!rowIds.has(playerId) && old && view.has(old)) view.remove(old);
+    }
+    for (const playerId of rowIds) {
       const player = this.mirror.players.get(playerId);
       if (player && !view.has(player)) view.add(player);
+    }
+    this.viewRows.set(client.sessionId, rowIds);
+    for (const playerId of visible.playerIds) {
+      const player = this.mirror.players.get(playerId);
+      if (player && !view.hasTag(player, PRIVATE_VIEW)) view.add(player, PRIVATE_VIEW);
     }
     const teamIds = new Set(visible.teams.map((team) => team.id));
     for (const teamId of this.viewTeams.get(client.sessionId) ?? []) {

@@ -80,6 +80,7 @@ export class StateMirror {
     set(s, "phase", model.phase);
     set(s, "locked", model.locked);
     set(s, "currentStep", model.currentStep);
+    set(s, "connectedPlayers", Object.values(model.players).filter((p) => p.connected && !p.kicked).length);
     set(s, "serverNow", now);
     this.applyTimer(model);
     this.applyOptions(model);

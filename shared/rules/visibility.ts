@@ -29,6 +29,10 @@ export type SeatRevealed = RevealedStep & { stepIndex: number };
 export interface SeatView {
   /** Teams whose work (drafts, proposal, attempts, edits) the seat sees, with their drafts. */
   teams: SeatTeam[];
+  /** Players whose public row (name, team, role, presence) the seat sees: everybody's in a session of
+   *  at most LARGE_SESSION players; beyond, a player sees their team's, the screen nobody's (it shows
+   *  counts and teams), the facilitator everybody's. */
+  rowIds: string[];
   /** Players whose private part (role, private materials) the seat sees. */
   playerIds: string[];
   /** The steps whose solution and explanation the seat may know, in step order. */
@@ -91,6 +95,7 @@ const seatTeam = (team: Team): SeatTeam => ({ id: team.id, drafts: teamDrafts(te
 
 const NOTHING: SeatView = Object.freeze({
   teams: [],
+  rowIds: [],
   playerIds: [],
   revealed: [],
   materialRoles: [],
@@ -105,14 +110,35 @@ const NOTHING: SeatView = Object.freeze({
  */
 export function seatViewInputs(model: SessionModel, seat: Seat): readonly unknown[] {
   if (seat.role === "facilitator") return [model.teams, model.players];
-  if (seat.role === "screen") return [model.teams];
+  // A small session's rows are everybody's: any player's change reaches every view.
+  const everybody = isLarge(model) ? null : model.players;
+  if (seat.role === "screen") return [model.teams, everybody];
   const player = model.players[seat.playerId];
   if (!player || player.kicked) return [player];
   const team = player.teamId ? teamsById(model.teams).get(player.teamId) : undefined;
   // materialRoles: the lobby or not, the team's members (their roles, whether kicked).
   const members = (team?.memberIds ?? []).map((id) => model.players[id]);
-  return [model.phase === "lobby", player, team, ...members];
+  return [model.phase === "lobby", everybody, player, team, ...members];
 }
+
+/** Beyond this many players, a session's players and screen see counts and teams, not every row. */
+export const LARGE_SESSION = 60;
+
+/** Caches: a session's size is asked for every seat, once per players record. */
+const largeSessions = new WeakMap<object, boolean>();
+function isLarge(model: SessionModel): boolean {
+  let large = largeSessions.get(model.players);
+  if (large === undefined) {
+    large = activePlayerIds(model).length > LARGE_SESSION;
+    largeSessions.set(model.players, large);
+  }
+  return large;
+}
+
+const activePlayerIds = (model: SessionModel): string[] =>
+  Object.values(model.players)
+    .filter((player) => !player.kicked)
+    .map((player) => player.id);
 
 /** The teams by id, built once per teams array (models are immutable: a room asks for every seat). */
 const teamIndexes = new WeakMap<readonly Team[], Map<string, Team>>();
@@ -133,11 +159,11 @@ export function sameInputs(a: readonly unknown[] | undefined, b: readonly unknow
 /** Everything `seat` may see of the session now. */
 export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): SeatView {
   if (seat.role === "facilitator") {
+    const everybody = activePlayerIds(model);
     return {
       teams: model.teams.map(seatTeam),
-      playerIds: Object.values(model.players)
-        .filter((player) => !player.kicked)
-        .map((player) => player.id),
+      rowIds: everybody,
+      playerIds: everybody,
       revealed: scenario.steps.flatMap((_, index) => revealedAt(scenario, index)),
       materialRoles: [],
       materials: {},
@@ -146,6 +172,7 @@ export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): S
   if (seat.role === "screen") {
     return {
       ...NOTHING,
+      rowIds: isLarge(model) ? [] : activePlayerIds(model),
       revealed: scenario.steps.flatMap((_, index) =>
         revealedToAll(model.teams, index) ? revealedAt(scenario, index) : [],
       ),
@@ -157,6 +184,7 @@ export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): S
   const materialRoles = playerMaterialRoles(model, scenario, player.id);
   return {
     teams: team ? [seatTeam(team)] : [],
+    rowIds: isLarge(model) ? (team?.memberIds ?? [player.id]) : activePlayerIds(model),
     playerIds: [player.id],
     revealed: team
       ? scenario.steps.flatMap((_, index) =>

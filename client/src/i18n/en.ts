@@ -407,6 +407,7 @@ export const en: Record<MessageKey, string> = {
   "screen.joinAt": "at {url} with the code",
   "screen.waitingPlayers":
     "{count, plural, =0 {no player connected} one {# player connected} other {# players connected}}",
+  "screen.teamSize": "{count, plural, =0 {no player} one {# player} other {# players}}",
   "screen.ranking": "Ranking",
   "screen.progress": "Progress",
   "screen.answers": "The teams' answers",

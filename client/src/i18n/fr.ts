@@ -413,6 +413,7 @@ export const fr = {
   "screen.joinAt": "sur {url} avec le code",
   "screen.waitingPlayers":
     "{count, plural, =0 {aucun joueur connecté} one {# joueur connecté} other {# joueurs connectés}}",
+  "screen.teamSize": "{count, plural, =0 {aucun joueur} one {# joueur} other {# joueurs}}",
   "screen.ranking": "Classement",
   "screen.progress": "Progression",
   "screen.answers": "Les réponses des équipes",

@@ -212,12 +212,17 @@ export function projectedScreen(code: string): Screen {
     ${joinPanel(false)}
     <section class="panel" aria-labelledby="teams-title">
       <h2 id="teams-title">${t("fac.teams")}</h2>
-      <p>${t("screen.waitingPlayers", { count: Object.values(g.players).filter((p) => p.connected).length })}</p>
+      <p>${t("screen.waitingPlayers", { count: g.connectedPlayers })}</p>
       <ul class="stage-teams">
         ${g.teams.map(
           (team, index) => html`<li>
             <h3>${teamName(index, team.name)}</h3>
-            <ul class="stage-players">${membersOf(g, team).map((p) => html`<li>${avatar(p.name)} ${p.name}</li>`)}</ul>
+            ${
+              // A large session's screen receives no player rows: the team's size stands for them.
+              membersOf(g, team).length < team.memberIds.length
+                ? html`<p>${t("screen.teamSize", { count: team.memberIds.length })}</p>`
+                : html`<ul class="stage-players">${membersOf(g, team).map((p) => html`<li>${avatar(p.name)} ${p.name}</li>`)}</ul>`
+            }
           </li>`,
         )}
       </ul>
