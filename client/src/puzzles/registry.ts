@@ -2,7 +2,7 @@
  * The one list of puzzle renderers (client side of shared/puzzles/registry.ts): picks the view of a
  * step's type for the puzzle, answer lines, edit sentences, feedback targets and kit cards.
  */
-import { html, type TemplateResult } from "lit-html";
+import { html, nothing, type TemplateResult } from "lit-html";
 import { editFits, PUZZLES, type PuzzleTypeName } from "../../../shared/puzzles/registry.ts";
 import type { Answer, DraftEdit } from "../../../shared/rules/answer.ts";
 import type { PublicPuzzle, PublicStep } from "../../../shared/rules/public.ts";
@@ -68,6 +68,12 @@ export function boardDrop(step: PublicStep, draft: Answer, drop: BoardDrop): Dra
 export function answerLines(step: PublicPuzzle, answer: Answer | null): Line[] {
   if (!answer || answer.type !== step.type) return [];
   return viewOf(step.type).answerLines(step.puzzle, answer);
+}
+
+/** An answer drawn, when its type draws one (the map's places), else nothing. */
+export function answerFigure(step: PublicPuzzle, answer: Answer | null): TemplateResult | typeof nothing {
+  if (!answer || answer.type !== step.type) return nothing;
+  return viewOf(step.type).answerFigure?.(step.puzzle, answer) ?? nothing;
 }
 
 /** What an edit did, as a catalogue key and its parameters (the player's name is added by the caller). */

@@ -93,6 +93,11 @@ export interface PuzzleView<T extends PuzzleTypeName> {
   /** The draft as short label/value lines, in the puzzle's own order. */
   answerLines(puzzle: PublicPuzzleOf<T>, draft: DraftOf<T>): Line[];
   /**
+   * Optional: the draft drawn (the map's places on the map), shown above its lines at the projected
+   * reveal. The lines stay the text alternative: hide the figure from screen readers.
+   */
+  answerFigure?(puzzle: PublicPuzzleOf<T>, draft: DraftOf<T>): TemplateResult;
+  /**
    * What an edit did, for the team's activity feed (the player's name is `name`). `puzzle` is null
    * when the edit does not belong to the step's type: name things by their ids then.
    */

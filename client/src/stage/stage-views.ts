@@ -9,7 +9,7 @@ import { repeat } from "lit-html/directives/repeat.js";
 import type { PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
 import { formatClock, type MessageKey, t } from "../i18n/index.ts";
 import { explanationView, linesView } from "../ui/reveal.ts";
-import { answerLines } from "../view/answers.ts";
+import { answerFigure, answerLines } from "../view/answers.ts";
 import { draftOf, percent, type TeamView } from "../view/state.ts";
 import { avatar, teamBadge, teamLook, teamName } from "./identity.ts";
 import {
@@ -144,7 +144,7 @@ export function revealView(input: RevealInput) {
               const score = team.steps.find((s) => s.stepId === step.id)?.score ?? -1;
               return html`<li class="reveal-team appear" style=${`--team:${teamLook(i).colour}`}>
                 <h3>${teamName(i, team.name)} ${score >= 0 ? html`<span class="reveal-score">${percent(score)} %</span>` : nothing}</h3>
-                ${team.work ? linesView(answerLines(step, draftOf(team, step.id))) : nothing}
+                ${team.work ? [answerFigure(step, draftOf(team, step.id)), linesView(answerLines(step, draftOf(team, step.id)))] : nothing}
               </li>`;
             })}
           </ol>
@@ -182,6 +182,7 @@ export function revealView(input: RevealInput) {
       showWhy
         ? html`<div class="reveal-why appear">
           <h3>${t("feedback.solution")}</h3>
+          ${answerFigure(step, revealed.answer)}
           ${linesView(answerLines(step, revealed.answer))}
           ${explanationView(revealed)}
         </div>`

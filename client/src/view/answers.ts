@@ -3,4 +3,11 @@
  * drafts, projected reveal, debrief) and an edit as a translatable sentence (team activity). Each
  * puzzle type brings its own (client/src/puzzles/<type>/); this module picks the right one.
  */
-export { answerLines, describeEdit, feedbackTarget, type Line, type Sentence } from "../puzzles/registry.ts";
+export {
+  answerFigure,
+  answerLines,
+  describeEdit,
+  feedbackTarget,
+  type Line,
+  type Sentence,
+} from "../puzzles/registry.ts";

@@ -2,7 +2,7 @@ import { html } from "lit-html";
 import { t } from "../../i18n/index.ts";
 import type { PuzzleView, Sentence } from "../types.ts";
 import { featureName, itemLabel, placeText } from "./places.ts";
-import { mapPuzzle } from "./view.ts";
+import { mapPicture, mapPuzzle } from "./view.ts";
 
 export const mapView: PuzzleView<"map"> = {
   type: "map",
@@ -12,6 +12,7 @@ export const mapView: PuzzleView<"map"> = {
       const place = draft.places.find((p) => p.item === item.id);
       return place ? [{ label: item.label, value: placeText(puzzle, place) }] : [];
     }),
+  answerFigure: mapPicture,
   describeEdit(puzzle, edit, name): Sentence {
     const item = itemLabel(puzzle, edit.item);
     if (edit.op === "map-clear") return { key: "edit.map-clear", params: { name, item } };

@@ -1,7 +1,9 @@
 /**
  * map: the list of items is complete on its own for the keyboard and screen readers (a select of the
  * map's features, or latitude and longitude fields with the French decimal comma); the SVG map above
- * it, drawn offline from the step's GeoJSON, is the mouse path: pick the item, click the map.
+ * it, drawn offline from the step's GeoJSON, is the mouse path: pick the item, click the map. The
+ * drawing holds no tab stop (RGAA: the list is the keyboard path, said in the drawing's name).
+ * `mapPicture` draws an answer on the map for the projected reveal.
  */
 import { html, nothing, svg } from "lit-html";
 import {
@@ -16,6 +18,7 @@ import { t } from "../../i18n/index.ts";
 import { mark } from "../marks.ts";
 import type { AnswerOf, PuzzleContext, StepOf } from "../types.ts";
 import { featureName, type MapPuzzleView, pointText } from "./places.ts";
+import "./map.css";
 
 const ringPath = (projection: Projection, ring: [number, number][]) =>
   `M${ring
@@ -40,12 +43,22 @@ function labelPoint(projection: Projection, feature: MapFeature): [number, numbe
   return projection.project((box.minLon + box.maxLon) / 2, (box.minLat + box.maxLat) / 2);
 }
 
-function mapDrawing(puzzle: MapPuzzleView, draft: AnswerOf<"map">, onClick: (event: MouseEvent) => void) {
+/** The map with a draft's answers: the interactive drawing (`onClick`), or a picture without one. */
+function mapDrawing(
+  puzzle: MapPuzzleView,
+  draft: AnswerOf<"map">,
+  onClick: ((event: MouseEvent) => void) | null,
+) {
   const projection = fitProjection(bboxOf(puzzle.map));
   const picked = new Map(draft.places.filter((p) => p.feature).map((p) => [p.feature, p.item]));
   const labelOfItem = (id: string) => puzzle.items.find((item) => item.id === id)?.label ?? id;
-  return html`<svg class="map-drawing" viewBox="0 0 ${projection.width} ${projection.height.toFixed(0)}"
-      role="img" aria-label=${t("map.drawing", { title: puzzle.title ?? "" })} @click=${onClick}>
+  const viewBox = `0 0 ${projection.width} ${projection.height.toFixed(0)}`;
+  const drawing = onClick
+    ? (body: unknown) => html`<svg class="map-drawing" viewBox=${viewBox} role="img"
+        aria-label=${t("map.drawing", { title: puzzle.title ?? "" })} @click=${onClick}>${body}</svg>`
+    : // The answer lines beside it say the same: hidden from screen readers.
+      (body: unknown) => html`<svg class="map-picture" viewBox=${viewBox} aria-hidden="true">${body}</svg>`;
+  return drawing(svg`
     ${puzzle.map.features.map((feature) => {
       if (feature.geometry.type === "Point") {
         const [x, y] = projection.project(...feature.geometry.coordinates);
@@ -71,9 +84,11 @@ function mapDrawing(puzzle: MapPuzzleView, draft: AnswerOf<"map">, onClick: (eve
           ? svg`<g class="map-point" data-place=${p.item}><circle cx=${x} cy=${y} r="6"></circle>
               <text x=${x + 9} y=${y - 6}>${labelOfItem(p.item)}</text></g>`
           : nothing;
-      })}
-  </svg>`;
+      })}`);
 }
+
+/** A draft's answers on the map, for the projected reveal (beside its answer lines). */
+export const mapPicture = (puzzle: MapPuzzleView, draft: AnswerOf<"map">) => mapDrawing(puzzle, draft, null);
 
 export function mapPuzzle({
   step,
