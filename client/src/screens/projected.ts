@@ -15,6 +15,7 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import { unsafeSVG } from "lit-html/directives/unsafe-svg.js";
 import QRCode from "qrcode";
+import { revealedToAll } from "../../../shared/rules/visibility.ts";
 import { announce, requestRender, type Screen } from "../app.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { getSessionInfo } from "../net/api.ts";
@@ -161,8 +162,7 @@ export function projectedScreen(code: string): Screen {
     const index = g.currentStep;
     const step = s.steps[index];
     const revealed = room.revealed.get(index);
-    const allRevealed = g.teams.length > 0 && g.teams.every((team) => team.steps[index]?.revealed);
-    if (!step || !revealed || !allRevealed) return null;
+    if (!step || !revealed || !revealedToAll(g.teams, index)) return null;
     const grid = itemGrid(step, lastFeedback(g.teams, step.id));
     const frames = revealFrames(g.teams.length, grid.rows.length > 0);
     const frame = Math.min(revealFrame.get(index) ?? 0, frames.length - 1);

@@ -22,4 +22,16 @@ describe("skillBars", () => {
     expect(none?.levelLabel).toBeNull();
     expect(none?.ticks).toHaveLength(referential.levels.length);
   });
+
+  it("shows the level the rules gave, never one recomputed from the points", () => {
+    const first = referential.domains[0]?.competences[0]?.id ?? "";
+    const [lowest, second] = referential.levels;
+    if (!lowest || !second) throw new Error("referential with fewer than two levels");
+    const [notYet] = skillBars(referential, [{ competence: first, points: second.minPoints, level: null }]);
+    expect(notYet?.levelLabel).toBeNull();
+    const [given] = skillBars(referential, [
+      { competence: first, points: second.minPoints, level: lowest.id },
+    ]);
+    expect(given?.levelLabel).toBe(lowest.label);
+  });
 });

@@ -33,7 +33,8 @@ export function skillBars(
     domain.competences.map((competence) => {
       const skill = byId.get(competence.id);
       const points = skill?.points ?? 0;
-      const reached = [...referential.levels].reverse().find((level) => points >= level.minPoints);
+      // The level is the rules' (shared/rules/results.ts), as the server sent it: never recomputed here.
+      const reached = skill?.level ? referential.levels.find((level) => level.id === skill.level) : undefined;
       return {
         competence: competence.id,
         label: competence.label,
