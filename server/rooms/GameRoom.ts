@@ -57,6 +57,9 @@ import { getRoomServices } from "./services.ts";
 /** Presence hash mapping join codes to room ids (shared by every process through Redis later). */
 export const CODES_KEY = "datatruc:codes";
 
+/** How long a seat the matchmaker reserved waits for its connection (Colyseus's default: 15 s). */
+export const SEAT_RESERVATION_SECONDS = 45;
+
 /** Seat notices kept for the facilitator console (the latest ones). */
 const MAX_SEAT_NOTICES = 20;
 
@@ -171,6 +174,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.mirror.init(this.code);
     this.mirror.apply(this.model, Date.now());
     this.maxClients = 500;
+    // A join burst in a large session keeps the event loop busy: Colyseus's 15 s let seats reserved by
+    // the matchmaker expire before their connection was accepted (bench, 500-player plenary).
+    this.seatReservationTimeout = SEAT_RESERVATION_SECONDS;
     await this.setMetadata({ code: this.code });
     await this.presence.hset(CODES_KEY, this.code, this.roomId);
     this.clock.setInterval(() => this.enqueue(() => this.onTick()), 1000);
