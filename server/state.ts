@@ -58,6 +58,9 @@ export const PlayerState = schema(
     /** JSON `Material[]`: the materials only this player's role can see, for every step.
      *  Visible to this player and the facilitator only. */
     privateMaterials: t.string().view(PRIVATE_VIEW),
+    /** JSON `{ stepId: number }`: how many private documents this player reads per step (public:
+     *  teammates see that they hold documents they cannot see, never what these say). */
+    privateCounts: t.string(),
   },
   "PlayerState",
 );
@@ -175,6 +178,8 @@ export const TeamWorkState = schema(
     hints: t.array(HintState),
     /** The current step's last cancelled proposal, until a new one is made. */
     cancelled: t.ref(CancelledProposalState).optional(),
+    /** JSON `{ stepId: Reaction[] }`: the reaction tokens on the pieces of the steps that have some. */
+    reactions: t.string(),
   },
   "TeamWorkState",
 );

@@ -5,13 +5,13 @@
  */
 import { z } from "zod";
 import { DraftEdit } from "./rules/answer.ts";
-import { OBJECTION_REASONS, type RefusalReason } from "./rules/model.ts";
+import { OBJECTION_REASONS, REACTIONS, type RefusalReason } from "./rules/model.ts";
 import type { PublicScenario, RevealedStep } from "./rules/public.ts";
 import type { SeatClaim, SeatRefusalReason } from "./rules/seats.ts";
 import { Id } from "./scenario/schema.ts";
 
 /** Bump when a message or the synced state changes shape. Checked at join. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Largest WebSocket frame the server reads (its `maxPayload`); a larger one closes the socket with
  *  1009. Every valid message fits with room to spare (a text value is at most MAX_VALUE_LENGTH
@@ -71,6 +71,19 @@ export const PlayerMessages = {
   hint: z.strictObject({ ...StepRef }),
   /** Team-paced: move the team on to its next step once the current one is closed. */
   advance: z.strictObject({ ...StepRef }),
+  /** Leave a reaction token on a piece of the step (a document, an item, a card…), or take one's
+   *  own back (null). It stays until taken back or until an edit changes that piece. */
+  react: z.strictObject({ ...StepRef, pieceId: Id, reaction: z.enum(REACTIONS).nullable() }),
+} as const;
+
+/** What a player is doing with a piece: holding it on the table, or editing it in the DOM. */
+export const FOCUS_GESTURES = ["hold", "edit"] as const;
+
+/** Ephemeral presence: relayed to teammates at once, never logged nor kept (no `SessionEvent`);
+ *  rate-limited by the room (the latest one wins). */
+export const PresenceMessages = {
+  /** The piece the player holds or edits now, or none (pieceId null). */
+  focus: z.strictObject({ ...StepRef, pieceId: Id.nullable(), gesture: z.enum(FOCUS_GESTURES) }),
 } as const;
 
 /** Messages only the facilitator's client may send. */
@@ -96,7 +109,12 @@ export const SeatMessages = {
   "refuse-claim": z.strictObject({ claimId: z.string().min(1).max(64) }),
 } as const;
 
-export const ClientMessages = { ...PlayerMessages, ...FacilitatorMessages, ...SeatMessages } as const;
+export const ClientMessages = {
+  ...PlayerMessages,
+  ...FacilitatorMessages,
+  ...SeatMessages,
+  ...PresenceMessages,
+} as const;
 export type ClientMessageName = keyof typeof ClientMessages;
 export type ClientMessage<N extends ClientMessageName> = z.input<(typeof ClientMessages)[N]>;
 /** A message's payload once validated (what the rules receive). */
@@ -104,6 +122,7 @@ export type ClientPayload<N extends ClientMessageName> = z.output<(typeof Client
 export type PlayerMessageName = keyof typeof PlayerMessages;
 export type FacilitatorMessageName = keyof typeof FacilitatorMessages;
 export type SeatMessageName = keyof typeof SeatMessages;
+export type PresenceMessageName = keyof typeof PresenceMessages;
 
 /** A validated message: its name and its payload, one member per name (a discriminated union). */
 type ActionOf<N extends ClientMessageName> = N extends ClientMessageName
@@ -112,7 +131,8 @@ type ActionOf<N extends ClientMessageName> = N extends ClientMessageName
 export type PlayerAction = ActionOf<PlayerMessageName>;
 export type FacilitatorAction = ActionOf<FacilitatorMessageName>;
 export type SeatAction = ActionOf<SeatMessageName>;
-export type ClientAction = PlayerAction | FacilitatorAction | SeatAction;
+export type PresenceAction = ActionOf<PresenceMessageName>;
+export type ClientAction = PlayerAction | FacilitatorAction | SeatAction | PresenceAction;
 
 export function isFacilitatorMessage(name: string): name is FacilitatorMessageName {
   return Object.hasOwn(FacilitatorMessages, name);
@@ -120,6 +140,10 @@ export function isFacilitatorMessage(name: string): name is FacilitatorMessageNa
 
 export function isSeatAction(action: ClientAction): action is SeatAction {
   return Object.hasOwn(SeatMessages, action.name);
+}
+
+export function isPresenceAction(action: ClientAction): action is PresenceAction {
+  return Object.hasOwn(PresenceMessages, action.name);
 }
 
 export function isFacilitatorAction(action: ClientAction): action is FacilitatorAction {
@@ -164,6 +188,13 @@ export interface ServerMessages {
   seats: { claims: SeatClaim[]; notices: SeatNotice[] };
   /** To a device that asked to take a disconnected seat back: waiting for the facilitator. */
   claim: { status: "pending"; name: string };
+  /** To a player's teammates: the piece they hold or edit now (null: none any more). */
+  focus: {
+    playerId: string;
+    stepId: string;
+    pieceId: string | null;
+    gesture: (typeof FOCUS_GESTURES)[number];
+  };
   /** Reply to a refused or malformed message. Nothing changed. */
   error: { code: ProtocolErrorCode; message: string; request: string };
 }

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { Answer, DraftEdit } from "./rules/answer.ts";
-import type { ItemFeedback } from "./rules/model.ts";
+import { type ItemFeedback, REACTIONS } from "./rules/model.ts";
 import { Material } from "./scenario/schema.ts";
 
 const text = z.string().catch("");
@@ -25,6 +25,8 @@ export const PlayerView = z.object({
   connected: flag,
   /** 🔒 JSON `{ stepId: Material[] }`: only in the player's own view and the facilitator's. */
   privateMaterials: z.string().optional().catch(undefined),
+  /** JSON `{ stepId: number }`: how many private documents the player reads per step (public). */
+  privateCounts: text,
 });
 export const TeamStepView = z.object({
   stepId: text,
@@ -70,6 +72,8 @@ export const TeamWorkView = z.object({
   attempts: list(AttemptView).optional(),
   hints: list(HintView).optional(),
   cancelled: CancelledProposalView.nullable().optional().catch(null),
+  /** JSON `{ stepId: Reaction[] }`. */
+  reactions: text,
 });
 export const TeamView = z.object({
   id: text,
@@ -155,3 +159,21 @@ export const decodeEdit = (json: string | undefined | null) => decode(DraftEdit,
 export const decodeFeedback = (json: string | undefined | null) => decode(ItemFeedbackList, json);
 /** A player's private materials: `{ stepId: Material[] }` (or, from older servers, a flat list). */
 export const decodeMaterials = (json: string | undefined | null) => decode(PrivateMaterials, json);
+
+const PrivateCounts = z.record(z.string(), z.number());
+const Reactions = z.record(
+  z.string(),
+  z.array(
+    z.object({
+      pieceId: z.string(),
+      playerId: z.string(),
+      reaction: z.enum(REACTIONS),
+      at: z.number(),
+    }),
+  ),
+);
+export type ReactionView = z.output<typeof Reactions>[string][number];
+/** A player's count of private documents per step. */
+export const decodePrivateCounts = (json: string | undefined | null) => decode(PrivateCounts, json);
+/** A team's reaction tokens, by step id. */
+export const decodeReactions = (json: string | undefined | null) => decode(Reactions, json);

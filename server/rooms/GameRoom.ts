@@ -10,10 +10,12 @@ import {
   ClientMessages,
   CloseCodes,
   isFacilitatorAction,
+  isPresenceAction,
   isSeatAction,
   JoinOptions,
   type ParsedMessage,
   PROTOCOL_VERSION,
+  type PresenceAction,
   type ProtocolErrorCode,
   parseClientMessage,
   type SeatNotice,
@@ -28,6 +30,7 @@ import {
   lookUpName,
   type PublicScenario,
   pendingClaims,
+  pieceSeat,
   RULES_VERSION,
   type Seat,
   type SeatClaim,
@@ -59,6 +62,9 @@ export const CODES_KEY = "datatruc:codes";
 
 /** How long a seat the matchmaker reserved waits for its connection (Colyseus's default: 15 s). */
 export const SEAT_RESERVATION_SECONDS = 45;
+
+/** A player's focus is relayed at most this often; the latest one within the interval wins. */
+export const FOCUS_INTERVAL_MS = 150;
 
 /** Seat notices kept for the facilitator console (the latest ones). */
 const MAX_SEAT_NOTICES = 20;
@@ -143,6 +149,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
+  /** Per player: when their focus was last relayed, and the one waiting for the interval to pass. */
+  private readonly focusSent = new Map<string, number>();
+  private readonly focusPending = new Map<string, ServerMessages["focus"]>();
   private lastOccupied = Date.now();
 
   override async onCreate(options: GameRoomCreateOptions) {
@@ -386,6 +395,14 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       void this.enqueue(() => this.decideClaim(client, confirm, action.payload.claimId, request));
       return;
     }
+    if (isPresenceAction(action)) {
+      if (seat.role !== "player") {
+        this.sendError(client, "not-player", "Action réservée aux joueurs.", request);
+        return;
+      }
+      void this.enqueue(() => this.relayFocus(client, seat.playerId, action, request));
+      return;
+    }
     let toEvent: (at: number) => SessionEvent;
     if (isFacilitatorAction(action)) {
       if (seat.role !== "facilitator") {
@@ -465,6 +482,44 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private actionFailed({ client, request }: PendingAction, error: unknown): void {
     this.logger.error({ ...this.seatFields(client), request, err: error }, "action failed");
     this.sendError(client, "internal", refusalMessage("internal"), request);
+  }
+
+  /**
+   * Relays what a player holds or edits to their teammates: checked by the rules (their team's
+   * current step, one of its pieces), never logged nor kept in the model. At most one every
+   * FOCUS_INTERVAL_MS per player: a faster one waits, and a newer one replaces it.
+   */
+  private relayFocus(client: GameClient, playerId: string, action: PresenceAction, request: string): void {
+    const { stepId, pieceId, gesture } = action.payload;
+    const seat = pieceSeat(this.model, this.scenario, playerId, stepId, pieceId);
+    if ("ok" in seat) {
+      this.sendError(client, seat.reason, refusalMessage(seat.reason), request);
+      return;
+    }
+    const message = { playerId, stepId, pieceId, gesture };
+    const wait = (this.focusSent.get(playerId) ?? 0) + FOCUS_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.sendFocus(message);
+      return;
+    }
+    const waiting = this.focusPending.has(playerId);
+    this.focusPending.set(playerId, message);
+    if (!waiting)
+      this.clock.setTimeout(() => {
+        const latest = this.focusPending.get(playerId);
+        this.focusPending.delete(playerId);
+        if (latest) this.sendFocus(latest);
+      }, wait);
+  }
+
+  private sendFocus(message: ServerMessages["focus"]): void {
+    this.focusSent.set(message.playerId, Date.now());
+    const teamId = this.model.players[message.playerId]?.teamId;
+    for (const other of this.clients) {
+      const seat = this.seats.get(other.sessionId);
+      if (seat?.role !== "player" || seat.playerId === message.playerId) continue;
+      if (teamId && this.model.players[seat.playerId]?.teamId === teamId) other.send("focus", message);
+    }
   }
 
   // ------------------------------------------------------------------------------------------

@@ -4,7 +4,12 @@
  * seat events keep their kind with the player as actor; a message keeps its name as kind with
  * `{ message, result }` as payload; `timer-expired` has no actor.
  */
-import { isFacilitatorAction, isSeatAction, parseClientMessage } from "../../shared/protocol.ts";
+import {
+  isFacilitatorAction,
+  isPresenceAction,
+  isSeatAction,
+  parseClientMessage,
+} from "../../shared/protocol.ts";
 import type { EventEffects, SeatEvent, SessionEvent } from "../../shared/rules/events.ts";
 import type { LogEntry } from "../store/store.ts";
 
@@ -59,7 +64,8 @@ export function eventFromLog(entry: LogEntry): SessionEvent | null {
   if (isSeatKind(kind)) return { kind, at, playerId };
   if (kind === "timer-expired" || kind === "restored") return { kind, at };
   const parsed = parseClientMessage(kind, payload.message);
-  if (!parsed.ok || isSeatAction(parsed.action)) return null;
+  // Seat and presence messages are never logged as events.
+  if (!parsed.ok || isSeatAction(parsed.action) || isPresenceAction(parsed.action)) return null;
   const { action } = parsed;
   return isFacilitatorAction(action)
     ? { kind: "facilitator", at, action }

@@ -27,6 +27,8 @@ const MESSAGES: Partial<Record<ProtocolErrorCode, string>> = {
   "not-revealed": "L'étape n'a pas encore été révélée.",
   "no-next-step": "Il n'y a pas d'étape suivante.",
   "invalid-option": "Option invalide.",
+  "unknown-piece": "Cet élément n'est pas sur la table de cette étape.",
+  "no-reaction": "Vous n'avez pas laissé de jeton sur cet élément.",
   "unknown-message": "Message inconnu.",
   "invalid-message": "Message mal formé.",
   "not-facilitator": "Action réservée à l'animateur ou l'animatrice.",

@@ -148,6 +148,11 @@ export class StateMirror {
         p.roleId = player.roleId ?? "";
         this.readRoles.set(id, readKey);
         p.privateMaterials = JSON.stringify(visible.materials);
+        p.privateCounts = JSON.stringify(
+          Object.fromEntries(
+            Object.entries(visible.materials).map(([stepId, list]) => [stepId, list.length]),
+          ),
+        );
       }
     }
     for (const id of [...this.players.keys()]) {
@@ -315,6 +320,10 @@ export class StateMirror {
       },
     );
     this.applyEdits(ts, team);
+    const reactions = Object.fromEntries(
+      team.steps.filter((step) => step.reactions.length > 0).map((step) => [step.stepId, step.reactions]),
+    );
+    set(work, "reactions", JSON.stringify(reactions));
     const hints = team.steps.flatMap((step, i) => {
       const scenarioStep = this.scenario.steps[i];
       return (scenarioStep?.hints ?? []).slice(0, step.hintsUsed).map((h) => ({ stepId: step.stepId, ...h }));

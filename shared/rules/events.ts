@@ -23,6 +23,7 @@ import {
   clearPendingProposals,
   objectToProposal,
   proposeSubmission,
+  reactToPiece,
   takeHint,
   withdrawProposal,
 } from "./submission.ts";
@@ -126,6 +127,10 @@ function applyPlayerAction(
       return takeHint(model, scenario, playerId, action.payload.stepId, now);
     case "advance":
       return advanceTeam(model, scenario, playerId, action.payload.stepId, now);
+    case "react": {
+      const { stepId, pieceId, reaction } = action.payload;
+      return reactToPiece(model, scenario, playerId, stepId, pieceId, reaction, now);
+    }
   }
 }
 

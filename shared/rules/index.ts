@@ -42,6 +42,7 @@ export * from "./material-roles.ts";
 export * from "./missed.ts";
 export * from "./model.ts";
 export { cleanName, MAX_NAME_LENGTH, nameKey, sameName, validName, visibleText } from "./names.ts";
+export { piecesEdited, stepPieces } from "./pieces.ts";
 export {
   chooseTeam,
   type JoinRequest,
@@ -95,8 +96,10 @@ export {
   approveProposal,
   clearPendingProposals,
   objectToProposal,
+  pieceSeat,
   proposalAccepted,
   proposeSubmission,
+  reactToPiece,
   takeHint,
   withdrawProposal,
 } from "./submission.ts";

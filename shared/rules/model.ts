@@ -73,6 +73,18 @@ export interface Objection {
   at: number;
 }
 
+/** The tokens a teammate may leave on a piece of the step: agree, disagree, a question. */
+export const REACTIONS = ["agree", "disagree", "question"] as const;
+export type ReactionKind = (typeof REACTIONS)[number];
+
+/** A token on a piece; it stays until its author takes it back or an edit changes that piece. */
+export interface Reaction {
+  pieceId: string;
+  playerId: string;
+  reaction: ReactionKind;
+  at: number;
+}
+
 export interface Proposal {
   /** Unique within the team step (`<stepId>/<n>`): approvals and withdrawals name it. */
   id: string;
@@ -135,6 +147,8 @@ export interface TeamStep {
   proposalsMade: number;
   /** The last cancelled proposal, until a new one is made. */
   cancelled: CancelledProposal | null;
+  /** Reaction tokens on the step's pieces (one per player and piece). */
+  reactions: Reaction[];
   attempts: Attempt[];
   hintsUsed: number;
   /** Solved (score 1), out of attempts, skipped or revealed: no more submissions. */
@@ -210,7 +224,11 @@ export type RefusalReason =
   /** advanceTeam while the team's current step is still open. */
   | "step-open"
   /** joinPlayer with the id of a player the facilitator removed. */
-  | "kicked";
+  | "kicked"
+  /** react / focus naming something that is not a piece of the step. */
+  | "unknown-piece"
+  /** Taking back a reaction token the player has not left there. */
+  | "no-reaction";
 
 /** The version of these rules. Bump it when the same log would replay to a different model (a scorer,
  *  a closing rule…): each session records the version it was created with. */

@@ -10,12 +10,14 @@ import {
   type ObjectionReason,
   type Player,
   type Proposal,
+  type ReactionKind,
   type RuleResult,
   type SessionModel,
   type SubmissionRule,
   type Team,
   type TeamStep,
 } from "./model.ts";
+import { piecesEdited, stepPieces } from "./pieces.ts";
 import { accept, refuse } from "./result.ts";
 import { scoreAnswer } from "./scoring/index.ts";
 import { closeTeamStep } from "./steps.ts";
@@ -135,15 +137,56 @@ export function applyEdit(
   const { team, teamStep, step } = seat;
   const draft = applyDraftEdit(step, teamStep.draft, edit);
   if (draft === null) return refuse("invalid-edit");
+  // Tokens on a piece the edit changes are settled by it.
+  const edited = piecesEdited(edit);
+  const reactions = teamStep.reactions.filter((r) => !edited.has(r.pieceId));
   const updated: TeamStep = {
     ...cancelProposal(withParticipant(teamStep, playerId), "edit", playerId, now),
     draft,
+    reactions: reactions.length === teamStep.reactions.length ? teamStep.reactions : reactions,
     edits: [...teamStep.edits.slice(1 - MAX_KEPT_EDITS), { playerId, edit, at: now }],
     editsByPlayer: { ...teamStep.editsByPlayer, [playerId]: (teamStep.editsByPlayer[playerId] ?? 0) + 1 },
   };
   return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, updated)), {
     teamId: team.id,
     cancelled: teamStep.proposal?.id ?? null,
+  });
+}
+
+/** The seat of a player pointing at a piece of their team's current step (hold, edit, react), or
+ *  the refusal: `unknown-piece` when it is not a piece of that step (`stepPieces`). */
+export function pieceSeat(
+  model: SessionModel,
+  scenario: Scenario,
+  playerId: string,
+  stepId: string,
+  pieceId: string | null,
+) {
+  const seat = seatFor(model, scenario, playerId, stepId);
+  if ("ok" in seat) return seat;
+  if (pieceId !== null && !stepPieces(seat.step).has(pieceId)) return refuse("unknown-piece");
+  return seat;
+}
+
+/** Leaves a reaction token on a piece (replacing the player's own one there), or takes it back
+ *  (`reaction` null). Refused when there is nothing to take back. */
+export function reactToPiece(
+  model: SessionModel,
+  scenario: Scenario,
+  playerId: string,
+  stepId: string,
+  pieceId: string,
+  reaction: ReactionKind | null,
+  now: number,
+): RuleResult<{ teamId: string }> {
+  const seat = pieceSeat(model, scenario, playerId, stepId, pieceId);
+  if ("ok" in seat) return seat;
+  const { team, teamStep } = seat;
+  const others = teamStep.reactions.filter((r) => !(r.playerId === playerId && r.pieceId === pieceId));
+  if (reaction === null && others.length === teamStep.reactions.length) return refuse("no-reaction");
+  const reactions = reaction === null ? others : [...others, { pieceId, playerId, reaction, at: now }];
+  return accept(replaceTeam(model, replaceTeamStep(team, team.stepIndex, { ...teamStep, reactions })), {
+    teamId: team.id,
   });
 }
 

@@ -18,6 +18,7 @@ export function newTeamSteps(model: SessionModel, scenario: Scenario, teamId: st
     proposal: null,
     proposalsMade: 0,
     cancelled: null,
+    reactions: [],
     attempts: [],
     hintsUsed: 0,
     closed: false,

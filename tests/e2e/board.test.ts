@@ -9,7 +9,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { chromiumOrSkip, SCREENSHOTS, useBrowserServer } from "./harness.ts";
+import { chromiumOrSkip, expectAccessible, SCREENSHOTS, useBrowserServer } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e board");
 
@@ -178,5 +178,55 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
     await drag(ana, box(layout.pieces, "liste-colleges"), box(layout.pieces, "licence-ouverte"));
     await bruno.locator('[data-link="liste-colleges:publie-sous:licence-ouverte"]').waitFor();
     await bruno.screenshot({ path: join(SCREENSHOTS, "table-link.png") });
+  }, 180_000);
+
+  it("lays a teammate's private document face down, shows hands live, and keeps reaction tokens until resolved", async () => {
+    // Ana's own private document, as she reads it; Bruno is only told that she holds one.
+    const own = ana.locator(".material.private");
+    await own.first().waitFor();
+    const title = (await own.locator("summary").first().textContent())?.trim() ?? "";
+    const body = (await own.locator(".body").first().textContent())?.trim() ?? "";
+    expect(title).not.toBe("");
+    await bruno.locator(".face-down", { hasText: "Ana tient un document que vous ne voyez pas" }).waitFor();
+    const brunoText = (await bruno.locator("body").textContent()) ?? "";
+    expect(brunoText).not.toContain(title);
+    expect(brunoText).not.toContain(body.slice(0, 40));
+    await expectAccessible(bruno, "table with a face-down document");
+
+    // Ana picks a card up on the table: Bruno sees her hand until she lets go.
+    const layout = await layoutWhen(ana, (l) => "association" in l.pieces);
+    const card = await pointOf(ana, box(layout.pieces, "association"));
+    await ana.mouse.move(card.x, card.y);
+    await ana.mouse.down();
+    await ana.mouse.move(card.x + 30, card.y + 30, { steps: 4 });
+    const hand = bruno.locator(".people .hand", {
+      hasText: "Ana déplace « Association de parents d'élèves »",
+    });
+    await hand.waitFor();
+    await ana.mouse.move(card.x + 5, card.y + 5, { steps: 2 });
+    await ana.mouse.up();
+    await expect.poll(() => hand.count()).toBe(0);
+    // Bruno edits a field of the DOM alternative: Ana sees which card he is working on.
+    await bruno.locator('[data-focus-key="link-kind-data-gouv"]').focus();
+    await ana.locator(".people .hand", { hasText: "Bruno modifie « data.gouv.fr »" }).waitFor();
+
+    // Ana leaves a question on the licence card with the keyboard; Bruno sees the token.
+    await ana.getByLabel("Élément").selectOption("licence-ouverte");
+    await ana.getByRole("button", { name: "Question", exact: true }).click();
+    const token = bruno.locator(".token-list li", { hasText: "Ana : Question sur « Licence Ouverte 2.0 »" });
+    await token.waitFor();
+    // She takes it back: it goes away for Bruno.
+    await ana.getByRole("button", { name: "Retirer mon jeton sur « Licence Ouverte 2.0 »" }).click();
+    await expect.poll(() => token.count()).toBe(0);
+    // A new one is settled when the draft changes that card (Bruno links the association to it).
+    await ana.getByRole("button", { name: "Pas d'accord", exact: true }).click();
+    const disagree = bruno.locator(".token-list li", {
+      hasText: "Ana : Pas d'accord sur « Licence Ouverte 2.0 »",
+    });
+    await disagree.waitFor();
+    await bruno.locator('[data-focus-key="link-to-association"]').selectOption("licence-ouverte");
+    await bruno.locator('[data-focus-key="link-add-association"]').click();
+    await expect.poll(() => disagree.count()).toBe(0);
+    await expect.poll(() => ana.locator(".token-list li").count()).toBe(0);
   }, 180_000);
 });

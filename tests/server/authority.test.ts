@@ -8,12 +8,14 @@ import { ClientMessages, CloseCodes, FacilitatorMessages, PlayerMessages } from 
 import {
   type CreatedSession,
   createSession,
+  flushPatches,
   joinAsFacilitator,
   joinAsPlayer,
   joinAsScreen,
   type Seat,
   type ServerProcess,
   startServerProcess,
+  stateSnapshot,
   tempDir,
 } from "./harness.ts";
 
@@ -34,6 +36,8 @@ const validPayloads: Record<string, unknown> = {
   disagree: { stepId: "licence", proposalId: "licence/1", reason: "wrong" },
   hint: { stepId: "licence" },
   advance: { stepId: "licence" },
+  react: { stepId: "licence", pieceId: "licence-ouverte", reaction: "agree" },
+  focus: { stepId: "licence", pieceId: "licence-ouverte", gesture: "hold" },
   start: {},
   pause: {},
   resume: {},
@@ -49,21 +53,8 @@ const validPayloads: Record<string, unknown> = {
   "refuse-claim": { claimId: "c-x" },
 };
 
-/** The facilitator's view of the state, minus the clock. */
-function snapshot(): string {
-  const json = facilitator.state.toJSON() as Record<string, unknown>;
-  delete json.serverNow;
-  return JSON.stringify(json);
-}
-
-/** Every patch produced before now has been received once this round trip is done. */
-async function flush(): Promise<void> {
-  const locked = facilitator.state.locked;
-  facilitator.send("lock", { locked: !locked });
-  await facilitator.waitFor(() => facilitator.state.locked === !locked, "lock");
-  facilitator.send("lock", { locked });
-  await facilitator.waitFor(() => facilitator.state.locked === locked, "unlock");
-}
+const snapshot = () => stateSnapshot(facilitator);
+const flush = () => flushPatches(facilitator);
 
 beforeAll(async () => {
   // This test sends every malformed message quickly: a larger budget, still finite.

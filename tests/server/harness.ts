@@ -277,6 +277,22 @@ export class Seat {
   }
 }
 
+/** A seat's view of the state, minus the clock (to check that nothing changed). */
+export function stateSnapshot(seat: Seat): string {
+  const json = seat.state.toJSON() as Record<string, unknown>;
+  delete json.serverNow;
+  return JSON.stringify(json);
+}
+
+/** Every patch produced before now has reached the facilitator's seat once this round trip is done. */
+export async function flushPatches(facilitator: Seat): Promise<void> {
+  const locked = facilitator.state.locked;
+  facilitator.send("lock", { locked: !locked });
+  await facilitator.waitFor(() => facilitator.state.locked === !locked, "lock");
+  facilitator.send("lock", { locked });
+  await facilitator.waitFor(() => facilitator.state.locked === locked, "unlock");
+}
+
 export function sdkClient(server: ServerProcess): Client {
   return new Client(server.url);
 }

@@ -7,11 +7,13 @@ import { keyed } from "lit-html/directives/keyed.js";
 import type { ClientMessage } from "../../../shared/protocol.ts";
 import type { DraftEdit } from "../../../shared/rules/answer.ts";
 import { blankAnswer } from "../../../shared/rules/drafts.ts";
-import { OBJECTION_REASONS } from "../../../shared/rules/model.ts";
+import { OBJECTION_REASONS, REACTIONS } from "../../../shared/rules/model.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
 import { isWorkable } from "../../../shared/rules/step-status.ts";
+import { decodePrivateCounts, decodeReactions, type ReactionView } from "../../../shared/synced-state.ts";
 import { focusAfterRender } from "../app.ts";
 import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
+import type { Focus } from "../net/connection.ts";
 import { boardDrop, puzzleBoard, puzzleView } from "../puzzles/registry.ts";
 import { avatar, teamName } from "../stage/identity.ts";
 import { icon } from "../ui/icons.ts";
@@ -19,6 +21,7 @@ import { materialCard } from "../ui/material.ts";
 import { explanationView, solutionView } from "../ui/reveal.ts";
 import { scrollRegion } from "../ui/scroll-region.ts";
 import { describeEdit, feedbackTarget } from "../view/answers.ts";
+import { pieceLabel, pieceLabels } from "../view/pieces.ts";
 import {
   approvalsNeeded,
   attemptsOf,
@@ -36,11 +39,18 @@ import {
   type TeamView,
   teamOf,
 } from "../view/state.ts";
-import type { TablePicture } from "../view/table-picture.ts";
+import { initials, type TablePicture } from "../view/table-picture.ts";
 import type { TableIntents } from "./table-canvas.ts";
 
 /** The team actions the board sends (edits go through `edit`). */
-export type BoardAction = "propose" | "approve" | "disagree" | "withdraw-proposal" | "hint" | "advance";
+export type BoardAction =
+  | "propose"
+  | "approve"
+  | "disagree"
+  | "withdraw-proposal"
+  | "hint"
+  | "advance"
+  | "react";
 
 export interface BoardInput {
   game: GameView;
@@ -52,6 +62,13 @@ export interface BoardInput {
   edit: (stepId: string, edit: DraftEdit) => void;
   act: <N extends BoardAction>(name: N, payload: ClientMessage<N>) => void;
   attestationHref: string | null;
+  /** What each teammate holds or edits now (the room's `focus` messages). */
+  hands?: ReadonlyMap<string, Focus>;
+  /** Tells the teammates which piece this player holds or edits now (null: none). */
+  focus?: (stepId: string, pieceId: string | null, gesture: Focus["gesture"]) => void;
+  /** The piece the reactions panel is about (picked on the table or in its list). */
+  selectedPiece?: string | null;
+  select?: (pieceId: string) => void;
 }
 
 interface BoardData {
@@ -85,6 +102,47 @@ export function timerText(input: Pick<BoardInput, "game" | "clockOffsetMs" | "no
   return { text: formatClock(left / 1000), fraction: duration > 0 ? left / duration : null };
 }
 
+/** Teammates' hands on this step: connected teammates only, on a piece of the step. */
+function handsOn(input: BoardInput, data: BoardData): Focus[] {
+  const labels = pieceLabels(data.step);
+  return [...(input.hands?.values() ?? [])].filter(
+    (hand) =>
+      hand.stepId === data.step.id &&
+      hand.pieceId !== null &&
+      labels.has(hand.pieceId) &&
+      hand.playerId !== input.me &&
+      data.team.memberIds.includes(hand.playerId) &&
+      input.game.players[hand.playerId]?.connected === true,
+  );
+}
+
+/** A hand in words: « Ana déplace « Budget 2024 » » (short: without the name). */
+function handText(input: BoardInput, data: BoardData, hand: Focus, short: boolean): string {
+  const piece = pieceLabel(data.step, hand.pieceId ?? "");
+  if (short) return t(hand.gesture === "hold" ? "hands.holdShort" : "hands.editShort", { piece });
+  const name = playerName(input.game, hand.playerId);
+  return t(hand.gesture === "hold" ? "hands.hold" : "hands.edit", { name, piece });
+}
+
+/** The team's reaction tokens on the step's pieces, in the order they were left. */
+function reactionsOn(data: BoardData): ReactionView[] {
+  return (decodeReactions(data.team.work?.reactions)?.[data.step.id] ?? []).toSorted((a, b) => a.at - b.at);
+}
+
+/** Teammates holding documents this player does not see on this step, with how many. */
+function hiddenHolders(input: BoardInput, data: BoardData): { id: string; name: string; count: number }[] {
+  return membersOf(input.game, data.team).flatMap((player) => {
+    if (player.id === input.me) return [];
+    const count = decodePrivateCounts(player.privateCounts)?.[data.step.id] ?? 0;
+    return count > 0 ? [{ id: player.id, name: player.name, count }] : [];
+  });
+}
+
+const heldText = (holder: { name: string; count: number }) =>
+  holder.count > 1
+    ? t("board.heldByMany", { name: holder.name, count: holder.count })
+    : t("board.heldBy", { name: holder.name });
+
 /** The feedback marks of the team's last attempt on a step: item id → right. */
 function lastMarks(team: TeamView, stepId: string): Map<string, boolean> {
   const last = attemptsOf(team, stepId).at(-1);
@@ -102,7 +160,11 @@ export function tableIntents(input: BoardInput): TableIntents {
       const edit = boardDrop(data.step, draft, drop);
       if (edit) input.edit(data.step.id, edit);
     },
-    hold: () => undefined,
+    hold: (piece) => {
+      const data = boardData(input);
+      if (data?.editable) input.focus?.(data.step.id, piece, "hold");
+    },
+    select: (piece) => input.select?.(piece),
   };
 }
 
@@ -112,6 +174,7 @@ export function tablePicture(input: BoardInput): TablePicture | null {
   if (!data) return null;
   const { team, step, stepIndex } = data;
   const draft = draftOf(team, step.id) ?? blankAnswer(step);
+  const hands = handsOn(input, data);
   const edits = editsOf(team, step.id);
   const proposal = team.proposal && team.proposal.stepId === step.id ? team.proposal : null;
   const me = input.game.players[input.me];
@@ -141,7 +204,10 @@ export function tablePicture(input: BoardInput): TablePicture | null {
         me: player.id === input.me,
         activity: sentence ? t(sentence.key, sentence.params).replace(`${player.name} `, "") : null,
         agreed: proposal?.approvals.includes(player.id) ?? false,
-        hand: null,
+        hand: (() => {
+          const hand = hands.find((h) => h.playerId === player.id);
+          return hand ? handText(input, data, hand, true) : null;
+        })(),
       };
     }),
     cards: [
@@ -159,10 +225,24 @@ export function tablePicture(input: BoardInput): TablePicture | null {
         privateLabel: t("board.privateShort"),
         faceDown: false,
       })),
+      ...hiddenHolders(input, data).map((holder) => ({
+        id: `held-by-${holder.id}`,
+        title: heldText(holder),
+        privateTo: "",
+        privateLabel: "",
+        faceDown: true,
+      })),
     ],
     puzzle: puzzleBoard(step, draft, lastMarks(team, step.id)),
-    held: [],
-    tokens: [],
+    held: hands.map((hand) => ({
+      piece: hand.pieceId ?? "",
+      by: initials(playerName(input.game, hand.playerId)),
+    })),
+    tokens: reactionsOn(data).map((r) => ({
+      piece: r.pieceId,
+      reaction: r.reaction,
+      by: initials(playerName(input.game, r.playerId)),
+    })),
   };
 }
 
@@ -188,6 +268,8 @@ export function boardView(input: BoardInput) {
   const timer = timerText(input);
   const teamPace = game.options?.pace === "team";
   const privateOwn = privateMaterialsOf(me, step.id);
+  const hands = handsOn(input, data);
+  const hidden = hiddenHolders(input, data);
 
   const header = html`<div class="board-head">
     <div>
@@ -331,11 +413,18 @@ export function boardView(input: BoardInput) {
             ${player.roleId ? html`<span class="muted">· ${data.roleName(player.roleId)}</span>` : null}
             <span class="visually-hidden">,</span>
             <span class=${`badge ${player.connected ? "ok" : "off"}`}>${player.connected ? t("presence.online") : t("presence.offline")}</span>
+            ${(() => {
+              const hand = hands.find((h) => h.playerId === player.id);
+              return hand
+                ? html`<span class="hand" data-hand=${player.id}>${handText(input, data, hand, false)}</span>`
+                : null;
+            })()}
           </li>`,
         )}
       </ul>
       ${myRole ? html`<p style="margin-top:0.6rem"><span class="badge private">${icon("lock")} ${t("board.roleCard", { role: myRole })}</span></p>` : null}
     </section>
+    ${reactionsPanel(input, data)}
     <section class="card" aria-labelledby="activity-title">
       <h2 id="activity-title">${t("board.activity")}</h2>
       ${
@@ -392,6 +481,7 @@ export function boardView(input: BoardInput) {
     ${banner}
     ${header}
     <div class="table-canvas" id="table-canvas" role="img" aria-label=${t("board.canvasLabel")}></div>
+    <p class="muted table-help">${t("board.tableHelp")}</p>
     <div class="board">
       <div class="stack">
         <section class="card">
@@ -399,15 +489,20 @@ export function boardView(input: BoardInput) {
         </section>
         <section aria-labelledby="materials-title">
           <h2 id="materials-title">${t("board.materials")}</h2>
+          ${hidden.map((holder) => html`<p class="notice info face-down" data-held-by=${holder.id}>${icon("lock")} ${heldText(holder)}</p>`)}
           ${
-            step.materials.length + privateOwn.length === 0
-              ? html`<p class="muted">${t("board.noMaterials")}</p>`
-              : html`<div class="materials" lang=${contentLang() ?? nothing}>
+            step.materials.length + privateOwn.length === 0 && hidden.length > 0
+              ? null
+              : step.materials.length + privateOwn.length === 0
+                ? html`<p class="muted">${t("board.noMaterials")}</p>`
+                : html`<div class="materials" lang=${contentLang() ?? nothing}>
                   ${step.materials.map((m) => materialCard(m, null))} ${privateOwn.map((m) => materialCard(m, myRole))}
                 </div>`
           }
         </section>
-        <section class="card" aria-labelledby="puzzle-title">
+        <section class="card" aria-labelledby="puzzle-title"
+          @focusin=${(event: FocusEvent) => editFocus(input, data, event.target, event.relatedTarget)}
+          @focusout=${(event: FocusEvent) => editFocus(input, data, event.relatedTarget, event.target)}>
           <h2 id="puzzle-title" tabindex="-1">${t("board.puzzle")}</h2>
           ${puzzleView({ step, draft, editable, marks, send: (edit) => input.edit(step.id, edit) })}
         </section>
@@ -429,4 +524,73 @@ export function cancelledText(game: GameView, me: string, cancelled: CancelledPr
   return cancelled.cause === "edit"
     ? t("proposal.cancelled.edit", { name: by })
     : t("proposal.cancelled.withdrawn", { name: by });
+}
+
+/** The piece a focused element of the puzzle stands for: the closest `data-piece`, or a control
+ *  whose `data-focus-key` ends with a piece's id (form fields, options…). */
+function pieceOf(data: BoardData, target: EventTarget | null): string | null {
+  if (!(target instanceof Element) || !target.closest(".puzzle")) return null;
+  const marked = target.closest<HTMLElement>("[data-piece]")?.dataset.piece;
+  if (marked) return marked;
+  const key = target.closest<HTMLElement>("[data-focus-key]")?.dataset.focusKey ?? "";
+  const ids = [...pieceLabels(data.step).keys()].sort((a, b) => b.length - a.length);
+  return ids.find((id) => key.endsWith(`-${id}`)) ?? null;
+}
+
+/** Focus moving inside the puzzle: the teammates see which piece this player edits (or none). */
+function editFocus(
+  input: BoardInput,
+  data: BoardData,
+  to: EventTarget | null,
+  from: EventTarget | null,
+): void {
+  if (!data.editable) return;
+  const next = pieceOf(data, to);
+  if (next === pieceOf(data, from) && next !== null) return;
+  input.focus?.(data.step.id, next, "edit");
+}
+
+/** Reaction tokens: pick a piece (or touch it on the table), leave a token, see the team's tokens
+ *  and take one's own back. The keyboard's way to react, and the tokens in words. */
+function reactionsPanel(input: BoardInput, data: BoardData) {
+  const labels = pieceLabels(data.step);
+  const reactions = reactionsOn(data);
+  const selected = input.selectedPiece && labels.has(input.selectedPiece) ? input.selectedPiece : null;
+  const piece = selected ?? labels.keys().next().value ?? "";
+  const react = (reaction: (typeof REACTIONS)[number] | null, pieceId: string) =>
+    input.act("react", { stepId: data.step.id, pieceId, reaction });
+  return html`<section class="card reactions" aria-labelledby="reactions-title">
+    <h2 id="reactions-title">${t("reactions.title")}</h2>
+    <p class="muted">${t("reactions.help")}</p>
+    <label>${t("reactions.piece")}
+      <select data-focus-key="reaction-piece" ?disabled=${!data.editable}
+        @change=${(event: Event) => input.select?.((event.target as HTMLSelectElement).value)}>
+        ${[...labels].map(([id, label]) => html`<option value=${id} ?selected=${id === piece}>${label}</option>`)}
+      </select>
+    </label>
+    <div class="row" role="group" aria-label=${t("reactions.title")}>
+      ${REACTIONS.map(
+        (reaction) =>
+          html`<button type="button" class=${`token-button ${reaction}`} data-focus-key=${`react-${reaction}`}
+            ?disabled=${!data.editable || !piece} @click=${() => react(reaction, piece)}>${t(`reactions.${reaction}`)}</button>`,
+      )}
+    </div>
+    ${
+      reactions.length === 0
+        ? html`<p class="muted">${t("reactions.none")}</p>`
+        : html`<ul class="token-list">${reactions.map((r) => {
+            const pieceName = pieceLabel(data.step, r.pieceId);
+            return html`<li class=${`token ${r.reaction}`} data-token=${`${r.playerId}:${r.pieceId}`}>
+              ${t("reactions.item", { name: playerName(input.game, r.playerId), reaction: t(`reactions.${r.reaction}`), piece: pieceName })}
+              ${
+                r.playerId === input.me
+                  ? html`<button type="button" class="small" data-focus-key=${`unreact-${r.pieceId}`}
+                      aria-label=${t("reactions.remove", { piece: pieceName })}
+                      ?disabled=${!data.editable} @click=${() => react(null, r.pieceId)}>${t("reactions.removeShort")}</button>`
+                  : null
+              }
+            </li>`;
+          })}</ul>`
+    }
+  </section>`;
 }

@@ -14,6 +14,8 @@ export interface TableIntents {
   drop(drop: BoardDrop): void;
   /** The player picked a piece up (or put it down: null). */
   hold(piece: string | null): void;
+  /** The player touched a piece without moving it: the reactions panel is about it now. */
+  select(piece: string): void;
 }
 
 /** Opens and shows the document a card on the table stands for (flipping it over). */
@@ -138,6 +140,7 @@ export class TableCanvas {
         if (cancelled) return;
         if (held.kind === "doc") openMaterial(held.id);
         if (held.kind === "kind") handle.setKind(held.id);
+        if (held.kind === "piece") this.intents?.select(held.id);
         if (this.picture) this.show(this.picture);
         return;
       }

@@ -42,6 +42,7 @@ type WithoutProtocol<O> = O extends unknown ? Omit<O, "protocol"> : never;
 export type Welcome = ServerMessages["welcome"];
 export type Revealed = ServerMessages["revealed"];
 export type SeatsUpdate = ServerMessages["seats"];
+export type Focus = ServerMessages["focus"];
 
 export interface ConnectionEvents {
   state: (state: unknown) => void;
@@ -53,6 +54,8 @@ export interface ConnectionEvents {
   seats: (seats: SeatsUpdate) => void;
   /** A claim of a disconnected seat waits for the facilitator. */
   claim: (claim: ServerMessages["claim"]) => void;
+  /** A teammate holds or edits a piece (or lets go of it). */
+  focus: (focus: Focus) => void;
 }
 
 /** Delay before the n-th recovery attempt: 0.5 s doubling up to 15 s, with ±20 % jitter so that a
@@ -112,6 +115,7 @@ export class Connection {
     error: new Set(),
     seats: new Set(),
     claim: new Set(),
+    focus: new Set(),
   };
   private lastState: unknown = null;
   /** The last `welcome` (scenario, player id); replayed to late listeners. */
@@ -295,6 +299,7 @@ export class Connection {
       this.claim = claim;
       this.emit("claim", claim);
     });
+    room.onMessage("focus", (focus: Focus) => this.emit("focus", focus));
     room.onMessage("*", () => undefined);
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onLeave((code) => {

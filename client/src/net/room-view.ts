@@ -10,7 +10,7 @@
 import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
 import { typesetDisplay } from "../../../shared/text/typography.ts";
 import { type GameView, readGame } from "../view/state.ts";
-import type { CloseReason, Connection, ConnectionStatus, Revealed, Welcome } from "./connection.ts";
+import type { CloseReason, Connection, ConnectionStatus, Focus, Revealed, Welcome } from "./connection.ts";
 
 export interface RoomHooks {
   welcome?: (welcome: Welcome) => void;
@@ -30,6 +30,13 @@ export class RoomView {
   clockOffsetMs = 0;
   status: ConnectionStatus = "connected";
   closeReason: CloseReason | undefined;
+  /** What each teammate holds or edits now (player id → their last focus with a piece). */
+  readonly hands = new Map<string, Focus>();
+
+  applyFocus(focus: Focus): void {
+    if (focus.pieceId === null) this.hands.delete(focus.playerId);
+    else this.hands.set(focus.playerId, focus);
+  }
 
   applyWelcome(welcome: Welcome, now: number): void {
     // Every displayed scenario text gets French typography (narrow no-break spaces) once, here.
@@ -74,6 +81,10 @@ export class RoomView {
       const game = this.game as GameView;
       if (previous !== game.phase) hooks.phase?.(game, previous);
       hooks.state?.(game);
+      render();
+    });
+    connection.on("focus", (focus) => {
+      this.applyFocus(focus);
       render();
     });
     connection.on("status", (status, reason) => {

@@ -50,6 +50,9 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   const direction = new DirectionPicker();
   const survey = new QuestionnairePanel();
   const canvas = new TableCanvas();
+  /** The piece the reactions panel is about, and the last focus told to the teammates. */
+  let selectedPiece: string | null = null;
+  let focusSent = "";
   /** Steps whose opening (character and situation) the player has put away to see the puzzle. */
   const openingsSeen = new Set<number>();
   setSoundDefault(false);
@@ -374,6 +377,18 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
       attestationHref,
       edit: (stepId, edit) => connection?.send("edit", { stepId, edit }),
       act: (name, payload) => connection?.send(name, payload),
+      hands: room.hands,
+      focus: (stepId, pieceId, gesture) => {
+        const key = `${stepId}:${pieceId}:${gesture}`;
+        if (key === focusSent) return;
+        focusSent = key;
+        connection?.send("focus", { stepId, pieceId, gesture });
+      },
+      selectedPiece,
+      select: (pieceId) => {
+        selectedPiece = pieceId;
+        requestRender();
+      },
     };
   };
 

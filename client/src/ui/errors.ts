@@ -29,6 +29,8 @@ export const ERROR_KEYS: Record<ProtocolErrorCode, MessageKey> = {
   "not-revealed": "error.not-revealed",
   "no-next-step": "error.no-next-step",
   "invalid-option": "error.invalid-option",
+  "unknown-piece": "error.unknown-piece",
+  "no-reaction": "error.no-reaction",
   "no-players": "error.no-players",
   "step-open": "error.step-open",
   kicked: "error.kicked",
