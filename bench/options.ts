@@ -9,6 +9,7 @@
  *   --restore 100                BENCH_RESTORE     live sessions restored after a restart (0: skip)
  *   --cpu-prof                   BENCH_CPU_PROF=1  keep the server's CPU profile of the largest rung
  *   --out bench/reports          BENCH_OUT         where latest.json, latest.svg (and profiles) go
+ *   --reference                                    also write <out>/reference.json, .svg, .cpuprofile.gz
  *   --smoke                                        the CI size: ladder 10, 2 rounds, 2 workers, restore 3
  */
 import { parseArgs } from "node:util";
@@ -26,6 +27,8 @@ export interface BenchOptions {
   restoreSessions: number;
   cpuProf: boolean;
   outDir: string;
+  /** Also keep the run as the reference (reference.json, reference.svg, reference.cpuprofile.gz). */
+  reference: boolean;
   smoke: boolean;
 }
 
@@ -50,6 +53,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       restore: { type: "string" },
       "cpu-prof": { type: "boolean" },
       out: { type: "string" },
+      reference: { type: "boolean" },
       smoke: { type: "boolean" },
     },
   });
@@ -71,6 +75,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     restoreSessions: restore,
     cpuProf: values["cpu-prof"] ?? env.BENCH_CPU_PROF === "1",
     outDir: values.out ?? env.BENCH_OUT ?? "bench/reports",
+    reference: values.reference === true,
     smoke,
   };
 }

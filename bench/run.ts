@@ -4,9 +4,10 @@
  * sessions after a restart. Writes <out>/latest.json and <out>/latest.svg and prints a table.
  * Options: see bench/options.ts. Not part of `npm test` (a smoke size is: tests/bench/smoke.test.ts).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { hasPostgres, hasRedis } from "../tests/support/services.ts";
 import { latencyChart } from "./chart.ts";
 import { postgresDatabases } from "./cluster.ts";
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`  ${line}`);
   const largest = Math.max(...options.ladder);
   const profileDir = join(options.outDir, "profile");
+  // This run's profiles only: a previous run's would be summarized (and kept as reference) with them.
+  rmSync(profileDir, { recursive: true, force: true });
 
   const report: BenchReport = {
     startedAt,
@@ -86,6 +89,32 @@ async function main(): Promise<void> {
   write();
   printTable(report);
   console.log(`report: ${join(options.outDir, "latest.json")}, chart: ${join(options.outDir, "latest.svg")}`);
+  if (options.reference) keepAsReference(report, options.outDir, profileDir);
+}
+
+/** `--reference`: the run becomes the committed reference, and the machine it ran on is printed for
+ *  bench/README.md (cores, memory, Node, load average before and after, command, time). */
+function keepAsReference(report: BenchReport, outDir: string, profileDir: string): void {
+  copyFileSync(join(outDir, "latest.json"), join(outDir, "reference.json"));
+  copyFileSync(join(outDir, "latest.svg"), join(outDir, "reference.svg"));
+  const profile = report.profile?.files.reduce<{ name: string; bytes: number } | undefined>(
+    (a, f) => (!a || f.bytes > a.bytes ? f : a),
+    undefined,
+  );
+  if (profile) {
+    const data = gzipSync(readFileSync(join(profileDir, profile.name)));
+    writeFileSync(join(outDir, "reference.cpuprofile.gz"), data);
+  }
+  const m = report.machine;
+  const load = (l: number[] | undefined) => (l ?? []).join(" / ");
+  console.log(
+    [
+      `reference: ${join(outDir, "reference.json")}, reference.svg${profile ? ", reference.cpuprofile.gz" : ""}`,
+      `Machine. ${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node.replace(/^v/, "")}, ${m.platform}.`,
+      `Load average (1 min, 5 min, 15 min): ${load(m.loadAverageBefore)} when the run started, ${load(m.loadAverageAfter)} when it ended.`,
+      `Command: npm run bench -- ${process.argv.slice(2).join(" ")}, ${report.startedAt}–${report.finishedAt}.`,
+    ].join("\n"),
+  );
 }
 
 main().catch((error) => {
