@@ -8,17 +8,19 @@
  * the `X-Designer-Key` header) and without writing: the studio offers the file for download.
  * Otherwise refused with a French message.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { formatReport } from "../../shared/cli/playtest.ts";
+import { csvFolderOf } from "../../shared/scenario/csv-tables.ts";
 import { loadScenarioFiles, REFERENTIAL_FILE_NAME } from "../../shared/scenario/files.ts";
 import { type Finding, hasErrors } from "../../shared/scenario/findings.ts";
 import { playtest } from "../../shared/scenario/playtest.ts";
 import { starterScenario } from "../../shared/scenario/scaffold.ts";
 import { Id } from "../../shared/scenario/schema.ts";
+import { type ImportedTable, SpreadsheetError, spreadsheetToCsv } from "../../shared/scenario/spreadsheet.ts";
 import { fileStem, referentialIndexFromText } from "../../shared/scenario/validate.ts";
 import type { CatalogWatcher } from "../catalog-watch.ts";
 import { hashSecret, secretMatches } from "../codes.ts";
@@ -41,7 +43,33 @@ export interface StudioOptions {
 
 export type StudioMode = "dev" | "shared";
 
-const TextBody = z.object({ text: z.string().max(2_000_000) });
+/** The largest spreadsheet « Importer un tableau » takes. */
+const MAX_SPREADSHEET_BYTES = 10 * 1024 * 1024;
+
+/** A table's file name as a scenario gives it in `"csv"` (a file of the scenario's folder). */
+const TableName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}\.csv$/, {
+  message:
+    "Nom de tableau invalide : minuscules, chiffres, tirets, terminé par « .csv » (ex. « equipements.csv »).",
+});
+
+/** « Importer un tableau »: the table's name, the sheet (number from 1, or name), replace a file. */
+const TableQuery = z.object({
+  name: TableName,
+  sheet: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((sheet) =>
+      sheet === undefined || sheet === "" ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet,
+    ),
+  replace: z.string().optional(),
+});
+
+/** An editor's text, with the tables imported but not written (shared server) standing for files. */
+const TextBody = z.object({
+  text: z.string().max(2_000_000),
+  tables: z.record(TableName, z.string().max(2_000_000)).optional(),
+});
 
 /** A scenario id from the URL, or 400 with what an id looks like. */
 function scenarioId(value: unknown): string {
@@ -93,11 +121,20 @@ export function studioRouter(options: StudioOptions): express.Router {
   });
   router.use(express.json({ limit: "4mb" }));
 
-  /** Loads the directory, with `texts` standing for unsaved files; findings of `path` only. */
-  const check = (path: string, text: string) => {
-    const result = loadScenarioFiles(dir, { texts: new Map([[path, text]]) });
+  /**
+   * Loads the directory, with `text` (and imported `tables`) standing for unsaved files; the
+   * findings of `path` and of its CSV tables only.
+   */
+  const check = (path: string, text: string, tables: Record<string, string> = {}) => {
+    const texts = new Map([[path, text]]);
+    const folder = path.replace(/\.json$/, "");
+    for (const [name, csv] of Object.entries(tables)) texts.set(join(folder, name), csv);
+    const result = loadScenarioFiles(dir, { texts });
     const file = result.files.find((entry) => resolve(entry.file) === path)?.file;
-    const findings = result.findings.filter((finding) => finding.file === file);
+    const ownTables = file === undefined ? undefined : csvFolderOf(file);
+    const findings = result.findings.filter(
+      (finding) => finding.file === file || (ownTables && finding.file.startsWith(ownTables)),
+    );
     const scenario = result.scenarios.find((loaded) => loaded.path === path)?.scenario ?? null;
     return { findings, scenario };
   };
@@ -138,14 +175,14 @@ export function studioRouter(options: StudioOptions): express.Router {
 
   router.post("/scenarios/:id/check", (req, res) => {
     const id = scenarioId(req.params.id);
-    const { text } = parseBody(TextBody, req.body);
-    res.json(check(pathOf(id), text));
+    const { text, tables } = parseBody(TextBody, req.body);
+    res.json(check(pathOf(id), text, tables));
   });
 
   router.post("/scenarios/:id/playtest", (req, res) => {
     const id = scenarioId(req.params.id);
-    const { text } = parseBody(TextBody, req.body);
-    const { findings, scenario } = check(pathOf(id), text);
+    const { text, tables } = parseBody(TextBody, req.body);
+    const { findings, scenario } = check(pathOf(id), text, tables);
     if (!scenario || hasErrors(findings))
       throw new HttpError(
         400,
@@ -191,6 +228,46 @@ export function studioRouter(options: StudioOptions): express.Router {
     const { findings } = check(path, text);
     res.json({ findings, inCatalogue: options.catalog.sources.has(path) });
   });
+
+  /**
+   * « Importer un tableau »: the request's body is a spreadsheet (XLSX, ODS) or CSV file; one sheet
+   * becomes the scenario's CSV table `name`. Written beside the scenario with the development
+   * server (not over an existing file unless `replace`); on a shared server, returned only (the
+   * studio checks with it and offers it for download, like the scenario file).
+   */
+  router.post(
+    "/scenarios/:id/tables",
+    express.raw({ type: () => true, limit: MAX_SPREADSHEET_BYTES }),
+    (req, res) => {
+      const id = scenarioId(req.params.id);
+      const query = parseBody(TableQuery, req.query);
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      let table: ImportedTable;
+      try {
+        table = spreadsheetToCsv(bytes, query.sheet);
+      } catch (error) {
+        if (!(error instanceof SpreadsheetError)) throw error;
+        throw new HttpError(400, "bad-spreadsheet", error.message);
+      }
+      const path = join(dir, id, query.name);
+      let written = false;
+      if (mode === "dev") {
+        if (existsSync(path) && query.replace !== "1")
+          throw new HttpError(
+            409,
+            "table-exists",
+            `scenarios/${id}/${query.name} existe déjà : choisissez un autre nom, ou cochez « Remplacer le fichier ».`,
+          );
+        mkdirSync(join(dir, id), { recursive: true });
+        const temporary = `${path}.${process.pid}.tmp`;
+        writeFileSync(temporary, table.csv);
+        renameSync(temporary, path);
+        options.watcher.reload([id]);
+        written = true;
+      }
+      res.json({ name: query.name, file: `scenarios/${id}/${query.name}`, written, ...table });
+    },
+  );
 
   router.use((_req, _res, next) => next(new HttpError(404, "not-found", "Adresse d'API inconnue.")));
   router.use(apiErrorHandler);

@@ -156,6 +156,20 @@ describe("a table from CSV files", () => {
     expect(identical.findings.map((f) => f.code)).toContain("tableau-sans-defaut");
   });
 
+  it("a clean table that does not match the rows kept: one finding, not one per shifted cell", () => {
+    const mistyped = structuredClone(fromCsv);
+    mistyped.steps[4].solution.removedRows = ["l9"];
+    const findings = load("shifted", mistyped, csvFiles).findings.filter((f) => f.severity === "error");
+    expect(findings.map((f) => [f.file, f.code, f.path])).toEqual([
+      ["tableau.json", "reference-inconnue", "steps[4].solution.removedRows[0]"],
+      ["tableau/equipements-propre.csv", "tableau-csv", "steps[4].solution.rows"],
+    ]);
+    expect(findings[1]?.line).toBe(1);
+    expect(findings[1]?.message).toBe(
+      "le tableau propre a 5 ligne(s) pour 6 ligne(s) gardée(s) du tableau de départ (sans « removedRows ») : une ligne par ligne gardée, dans le même ordre, ou une colonne « id » qui les nomme",
+    );
+  });
+
   it("places a row's problems on its own line, past blank lines and multi-line cells", () => {
     const text = `Nom;Surface (m²);Code INSEE;Ouvert\n\n"Piscine\nmunicipale";535,01 m²;1004;oui;en trop\nStade;1200;33063\n`;
     const scenario = structuredClone(fromCsv);

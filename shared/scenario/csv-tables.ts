@@ -278,13 +278,16 @@ function resolveSolution(
     .filter(isObject)
     .map((row) => String(row.id))
     .filter((id) => !removed.has(id));
-  if (idIndex < 0 && table.records.length !== kept.length)
+  if (idIndex < 0 && table.records.length !== kept.length) {
     context.report(
       "error",
       "tableau-csv",
       rowsPath,
       `le tableau propre a ${table.records.length} ligne(s) pour ${kept.length} ligne(s) gardée(s) du tableau de départ (sans « removedRows ») : une ligne par ligne gardée, dans le même ordre, ou une colonne « id » qui les nomme`,
     );
+    // Rows matched by position are off from there: that one finding, not one per shifted cell.
+    context.origins.unshift({ path: rowsPath, file: "", headerLine: 1, silent: true });
+  }
   solution.rows = table.records.map((record, k) => ({
     id: idIndex >= 0 ? (record.cells[idIndex] ?? "").trim() : (kept[k] ?? `l${record.line}`),
     cells: cellsOf(record, byIndex, [...rowsPath, k], context.report),

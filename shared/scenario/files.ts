@@ -112,7 +112,9 @@ export function loadScenarioFiles(
   }
 
   const overrides = options.texts ?? new Map<string, string>();
-  for (const path of overrides.keys()) if (!paths.includes(path)) paths.push(path);
+  // (Texts of CSV tables stand for the files `csvLookup` reads, not for scenario files.)
+  for (const path of overrides.keys())
+    if (!paths.includes(path) && path.toLowerCase().endsWith(".json")) paths.push(path);
   const texts = new Map<string, string>();
   for (const path of paths) {
     const override = overrides.get(path);

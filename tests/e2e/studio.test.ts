@@ -9,7 +9,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BrowserHandle,
@@ -24,21 +23,9 @@ import {
   type ServerProcess,
   startServer,
 } from "./harness.ts";
+import { replaceLine } from "./studio-editor.ts";
 
 const chromiumPath = chromiumOrSkip("e2e studio");
-
-/** Goes to a 1-based line with CodeMirror's « Aller à la ligne » (Ctrl+Alt+G) and replaces it with `text`. */
-async function replaceLine(page: Page, line: number, text: string): Promise<void> {
-  await page.locator("#studio-editor .cm-content").click();
-  await page.keyboard.press("Control+Alt+g");
-  await page.locator("#studio-editor .cm-panel", { hasText: "Aller à la ligne" }).waitFor();
-  await page.keyboard.type(String(line));
-  await page.keyboard.press("Enter");
-  // The cursor is at the line's start: select to its end (Shift+End goes one wrap point further
-  // each time, and stays at the end of the line) and type over it.
-  for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+End");
-  await page.keyboard.insertText(text);
-}
 
 describe.skipIf(!chromiumPath)("designers' studio (real Chromium)", () => {
   let handle: BrowserHandle;

@@ -3,8 +3,9 @@
  * the key asked for and checked; the check of an editor's text gives the very findings
  * `scenarios:check` gives for the same file saved; a shared server never writes files.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenarioFiles } from "../../shared/scenario/files.ts";
 import { api, type ServerProcess, startServerProcess, tempDir } from "./harness.ts";
@@ -89,5 +90,62 @@ describe("the studio API on a shared server", () => {
     expect(put.status).toBe(403);
     expect(put.body.error.code).toBe("read-only");
     expect(readFileSync(file, "utf8")).toBe(original);
+  });
+
+  it("imports a spreadsheet table: a shared server returns the CSV and checks with it, writes nothing", async () => {
+    const server = servers.open as ServerProcess;
+    const exemple = JSON.parse(readFileSync(join(scenariosDir, "exemple.json"), "utf8"));
+    const index = exemple.steps.findIndex((step: { type: string }) => step.type === "table");
+    const { puzzle } = exemple.steps[index];
+    const columns: { id: string; label: string }[] = puzzle.columns;
+    // An « id » column keeps the row ids the solution names.
+    const sheet = [
+      ["id", ...columns.map((column) => column.label)],
+      ...puzzle.rows.map((row: { id: string; cells: Record<string, string> }) => [
+        row.id,
+        ...columns.map((c) => row.cells[c.id] ?? ""),
+      ]),
+    ];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet), "Collèges");
+    const upload = (name: string, body: Uint8Array) =>
+      api<{ csv: string; rows: number; written: boolean; error?: { code: string; message: string } }>(
+        server,
+        `/api/studio/scenarios/exemple/tables?name=${name}`,
+        {
+          ...withKey(KEY),
+          method: "POST",
+          headers: { "x-designer-key": KEY, "content-type": "application/octet-stream" },
+          body: new Uint8Array(body),
+        },
+      );
+    const imported = await upload("colleges.csv", XLSX.write(book, { bookType: "xlsx", type: "buffer" }));
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ rows: puzzle.rows.length, written: false });
+    expect(existsSync(join(scenariosDir, "exemple", "colleges.csv"))).toBe(false);
+
+    // The editor's text names the table; the check reads it from the request, as if written.
+    const { rows: _rows, ...rest } = puzzle;
+    exemple.steps[index].puzzle = { ...rest, csv: "colleges.csv" };
+    const text = JSON.stringify(exemple, null, 2);
+    const check = (tables?: Record<string, string>) =>
+      api<{ findings: { file: string; line: number; code: string }[]; scenario: unknown }>(
+        server,
+        "/api/studio/scenarios/exemple/check",
+        { ...withKey(KEY), method: "POST", json: { text, tables } },
+      );
+    const without = await check();
+    expect(without.body.findings.map((f) => f.code)).toContain("tableau-csv");
+    const withTable = await check({ "colleges.csv": imported.body.csv });
+    expect(withTable.body.findings.filter((f) => f.code !== "nom-de-fichier")).toEqual([]);
+    expect(withTable.body.scenario).not.toBeNull();
+
+    const bad = await upload("colleges.csv", new TextEncoder().encode("PK\u0003\u0004 pas un classeur"));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toBe(
+      "Ce fichier ne se lit pas comme un classeur XLSX ou ODS : est-il abîmé ou protégé par un mot de passe ?",
+    );
+    const badName = await upload("../colleges.csv", new Uint8Array([1]));
+    expect(badName.status).toBe(400);
   });
 });

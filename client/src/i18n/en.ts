@@ -605,6 +605,25 @@ export const en: Record<MessageKey, string> = {
   "studio.counts":
     "{errors, plural, =0 {No error} one {# error} other {# errors}}, {warnings, plural, =0 {no warning} one {# warning} other {# warnings}}",
   "studio.where": "line {line}, column {column}",
+  "studio.whereTable": "{file}, line {line}",
+  "studio.tableTitle": "Import a table",
+  "studio.tableHelp":
+    'A spreadsheet sheet (XLSX, ODS) or a CSV file becomes a table of the scenario, saved as CSV in {folder}. In the JSON, a « table » puzzle or document then names it with "csv" instead of « rows ».',
+  "studio.tableFile": "Spreadsheet file (XLSX, ODS or CSV)",
+  "studio.tableName": "Name of the table in the scenario",
+  "studio.tableNameHelp": "Lower case, digits and hyphens, ending in “.csv” (e.g. “equipements.csv”).",
+  "studio.tableSheet": "Sheet to read (number or name; the first if empty)",
+  "studio.tableReplace": "Replace the file if it already exists",
+  "studio.tableImport": "Import the table",
+  "studio.tableNoFile": "Choose a spreadsheet file first.",
+  "studio.tableBadName":
+    "Invalid table name: lower case, digits and hyphens, ending in “.csv” (e.g. “equipements.csv”).",
+  "studio.tableWritten":
+    'Table imported into {file}: {rows} rows, columns {columns}. In the JSON: "csv": "{name}".',
+  "studio.tableKept":
+    'Table {name} imported ({rows} rows, columns {columns}): the studio checks it with the scenario and downloads it with it. In the JSON: "csv": "{name}".',
+  "studio.downloadedWithTables":
+    "File {id}.json and tables {tables} downloaded: put the file in scenarios/ and the tables in scenarios/{id}/ on the server.",
   "studio.error": "error",
   "studio.warning": "warning",
   "studio.isNew": "New file scenarios/{id}.json, made from the starter scenario (not saved yet).",

@@ -615,6 +615,25 @@ export const fr = {
   "studio.counts":
     "{errors, plural, =0 {Aucune erreur} one {# erreur} other {# erreurs}}, {warnings, plural, =0 {aucun avertissement} one {# avertissement} other {# avertissements}}",
   "studio.where": "ligne {line}, colonne {column}",
+  "studio.whereTable": "{file}, ligne {line}",
+  "studio.tableTitle": "Importer un tableau",
+  "studio.tableHelp":
+    'Une feuille de tableur (XLSX, ODS) ou un fichier CSV devient un tableau du scénario, enregistré en CSV dans {folder}. Dans le JSON, une énigme ou un document « table » le nomme ensuite avec "csv" à la place de « rows ».',
+  "studio.tableFile": "Fichier de tableur (XLSX, ODS ou CSV)",
+  "studio.tableName": "Nom du tableau dans le scénario",
+  "studio.tableNameHelp": "Minuscules, chiffres et tirets, terminé par « .csv » (ex. « equipements.csv »).",
+  "studio.tableSheet": "Feuille à lire (numéro ou nom ; la première si vide)",
+  "studio.tableReplace": "Remplacer le fichier s'il existe déjà",
+  "studio.tableImport": "Importer le tableau",
+  "studio.tableNoFile": "Choisissez d'abord un fichier de tableur.",
+  "studio.tableBadName":
+    "Nom de tableau invalide : minuscules, chiffres et tirets, terminé par « .csv » (ex. « equipements.csv »).",
+  "studio.tableWritten":
+    'Tableau importé dans {file} : {rows} lignes, colonnes {columns}. Dans le JSON : "csv": "{name}".',
+  "studio.tableKept":
+    'Tableau {name} importé ({rows} lignes, colonnes {columns}) : le studio le vérifie avec le scénario et le télécharge avec lui. Dans le JSON : "csv": "{name}".',
+  "studio.downloadedWithTables":
+    "Fichier {id}.json et tableaux {tables} téléchargés : déposez le fichier dans scenarios/ et les tableaux dans scenarios/{id}/ sur le serveur.",
   "studio.error": "erreur",
   "studio.warning": "avertissement",
   "studio.isNew":

@@ -50,16 +50,49 @@ function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   });
 }
 
-const withText = (method: string, text: string): RequestInit => ({ method, body: JSON.stringify({ text }) });
+/** Tables imported but not written (shared server): name → CSV text, checked as if beside the scenario. */
+export type PendingTables = Record<string, string>;
+
+export interface ImportedTable {
+  name: string;
+  /** `scenarios/<id>/<name>`. */
+  file: string;
+  /** Written beside the scenario (development server); otherwise kept by the studio. */
+  written: boolean;
+  csv: string;
+  sheet: string;
+  columns: string[];
+  rows: number;
+  convertedFrom?: string;
+}
+
+const withText = (method: string, text: string, tables: PendingTables = {}): RequestInit => ({
+  method,
+  body: JSON.stringify(Object.keys(tables).length > 0 ? { text, tables } : { text }),
+});
 const scenarioPath = (id: string) => `/scenarios/${encodeURIComponent(id)}`;
 
 export const studioApi = {
   list: () => call<StudioList>("/"),
   load: (id: string) => call<{ id: string; text: string }>(scenarioPath(id)),
   starter: (id: string) => call<{ id: string; text: string }>(`/new/${encodeURIComponent(id)}`),
-  check: (id: string, text: string) => call<Checked>(`${scenarioPath(id)}/check`, withText("POST", text)),
+  check: (id: string, text: string, tables?: PendingTables) =>
+    call<Checked>(`${scenarioPath(id)}/check`, withText("POST", text, tables)),
   save: (id: string, text: string) =>
     call<{ findings: Finding[]; inCatalogue: boolean }>(scenarioPath(id), withText("PUT", text)),
-  playtest: (id: string, text: string) =>
-    call<{ text: string }>(`${scenarioPath(id)}/playtest`, withText("POST", text)),
+  playtest: (id: string, text: string, tables?: PendingTables) =>
+    call<{ text: string }>(`${scenarioPath(id)}/playtest`, withText("POST", text, tables)),
+  /** Sends a spreadsheet (XLSX, ODS, CSV) to become the scenario's CSV table `name`. */
+  importTable: (id: string, file: Blob, table: { name: string; sheet: string; replace: boolean }) => {
+    const query = new URLSearchParams({
+      name: table.name,
+      sheet: table.sheet,
+      replace: table.replace ? "1" : "",
+    });
+    return call<ImportedTable>(`${scenarioPath(id)}/tables?${query}`, {
+      method: "POST",
+      body: file,
+      headers: { "content-type": "application/octet-stream" },
+    });
+  },
 };

@@ -14,6 +14,8 @@ import { getLang, t } from "../i18n/index.ts";
 import { ApiError } from "../net/api.ts";
 import {
   type Checked,
+  type ImportedTable,
+  type PendingTables,
   type StudioFile,
   type StudioList,
   type StudioMode,
@@ -140,11 +142,15 @@ function listScreen(): Screen {
 function findingLines(findings: readonly Finding[], goTo?: (finding: Finding) => void) {
   return html`<ul class="findings">
     ${findings.map((f) => {
-      const where = t("studio.where", { line: f.line, column: f.column });
+      // A CSV table's finding names its file and line; it is not a place in the JSON editor.
+      const inTable = f.file.endsWith(".csv");
+      const where = inTable
+        ? t("studio.whereTable", { file: f.file.split("/").pop() ?? f.file, line: f.line })
+        : t("studio.where", { line: f.line, column: f.column });
       const severity = t(f.severity === "error" ? "studio.error" : "studio.warning");
       const text = html`<span class=${f.severity === "error" ? "badge bad" : "badge warn"}>${severity}</span>
         ${f.path} : ${f.message}`;
-      return goTo
+      return goTo && !inTable
         ? html`<li><button type="button" class="link" @click=${() => goTo(f)}>${where}</button> ${text}</li>`
         : html`<li><code>${where}</code> ${text}</li>`;
     })}
@@ -168,6 +174,9 @@ function editorScreen(scenarioId: string): Screen {
   let playtestText = "";
   let busy = false;
   let editor: StudioEditor | null = null;
+  /** Tables imported on a shared server: sent with every check, downloaded with the file. */
+  const tables: PendingTables = {};
+  let importError = "";
   let mounting = false;
   let disposed = false;
   const play = previewPlay();
@@ -197,7 +206,7 @@ function editorScreen(scenarioId: string): Screen {
   const check = async (checkedText: string): Promise<Finding[]> => {
     let result: Checked;
     try {
-      result = await studioApi.check(scenarioId, checkedText);
+      result = await studioApi.check(scenarioId, checkedText, tables);
     } catch (error) {
       status = errorText(error);
       requestRender();
@@ -270,19 +279,128 @@ function editorScreen(scenarioId: string): Screen {
   const runPlaytest = () =>
     act(async () => {
       playtestText = "";
-      playtestText = (await studioApi.playtest(scenarioId, text)).text;
+      playtestText = (await studioApi.playtest(scenarioId, text, tables)).text;
       return t("studio.playtestDone");
     });
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const downloadFile = (content: string, type: string, name: string) => {
+    const url = URL.createObjectURL(new Blob([content], { type }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${scenarioId}.json`;
+    link.download = name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    tell(t("studio.downloaded", { id: scenarioId }));
   };
+
+  const download = () => {
+    downloadFile(text, "application/json", `${scenarioId}.json`);
+    for (const [name, csv] of Object.entries(tables)) downloadFile(csv, "text/csv", name);
+    const names = Object.keys(tables);
+    tell(
+      names.length > 0
+        ? t("studio.downloadedWithTables", { id: scenarioId, tables: names.join(", ") })
+        : t("studio.downloaded", { id: scenarioId }),
+    );
+  };
+
+  /** « Importer un tableau »: the spreadsheet becomes the scenario's CSV table on the server. */
+  const importTable = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const file = data.get("tableFile");
+    const name = String(data.get("tableName") ?? "").trim();
+    importError = "";
+    if (!(file instanceof File) || file.size === 0) importError = t("studio.tableNoFile");
+    else if (!/^[a-z0-9][a-z0-9_-]{0,63}\.csv$/.test(name)) importError = t("studio.tableBadName");
+    if (importError) {
+      requestRender();
+      focusImportError();
+      return;
+    }
+    busy = true;
+    requestRender();
+    let imported: ImportedTable;
+    try {
+      imported = await studioApi.importTable(scenarioId, file as File, {
+        name,
+        sheet: String(data.get("tableSheet") ?? "").trim(),
+        replace: data.get("tableReplace") === "on",
+      });
+    } catch (error) {
+      busy = false;
+      importError = errorText(error);
+      requestRender();
+      focusImportError();
+      return;
+    }
+    busy = false;
+    if (!imported.written) tables[imported.name] = imported.csv;
+    form.reset();
+    editor?.recheck();
+    tell(
+      t(imported.written ? "studio.tableWritten" : "studio.tableKept", {
+        file: imported.file,
+        rows: imported.rows,
+        columns: imported.columns.join(" ; "),
+        name: imported.name,
+      }),
+    );
+  };
+
+  const focusImportError = () =>
+    requestAnimationFrame(() => document.getElementById("studio-table-error")?.focus());
+
+  /** The table's name from the spreadsheet's file name: « Recensement 2025.xlsx » → « recensement-2025.csv ». */
+  const suggestName = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const nameInput = document.getElementById("studio-table-name") as HTMLInputElement | null;
+    const picked = input.files?.[0]?.name;
+    if (!picked || !nameInput || nameInput.value) return;
+    const stem = picked
+      .replace(/\.[^.]*$/, "")
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60);
+    nameInput.value = `${stem || "tableau"}.csv`;
+  };
+
+  const importForm =
+    () => html`<section class="card" aria-labelledby="studio-import-title" data-studio-import>
+    <h2 id="studio-import-title">${t("studio.tableTitle")}</h2>
+    <p class="muted">${t("studio.tableHelp", { folder: `scenarios/${scenarioId}/` })}</p>
+    <form @submit=${importTable}>
+      ${
+        importError
+          ? html`<p id="studio-table-error" class="notice bad" role="alert" tabindex="-1">${importError}</p>`
+          : nothing
+      }
+      <div class="field">
+        <label for="studio-table-file">${t("studio.tableFile")}</label>
+        <input id="studio-table-file" name="tableFile" type="file"
+          accept=".xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv"
+          @change=${suggestName} />
+      </div>
+      <div class="field">
+        <label for="studio-table-name">${t("studio.tableName")}</label>
+        <input id="studio-table-name" name="tableName" placeholder="equipements.csv" aria-describedby="studio-table-name-help" />
+        <p id="studio-table-name-help" class="muted">${t("studio.tableNameHelp")}</p>
+      </div>
+      <div class="field">
+        <label for="studio-table-sheet">${t("studio.tableSheet")}</label>
+        <input id="studio-table-sheet" name="tableSheet" inputmode="text" />
+      </div>
+      ${
+        mode === "dev"
+          ? html`<label class="check"><input type="checkbox" name="tableReplace" /> ${t("studio.tableReplace")}</label>`
+          : nothing
+      }
+      <button type="submit" ?disabled=${busy}>${t("studio.tableImport")}</button>
+    </form>
+  </section>`;
 
   const upload = async (event: Event) => {
     const input = event.target as HTMLInputElement;
@@ -353,6 +471,7 @@ function editorScreen(scenarioId: string): Screen {
             ${previewPane()}
           </section>
         </div>
+        ${importForm()}
         ${
           playtestText
             ? html`<section class="card" aria-labelledby="studio-playtest-title">

@@ -14,9 +14,9 @@ import {
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json, jsonLanguage } from "@codemirror/lang-json";
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from "@codemirror/language";
-import { type Diagnostic, linter, lintGutter, lintKeymap } from "@codemirror/lint";
+import { type Diagnostic, forceLinting, linter, lintGutter, lintKeymap } from "@codemirror/lint";
 import { searchKeymap } from "@codemirror/search";
-import { EditorSelection, EditorState } from "@codemirror/state";
+import { EditorSelection, EditorState, StateEffect } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -84,8 +84,13 @@ export interface StudioEditor {
   setText(text: string): void;
   /** Moves the cursor to a finding's place and focuses the editor. */
   goTo(line: number, column: number): void;
+  /** Checks the text again now (a table it names was just imported). */
+  recheck(): void;
   destroy(): void;
 }
+
+/** Asks the linter to check the unchanged text again. */
+const recheckEffect = StateEffect.define<null>();
 
 /** The offset of a 1-based line and column, kept inside the document. */
 function offsetOf(state: EditorState, line: number, column: number): number {
@@ -159,9 +164,16 @@ export function createEditor(host: HTMLElement, options: EditorOptions): StudioE
         linter(
           async (editor) => {
             const findings = await options.check(editor.state.doc.toString());
-            return findings.map((finding) => diagnostic(editor.state, finding));
+            // A CSV table's findings are on its own lines: listed under the editor, not placed here.
+            return findings
+              .filter((finding) => !finding.file.endsWith(".csv"))
+              .map((finding) => diagnostic(editor.state, finding));
           },
-          { delay: 400 },
+          {
+            delay: 400,
+            needsRefresh: (update) =>
+              update.transactions.some((tr) => tr.effects.some((effect) => effect.is(recheckEffect))),
+          },
         ),
         lintGutter(),
         // tabindex: axe counts the scroller's content as focusable only with it (it is anyway).
@@ -199,6 +211,10 @@ export function createEditor(host: HTMLElement, options: EditorOptions): StudioE
       const anchor = offsetOf(view.state, line, column);
       view.dispatch({ selection: EditorSelection.cursor(anchor), scrollIntoView: true });
       view.focus();
+    },
+    recheck() {
+      view.dispatch({ effects: recheckEffect.of(null) });
+      forceLinting(view);
     },
     destroy: () => view.destroy(),
   };
