@@ -10,7 +10,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { layoutTable, WIDE } from "../../client/src/board/table-layout.ts";
 import { tabTo } from "../../client/src/puzzles/e2e-kit.ts";
+import type { TablePicture } from "../../client/src/view/table-picture.ts";
 import { Scenario, type Step } from "../../shared/scenario/schema.ts";
 import {
   type BrowserHandle,
@@ -198,10 +200,13 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
           .evaluateAll((nodes) => nodes.map((n) => n.id));
         const canvasBox = await bruno.locator("#table-canvas canvas").boundingBox();
         if (!canvasBox) throw new Error("no canvas");
-        const count = Math.min(6, materialIds.length);
-        const firstCardCentre = 480 - (count * 140 + (count - 1) * 12) / 2 + 70; // WIDE layout, 960×420
-        const cx = canvasBox.x + (firstCardCentre * canvasBox.width) / 960;
-        const cy = canvasBox.y + (190 * canvasBox.height) / 420;
+        // Where the table lays the first document (the board's own pure layout, wide table).
+        const cards = materialIds.map((id) => ({ id: id.replace(/^material-/, "") }));
+        const { docs } = layoutTable({ cards, seats: names, puzzle: null } as unknown as TablePicture, WIDE);
+        const first = docs.find((doc) => `material-${doc.id}` === materialIds[0]);
+        if (!first) throw new Error("the first document is not on the table");
+        const cx = canvasBox.x + ((first.x + first.w / 2) * canvasBox.width) / WIDE.width;
+        const cy = canvasBox.y + ((first.y + first.h / 2) * canvasBox.height) / WIDE.height;
         await bruno.mouse.click(cx, cy);
         await expect
           .poll(() => bruno.evaluate(() => document.activeElement?.closest("article.material")?.id))
