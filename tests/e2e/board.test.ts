@@ -78,8 +78,16 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
   let ana: Page;
   let bruno: Page;
 
-  async function player(code: string, name: string): Promise<Page> {
-    const context = await env.browser.newContext({ viewport: { width: 1400, height: 950 }, locale: "fr-FR" });
+  async function player(
+    code: string,
+    name: string,
+    reducedMotion: "reduce" | "no-preference",
+  ): Promise<Page> {
+    const context = await env.browser.newContext({
+      viewport: { width: 1400, height: 950 },
+      locale: "fr-FR",
+      reducedMotion,
+    });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/join/${code}`);
     await page.getByLabel("Votre prénom ou pseudo").fill(name);
@@ -117,8 +125,8 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
         }),
       })
     ).json()) as { code: string; facilitatorKey: string; roomId: string };
-    ana = await player(created.code, "Ana");
-    bruno = await player(created.code, "Bruno");
+    ana = await player(created.code, "Ana", "no-preference");
+    bruno = await player(created.code, "Bruno", "reduce");
     facilitator = await new Client(env.server.url).joinById(created.roomId, {
       as: "facilitator",
       protocol: PROTOCOL_VERSION,
@@ -229,4 +237,31 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
     await expect.poll(() => disagree.count()).toBe(0);
     await expect.poll(() => ana.locator(".token-list li").count()).toBe(0);
   }, 180_000);
+
+  it("puts the puzzle first on a phone, the table folded to a strip the player may open", async () => {
+    await bruno.setViewportSize({ width: 390, height: 844 });
+    await bruno.evaluate(() => window.scrollTo(0, 0));
+    const canvas = bruno.locator("#table-canvas");
+    await expect.poll(async () => (await canvas.boundingBox())?.height ?? 0).toBeLessThan(120);
+    // The answer area starts on the first screen.
+    const puzzle = await bruno.locator("#puzzle-title").boundingBox();
+    expect(puzzle?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(844);
+    await bruno.screenshot({ path: join(SCREENSHOTS, "table-phone.png") });
+    // Opened, the table takes the width and its cards can be dragged with a finger.
+    const toggle = bruno.getByRole("button", { name: "Agrandir la table" });
+    await toggle.click();
+    await expect.poll(async () => (await canvas.boundingBox())?.height ?? 0).toBeGreaterThan(200);
+    expect(await canvas.evaluate((el) => getComputedStyle(el).touchAction)).toBe("none");
+    await bruno.getByRole("button", { name: "Réduire la table" }).click();
+    await bruno.setViewportSize({ width: 1400, height: 950 });
+  }, 120_000);
+
+  it("keeps card moves still under reduced motion, and labels the canvas", async () => {
+    // Bruno asked for reduced motion: his table moves cards without animation; Ana's animates them.
+    expect(await bruno.locator("#table-canvas").getAttribute("data-motion")).toBe("reduced");
+    expect(await ana.locator("#table-canvas").getAttribute("data-motion")).toBe("full");
+    const canvas = ana.locator("#table-canvas");
+    expect(await canvas.getAttribute("role")).toBe("img");
+    expect(await canvas.getAttribute("aria-label")).toContain("Table de l'équipe");
+  });
 });

@@ -69,6 +69,9 @@ export interface BoardInput {
   /** The piece the reactions panel is about (picked on the table or in its list). */
   selectedPiece?: string | null;
   select?: (pieceId: string) => void;
+  /** Phone: the table is a strip unless the player opened it. */
+  tableExpanded?: boolean;
+  toggleTable?: () => void;
 }
 
 interface BoardData {
@@ -480,7 +483,9 @@ export function boardView(input: BoardInput) {
   return html`
     ${banner}
     ${header}
-    <div class="table-canvas" id="table-canvas" role="img" aria-label=${t("board.canvasLabel")}></div>
+    <button type="button" class="table-toggle small" aria-controls="table-canvas" aria-expanded=${input.tableExpanded ? "true" : "false"}
+      data-focus-key="table-toggle" @click=${() => input.toggleTable?.()}>${input.tableExpanded ? t("board.tableClose") : t("board.tableOpen")}</button>
+    <div class=${`table-canvas ${input.tableExpanded ? "expanded" : ""}`} id="table-canvas" role="img" aria-label=${t("board.canvasLabel")}></div>
     <p class="muted table-help">${t("board.tableHelp")}</p>
     <div class="board">
       <div class="stack">

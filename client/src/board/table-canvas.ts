@@ -38,6 +38,8 @@ export class TableCanvas {
   private picture: TablePicture | null = null;
   private intents: TableIntents | null = null;
   private disposed = false;
+  /** The container's size at the last draw: the drawing is fitted again when it changes. */
+  private size = "";
 
   sync(parent: HTMLElement | null, picture: TablePicture, intents: TableIntents): void {
     this.picture = picture;
@@ -49,6 +51,11 @@ export class TableCanvas {
     }
     if (!parent) return;
     if (this.handle) {
+      const size = `${parent.clientWidth}x${parent.clientHeight}`;
+      if (size !== this.size) {
+        this.size = size;
+        this.handle.resize();
+      }
       this.show(picture);
       return;
     }
@@ -60,6 +67,8 @@ export class TableCanvas {
         if (this.disposed || !this.parent || this.handle) return;
         const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
         this.handle = mountTable(this.parent, reduced);
+        this.parent.dataset.motion = reduced ? "reduced" : "full";
+        this.size = `${this.parent.clientWidth}x${this.parent.clientHeight}`;
         this.listen(this.parent);
         if (this.picture) this.show(this.picture);
       })

@@ -362,6 +362,8 @@ export interface TableHandle {
   startDrag(id: string): void;
   dragTo(x: number, y: number, dx: number, dy: number): void;
   endDrag(x: number, y: number, dx: number, dy: number): void;
+  /** Fits the drawing to its container again (it changed size). */
+  resize(): void;
   destroy(): void;
 }
 
@@ -441,6 +443,10 @@ export function mountTable(parent: HTMLElement, reducedMotion: boolean): TableHa
     },
     endDrag: (x, y, dx, dy) => {
       scene.endDrag(x, y, dx, dy);
+      redraw();
+    },
+    resize: () => {
+      game.scale.refresh();
       redraw();
     },
     destroy: () => game.destroy(true),

@@ -114,6 +114,8 @@ export const en: Record<MessageKey, string> = {
   "board.noMaterials": "No document for this step.",
   "board.private": "For the {role} role only",
   "board.privateShort": "Private",
+  "board.tableOpen": "Open the table",
+  "board.tableClose": "Fold the table",
   "board.heldBy": "{name} holds a document you cannot see",
   "board.heldByMany": "{name} holds {count} documents you cannot see",
   "board.tableHelp":

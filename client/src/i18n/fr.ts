@@ -114,6 +114,8 @@ export const fr = {
   "board.noMaterials": "Pas de document pour cette étape.",
   "board.private": "Réservé au rôle {role}",
   "board.privateShort": "Privé",
+  "board.tableOpen": "Agrandir la table",
+  "board.tableClose": "Réduire la table",
   "board.heldBy": "{name} tient un document que vous ne voyez pas",
   "board.heldByMany": "{name} tient {count} documents que vous ne voyez pas",
   "board.tableHelp":

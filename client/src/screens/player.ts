@@ -53,6 +53,7 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   /** The piece the reactions panel is about, and the last focus told to the teammates. */
   let selectedPiece: string | null = null;
   let focusSent = "";
+  let tableExpanded = false;
   /** Steps whose opening (character and situation) the player has put away to see the puzzle. */
   const openingsSeen = new Set<number>();
   setSoundDefault(false);
@@ -385,6 +386,11 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         connection?.send("focus", { stepId, pieceId, gesture });
       },
       selectedPiece,
+      tableExpanded,
+      toggleTable: () => {
+        tableExpanded = !tableExpanded;
+        requestRender();
+      },
       select: (pieceId) => {
         selectedPiece = pieceId;
         requestRender();
