@@ -224,6 +224,7 @@ export function comparableState(seat: Seat) {
   };
   delete json.serverNow;
   delete json.facilitatorConnected;
+  delete json.connectedPlayers; // presence, like each player's `connected`
   for (const player of Object.values(json.players)) delete player.connected;
   return json;
 }
