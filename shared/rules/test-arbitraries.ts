@@ -163,6 +163,13 @@ export type Action =
   | { kind: "lock"; locked: boolean }
   | { kind: "edit"; playerId: string; stepId: string; edit: DraftEdit }
   | {
+      kind: "react";
+      playerId: string;
+      stepId: string;
+      pieceId: string;
+      reaction: "agree" | "disagree" | "question" | null;
+    }
+  | {
       kind: "propose" | "approve" | "withdraw" | "disagree" | "hint" | "advance";
       playerId: string;
       stepId: string;
@@ -230,6 +237,17 @@ export const actionArbitrary: fc.Arbitrary<{ action: Action; elapsedMs: number }
         playerId: actor,
         stepId,
         edit: editArbitrary,
+      }),
+    },
+    {
+      // Reaction tokens: on pieces of the fixture's steps, a private document, or nothing known.
+      weight: 10,
+      arbitrary: fc.record({
+        kind: fc.constant("react" as const),
+        playerId: actor,
+        stepId,
+        pieceId: fc.constantFrom("lo", "cc-by-nc", "courriel", "note-juriste", "insee", "nope"),
+        reaction: fc.constantFrom("agree" as const, "disagree" as const, "question" as const, null),
       }),
     },
     {
@@ -323,6 +341,11 @@ export function actionEvent(action: Action, model: SessionModel, at: number): Se
         playerId: action.playerId,
         action: { name: "edit", payload: { stepId, edit: action.edit } },
       };
+    }
+    case "react": {
+      const { playerId, pieceId, reaction } = action;
+      const payload = { stepId: current(playerId, action.stepId), pieceId, reaction };
+      return { kind: "player", at, playerId, action: { name: "react", payload } };
     }
     case "approve":
     case "withdraw":
