@@ -141,7 +141,12 @@ export function studioRouter(options: StudioOptions): express.Router {
 
   router.get("/", (_req, res) => {
     const result = loadScenarioFiles(dir);
-    const findingsOf = (file: string) => result.findings.filter((finding) => finding.file === file);
+    /** A file's findings, and its CSV tables' for a scenario. */
+    const findingsOf = (file: string) =>
+      result.findings.filter(
+        (finding) =>
+          finding.file === file || (file.endsWith(".json") && finding.file.startsWith(csvFolderOf(file))),
+      );
     const scenarios = result.files
       .filter((entry) => entry.kind === "scenario")
       .map((entry) => {

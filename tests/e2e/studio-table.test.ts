@@ -50,7 +50,10 @@ function workbook(): Buffer {
   return XLSX.write(book, { bookType: "xlsx", type: "buffer" }) as Buffer;
 }
 
-/** The starter's choice and form steps, then a table step on the imported CSV files. */
+/**
+ * The starter's form step (with a date-range field) and choice step, then a table step on the
+ * imported CSV files.
+ */
 function threeSteps(starterText: string): string {
   const starter = JSON.parse(starterText);
   const byType = (type: string) => starter.steps.find((step: { type: string }) => step.type === type);
@@ -66,7 +69,13 @@ function threeSteps(starterText: string): string {
     operations: ["trim", "strip-unit", "decimal-point", "pad-zeros", "remove-row"],
   };
   table.solution = { csv: "equipements-propre.csv", removedRows: ["l4"] };
-  starter.steps = [byType("choice"), byType("form"), table];
+  const form = byType("form");
+  form.puzzle.fields.push({ id: "periode", label: "Couverture temporelle", input: "date-range" });
+  form.solution.fields.periode = {
+    check: { rule: "dateRange", start: "2025-01-01", end: "2025-12-31" },
+    example: "2025-01-01/2025-12-31",
+  };
+  starter.steps = [form, byType("choice"), table];
   delete starter.shortRoute;
   return `${JSON.stringify(starter, null, 2)}\n`;
 }
@@ -253,8 +262,22 @@ describe.skipIf(!chromiumPath)("a three-step scenario with a spreadsheet table, 
     await player.getByText("La partie commence bientôt").first().waitFor();
     await facilitator.waitFor(() => facilitator.state.teams[0]?.memberIds.length === 1, "the player");
     facilitator.send("start", {});
-    const first = JSON.parse(text).steps[0].title as string;
-    await player.getByRole("heading", { name: first }).first().waitFor();
+    const first = JSON.parse(text).steps[0] as { id: string; title: string };
+    await player.getByRole("heading", { name: first.title }).first().waitFor();
+
+    // Step 1's date-range field: its format said under it, a period typed reaches the team.
+    const period = player.getByRole("textbox", { name: "Couverture temporelle" });
+    await period.waitFor();
+    expect(await period.getAttribute("placeholder")).toBe("AAAA-MM-JJ/AAAA-MM-JJ");
+    const help = await player.locator(`#${await period.getAttribute("aria-describedby")}`).textContent();
+    // (French typography: narrow no-break spaces inside « ».)
+    expect(help?.replace(/[\u202f\u00a0]/g, " ")).toContain("séparées par « / » (ex. 2025-01-01/2025-12-31)");
+    await period.fill("2025-01-01/2025-12-31");
+    await period.press("Enter");
+    await facilitator.waitFor(() => {
+      const draft = facilitator.state.teams[0]?.work?.drafts.get(first.id);
+      return draft !== undefined && JSON.parse(draft).values?.periode === "2025-01-01/2025-12-31";
+    }, "the period in the team's draft");
     expect(errors).toEqual([]);
   }, 420_000);
 });

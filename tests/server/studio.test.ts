@@ -3,7 +3,7 @@
  * the key asked for and checked; the check of an editor's text gives the very findings
  * `scenarios:check` gives for the same file saved; a shared server never writes files.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,5 +147,26 @@ describe("the studio API on a shared server", () => {
     );
     const badName = await upload("../colleges.csv", new Uint8Array([1]));
     expect(badName.status).toBe(400);
+  });
+
+  it("lists a scenario with its CSV tables' findings", async () => {
+    const server = servers.open as ServerProcess;
+    const scenario = JSON.parse(readFileSync(join(scenariosDir, "exemple.json"), "utf8"));
+    scenario.id = "avec-tableau";
+    delete scenario.shortRoute;
+    scenario.steps = scenario.steps.slice(0, 1);
+    scenario.steps[0].materials = [{ kind: "table", id: "extrait", title: "Extrait", csv: "extrait.csv" }];
+    mkdirSync(join(scenariosDir, "avec-tableau"));
+    writeFileSync(join(scenariosDir, "avec-tableau", "extrait.csv"), "Nom;Surface\nPiscine;535;en trop\n");
+    writeFileSync(join(scenariosDir, "avec-tableau.json"), JSON.stringify(scenario, null, 2));
+    const list = await api<{
+      scenarios: { id: string; ok: boolean; findings: { file: string; line: number }[] }[];
+    }>(server, "/api/studio", withKey(KEY));
+    const entry = list.body.scenarios.find((s) => s.id === "avec-tableau");
+    expect(entry?.ok).toBe(false);
+    const inTables = entry?.findings.filter((f) => f.file.endsWith(".csv"));
+    expect(inTables?.map((f) => [f.file.split("/").slice(-2).join("/"), f.line])).toEqual([
+      ["avec-tableau/extrait.csv", 2],
+    ]);
   });
 });
