@@ -10,6 +10,7 @@ import * as XLSX from "@e965/xlsx";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCsvText } from "../scenario/csv-files.ts";
 import { SpreadsheetError, spreadsheetToCsv } from "../scenario/spreadsheet.ts";
+import { importTable } from "./import-table.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "datatruc-import-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,6 +105,16 @@ describe("npm run scenarios:import-table", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("3 ligne(s) et 4 colonne(s) depuis la feuille « Équipements »");
     expect(result.stdout).toContain('"csv": "equipements.csv"');
+    expect(cells(readFileSync(out, "utf8"))).toEqual(SHOWN);
+  });
+
+  it("takes --sheet and --out as the README writes them, even when npm keeps them (no `--`)", () => {
+    const input = join(dir, "sans-tirets.xlsx");
+    writeFileSync(input, workbook("xlsx"));
+    const out = join(dir, "sans-tirets", "equipements.csv");
+    // `npm run scenarios:import-table f.xlsx --sheet 2 --out …` passes the flags as npm_config_*.
+    const said = importTable([input], { npm_config_sheet: "2", npm_config_out: out });
+    expect(said).toContain("depuis la feuille « Équipements »");
     expect(cells(readFileSync(out, "utf8"))).toEqual(SHOWN);
   });
 

@@ -6,7 +6,15 @@
  * Shared server (`npm start` with DESIGNER_KEY, under the CSP): the key is asked for, the editor
  * loads with schema completion and without a CSP violation, and the file is offered for download.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -154,6 +162,29 @@ describe.skipIf(!chromiumPath)("designers' studio (real Chromium)", () => {
     expect(await completion.textContent()).toContain("difficulty");
     await page.keyboard.press("Escape");
     await expectAccessible(page, "studio on a shared server");
+
+    // A table imported on a shared server: converted, not written, kept by the studio and
+    // downloaded with the scenario file.
+    const csv = join(dir, "Équipements sportifs.csv");
+    writeFileSync(csv, "Nom;Surface\nPiscine;535,01 m²\n");
+    const importForm = page.locator("[data-studio-import]");
+    await importForm.getByLabel("Fichier de tableur (XLSX, ODS ou CSV)").setInputFiles(csv);
+    expect(await importForm.getByLabel("Nom du tableau dans le scénario").inputValue()).toBe(
+      "equipements-sportifs.csv",
+    );
+    expect(await importForm.getByLabel("Remplacer le fichier s'il existe déjà").count()).toBe(0);
+    await importForm.getByRole("button", { name: "Importer le tableau" }).click();
+    await page
+      .locator("[data-studio-status]", { hasText: "Tableau equipements-sportifs.csv importé (1 ligne," })
+      .waitFor();
+    expect(existsSync(join(dir, "exemple", "equipements-sportifs.csv"))).toBe(false);
+    const downloads: string[] = [];
+    page.on("download", (download) => downloads.push(download.suggestedFilename()));
+    await page.getByRole("button", { name: "Télécharger le fichier" }).click();
+    await page
+      .locator("[data-studio-status]", { hasText: "tableaux equipements-sportifs.csv téléchargés" })
+      .waitFor();
+    await expect.poll(() => [...downloads].sort()).toEqual(["equipements-sportifs.csv", "exemple.json"]);
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -621,9 +621,9 @@ export const en: Record<MessageKey, string> = {
   "studio.tableBadName":
     "Invalid table name: lower case, digits and hyphens, ending in “.csv” (e.g. “equipements.csv”).",
   "studio.tableWritten":
-    'Table imported into {file}: {rows} rows, columns {columns}. In the JSON: "csv": "{name}".',
+    'Table imported into {file}: {rows, plural, one {# row} other {# rows}}, columns {columns}. In the JSON: "csv": "{name}".',
   "studio.tableKept":
-    'Table {name} imported ({rows} rows, columns {columns}): the studio checks it with the scenario and downloads it with it. In the JSON: "csv": "{name}".',
+    'Table {name} imported ({rows, plural, one {# row} other {# rows}}, columns {columns}): the studio checks it with the scenario and downloads it with it. In the JSON: "csv": "{name}".',
   "studio.downloadedWithTables":
     "File {id}.json and tables {tables} downloaded: put the file in scenarios/ and the tables in scenarios/{id}/ on the server.",
   "studio.error": "error",

@@ -631,9 +631,9 @@ export const fr = {
   "studio.tableBadName":
     "Nom de tableau invalide : minuscules, chiffres et tirets, terminé par « .csv » (ex. « equipements.csv »).",
   "studio.tableWritten":
-    'Tableau importé dans {file} : {rows} lignes, colonnes {columns}. Dans le JSON : "csv": "{name}".',
+    'Tableau importé dans {file} : {rows, plural, one {# ligne} other {# lignes}}, colonnes {columns}. Dans le JSON : "csv": "{name}".',
   "studio.tableKept":
-    'Tableau {name} importé ({rows} lignes, colonnes {columns}) : le studio le vérifie avec le scénario et le télécharge avec lui. Dans le JSON : "csv": "{name}".',
+    'Tableau {name} importé ({rows, plural, one {# ligne} other {# lignes}}, colonnes {columns}) : le studio le vérifie avec le scénario et le télécharge avec lui. Dans le JSON : "csv": "{name}".',
   "studio.downloadedWithTables":
     "Fichier {id}.json et tableaux {tables} téléchargés : déposez le fichier dans scenarios/ et les tableaux dans scenarios/{id}/ sur le serveur.",
   "studio.error": "erreur",
