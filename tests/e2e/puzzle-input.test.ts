@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { tabTo } from "../../client/src/puzzles/e2e-kit.ts";
 import { PUZZLES } from "../../shared/puzzles/registry.ts";
 import { Scenario } from "../../shared/scenario/schema.ts";
-import { chromiumOrSkip, ROOT, reportCspViolations, useBrowserServer } from "./harness.ts";
+import { chromiumOrSkip, expectAccessible, ROOT, reportCspViolations, useBrowserServer } from "./harness.ts";
 import { type InputMode, playStep } from "./puzzle-plays.ts";
 
 const chromiumPath = chromiumOrSkip("e2e puzzle input");
@@ -38,6 +38,8 @@ async function playAll(page: Page, mode: InputMode): Promise<string[]> {
     await result.waitFor();
     const percent = /Tentative 1\s:\s(\d+)\s%/.exec((await result.textContent()) ?? "")?.[1];
     scores.push(`${step.type}: ${percent} %`);
+    // Each type's board with its marks after an attempt, checked once (on the mouse player's page).
+    if (mode === "mouse") await expectAccessible(page, `${step.type} after an attempt`);
     if (index === exemple.steps.length - 1) break;
     if (mode === "keyboard") {
       await tabTo(page, '[data-focus-key="advance"]');
