@@ -201,7 +201,13 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
         const canvasBox = await bruno.locator("#table-canvas canvas").boundingBox();
         if (!canvasBox) throw new Error("no canvas");
         // Where the table lays the first document (the board's own pure layout, wide table).
-        const cards = materialIds.map((id) => ({ id: id.replace(/^material-/, "") }));
+        // Its documents, then a face-down card per teammate holding private documents Bruno cannot read.
+        const held = await bruno
+          .locator(".face-down[data-held-by]")
+          .evaluateAll((nodes) => nodes.map((n) => `held-by-${(n as HTMLElement).dataset.heldBy}`));
+        const cards = [...materialIds.map((id) => id.replace(/^material-/, "")), ...held].map((id) => ({
+          id,
+        }));
         const { docs } = layoutTable({ cards, seats: names, puzzle: null } as unknown as TablePicture, WIDE);
         const first = docs.find((doc) => `material-${doc.id}` === materialIds[0]);
         if (!first) throw new Error("the first document is not on the table");
