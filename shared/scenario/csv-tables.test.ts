@@ -170,6 +170,24 @@ describe("a table from CSV files", () => {
     );
   });
 
+  it("a table too big to play (a team's draft carries every row): one finding at the CSV's header", () => {
+    const big = Array.from({ length: 501 }, (_, k) => [`Équipement ${k}`, "100 m²", "33063", "oui"]);
+    const scenario = structuredClone(fromCsv);
+    scenario.steps[4].solution = { csv: "equipements-propre.csv", removedRows: [] };
+    const findings = load("big", scenario, {
+      ...csvFiles,
+      "equipements.csv": csv([HEADER, ...big], ";"),
+      "equipements-propre.csv": csv([HEADER, ...big], ";"),
+    }).findings.filter((f) => f.file.endsWith("/equipements.csv"));
+    expect(findings.map((f) => [where(f), f.code, f.message])).toEqual([
+      [
+        "tableau/equipements.csv:1",
+        "valeur-hors-limites",
+        "au plus 500 éléments attendus dans la liste, 501 trouvés",
+      ],
+    ]);
+  });
+
   it("places a row's problems on its own line, past blank lines and multi-line cells", () => {
     const text = `Nom;Surface (m²);Code INSEE;Ouvert\n\n"Piscine\nmunicipale";535,01 m²;1004;oui;en trop\nStade;1200;33063\n`;
     const scenario = structuredClone(fromCsv);

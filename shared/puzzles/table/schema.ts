@@ -41,10 +41,17 @@ export const TableRow = z
   })
   .describe("Une ligne du tableau, avec son identifiant et ses cellules.");
 
+/** Most rows a table puzzle has: a team's draft carries every one of them (a CSV file makes big tables easy). */
+export const MAX_TABLE_ROWS = 500;
+
 export const TablePuzzle = z
   .strictObject({
     columns: z.array(TableColumn).min(1).describe("Les colonnes du tableau."),
-    rows: z.array(TableRow).min(1).describe("Les lignes, avec leurs défauts à corriger."),
+    rows: z
+      .array(TableRow)
+      .min(1)
+      .max(MAX_TABLE_ROWS)
+      .describe(`Les lignes, avec leurs défauts à corriger (${MAX_TABLE_ROWS} au plus).`),
     operations: z.array(TableOperation).min(1).describe("Les opérations proposées à l'équipe."),
   })
   .describe("Nettoyer un tableau de données.");
@@ -62,8 +69,8 @@ export const TableSolution = z
 export const TableDraft = z.strictObject({
   type: z.literal("table"),
   /** The team's working copy: every row of the puzzle with its current cells. */
-  rows: z.array(z.strictObject({ id: Id, cells: z.record(z.string().max(64), Value) })).max(500),
-  removedRows: z.array(Id).max(500),
+  rows: z.array(z.strictObject({ id: Id, cells: z.record(z.string().max(64), Value) })).max(MAX_TABLE_ROWS),
+  removedRows: z.array(Id).max(MAX_TABLE_ROWS),
   removedColumns: z.array(Id).max(100),
 });
 
