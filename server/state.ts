@@ -167,11 +167,21 @@ export const HintState = schema(
 );
 export type HintState = SchemaType<typeof HintState>;
 
+/** A step's shared draft as cells (shared/draft-cells.ts): JSON-pointer path → JSON, so that an edit
+ *  sends the cells it changed, not the whole draft. */
+export const DraftState = schema(
+  {
+    cells: t.map("string"),
+  },
+  "DraftState",
+);
+export type DraftState = SchemaType<typeof DraftState>;
+
 /** What only the team's members and the facilitator see. */
 export const TeamWorkState = schema(
   {
-    /** stepId → JSON `Answer`: the shared draft of every step the team has opened. */
-    drafts: t.map("string"),
+    /** stepId → the shared draft of every step the team has opened (an `Answer`, as cells). */
+    drafts: t.map(DraftState),
     /** The latest attributed edits (at most the last 100; the full history is in the session log). */
     edits: t.array(EditState),
     attempts: t.array(AttemptState),

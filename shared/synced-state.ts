@@ -6,6 +6,7 @@
  * schemas of what they hold.
  */
 import { z } from "zod";
+import { fromDraftCells } from "./draft-cells.ts";
 import { Answer, DraftEdit } from "./rules/answer.ts";
 import { type ItemFeedback, REACTIONS } from "./rules/model.ts";
 import { Material } from "./scenario/schema.ts";
@@ -66,8 +67,16 @@ export const AttemptView = z.object({
   at: count,
 });
 export const HintView = z.object({ stepId: text, text, cost: count });
+/** A draft as cells (shared/draft-cells.ts), read as its JSON string; a plain JSON string is read as is. */
+const DraftView = z.union([
+  z.string(),
+  z
+    .object({ cells: z.record(z.string(), z.string()).catch({}) })
+    .transform(({ cells }) => JSON.stringify(fromDraftCells(Object.entries(cells)) ?? null)),
+]);
 export const TeamWorkView = z.object({
-  drafts: z.record(z.string(), z.string()).optional().catch(undefined),
+  /** stepId → the draft's JSON `Answer`. */
+  drafts: z.record(z.string(), DraftView).optional().catch(undefined),
   edits: list(EditView).optional(),
   attempts: list(AttemptView).optional(),
   hints: list(HintView).optional(),

@@ -930,11 +930,12 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 }
 
-/** Adds a team to a view, and the attempts added since: a new element's own nested collections
- *  (`approvedBy`) reach a view only once the element itself is added to it. */
+/** Adds a team to a view, and the attempts and drafts added since: a new element's own nested
+ *  collections (`approvedBy`, a draft's `cells`) reach a view only once the element itself is added. */
 function addTeamToView(view: StateView, team: TeamState): void {
   if (!view.has(team)) view.add(team);
   for (const attempt of team.work.attempts) if (!view.has(attempt)) view.add(attempt);
+  for (const draft of team.work.drafts.values()) if (!view.has(draft)) view.add(draft);
 }
 
 type PlayerJoin = Extract<JoinOptions, { as: "player" }>;

@@ -1,5 +1,6 @@
 /** The synced state the server writes is exactly the shape clients read (shared/synced-state.ts). */
 import { describe, expect, it } from "vitest";
+import { fromDraftCells } from "../../shared/draft-cells.ts";
 import { applyEvent, type SessionEvent, type SessionModel } from "../../shared/rules/index.ts";
 import { fixtureScenario } from "../../shared/rules/test-fixtures.ts";
 import { sessionWith, T0 } from "../../shared/rules/test-helpers.ts";
@@ -50,6 +51,14 @@ describe("the synced state", () => {
     expect(team.work.hints.length).toBe(1);
     expect(team.work.attempts.length).toBe(1);
     expect(json.players.p1.privateMaterials).toBeTypeOf("string");
-    expect(GameView.parse(json)).toEqual(json);
+    // Drafts travel as cells and read as their JSON, the model's draft.
+    const expected = structuredClone(json);
+    for (const t of expected.teams) {
+      for (const [id, draft] of Object.entries<{ cells: Record<string, string> }>(t.work.drafts)) {
+        t.work.drafts[id] = JSON.stringify(fromDraftCells(Object.entries(draft.cells)));
+      }
+    }
+    expect(JSON.parse(expected.teams[0].work.drafts[stepId])).toEqual(model.teams[0]?.steps[0]?.draft);
+    expect(GameView.parse(json)).toEqual(expected);
   });
 });

@@ -3,6 +3,7 @@
  * stay valid and patches stay small: a field is assigned only when its value changed.
  */
 import type { ArraySchema } from "@colyseus/schema";
+import { draftCells } from "../../shared/draft-cells.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import {
   ranking,
@@ -23,6 +24,7 @@ import type { Scenario } from "../../shared/scenario/schema.ts";
 import {
   AttemptState,
   CancelledProposalState,
+  DraftState,
   EditState,
   type GameState,
   HintState,
@@ -54,8 +56,9 @@ export class StateMirror {
   /** Player id → the roles whose private materials were last sent to them. */
   private readonly readRoles = new Map<string, string>();
   private readonly editCounts = new Map<string, number>();
-  /** The rules return new objects only for what changed: unchanged drafts are not re-serialized. */
-  private readonly draftJson = new WeakMap<object, string>();
+  /** Each team step's draft as last written (`team:step`): unchanged drafts are skipped, changed
+   *  ones diffed cell by cell. */
+  private readonly draftCells = new Map<string, { answer: object; cells: Map<string, string> }>();
   /** What each player's row was last written from (`seatViewInputs`): unchanged rows are skipped. */
   private readonly playerInputs = new Map<string, readonly unknown[]>();
   /** The model team each team's state was last written from: unchanged teams are skipped. */
@@ -290,15 +293,21 @@ export class StateMirror {
 
   private applyWork(ts: TeamState, team: Team): void {
     const work = ts.work;
-    // The drafts its viewers see (`seatView`'s, the same whoever looks): the team's entry in the
-    // StateView of the seats whose view lists the team.
+    // The drafts its viewers see (`seatView`'s, the same whoever looks), as cells: an edit changes
+    // the cells it touched (the rules return a new draft object only for a changed draft).
     for (const [stepId, answer] of Object.entries(teamDrafts(team))) {
-      let draft = this.draftJson.get(answer);
-      if (draft === undefined) {
-        draft = JSON.stringify(answer);
-        this.draftJson.set(answer, draft);
+      const key = `${team.id}:${stepId}`;
+      const previous = this.draftCells.get(key);
+      if (previous?.answer === answer) continue;
+      const cells = draftCells(answer);
+      let state = work.drafts.get(stepId);
+      if (!state) {
+        state = new DraftState();
+        work.drafts.set(stepId, state);
       }
-      if (work.drafts.get(stepId) !== draft) work.drafts.set(stepId, draft);
+      for (const path of previous?.cells.keys() ?? []) if (!cells.has(path)) state.cells.delete(path);
+      for (const [path, json] of cells) if (previous?.cells.get(path) !== json) state.cells.set(path, json);
+      this.draftCells.set(key, { answer, cells });
     }
     this.appendNew(
       `${team.id}:attempts`,

@@ -15,6 +15,7 @@ import { solutionAnswer } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { editsTo } from "../server/bot.ts";
 import {
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   type ServerProcess as SdkServer,
@@ -104,8 +105,8 @@ async function playSession(
   await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
   for (const [index, step] of scenario.steps.entries()) {
     const team = () => bot.state.teams[0];
-    await bot.waitFor(() => team()?.work?.drafts.get(step.id) !== undefined, `draft ${step.id}`);
-    const draft = JSON.parse(team()?.work?.drafts.get(step.id) ?? "null");
+    await bot.waitFor(() => draftJson(team()?.work, step.id) !== undefined, `draft ${step.id}`);
+    const draft = JSON.parse(draftJson(team()?.work, step.id) ?? "null");
     for (const edit of editsTo(step, draft, solutionAnswer(step)))
       bot.send("edit", { stepId: step.id, edit });
     bot.send("propose", { stepId: step.id });

@@ -7,7 +7,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { CloseCodes } from "../../shared/protocol.ts";
-import { createSession, joinAsFacilitator, joinAsPlayer, type Seat, type ServerProcess } from "./harness.ts";
+import {
+  createSession,
+  draftJson,
+  joinAsFacilitator,
+  joinAsPlayer,
+  type Seat,
+  type ServerProcess,
+} from "./harness.ts";
 import { useServerProcess } from "./use-server.ts";
 
 const FLOOD = { burst: 10, rate: 5 };
@@ -158,10 +165,7 @@ describe("an edit too big", () => {
     await a.waitFor(() => a.state.currentStep === 3, "form step");
     const value = "€".repeat(1000);
     a.send("edit", { stepId: "fiche", edit: { op: "set-field", fieldId: "titre", value } });
-    await a.waitFor(
-      () => teamOf(a)?.work?.drafts.get("fiche")?.includes(value) === true,
-      "long value synced",
-    );
+    await a.waitFor(() => draftJson(teamOf(a)?.work, "fiche")?.includes(value) === true, "long value synced");
     expect(a.leftCode).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { GameRoom } from "../../server/rooms/GameRoom.ts";
+import type { TeamWorkState } from "../../server/state.ts";
+import { fromDraftCells } from "../../shared/draft-cells.ts";
 import { PROTOCOL_VERSION, type ServerMessages } from "../../shared/protocol.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -379,4 +381,10 @@ export async function startRelay(
       relay.close();
     },
   };
+}
+
+/** A step's draft in a synced state, as its JSON (drafts travel as cells: shared/draft-cells.ts). */
+export function draftJson(work: TeamWorkState | undefined, stepId: string): string | undefined {
+  const draft = work?.drafts.get(stepId);
+  return draft ? JSON.stringify(fromDraftCells(draft.cells.entries())) : undefined;
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   api,
   createSession,
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   type Seat,
@@ -87,7 +88,7 @@ describe("operating endpoints and graceful shutdown", () => {
     seats.push(anaBack, brunoBack);
     expect([anaBack.playerId, brunoBack.playerId]).toEqual([ana.playerId, bruno.playerId]);
     await anaBack.waitFor(
-      () => anaBack.state.teams[0]?.work?.drafts.get("licence")?.includes("odbl") ?? false,
+      () => draftJson(anaBack.state.teams[0]?.work, "licence")?.includes("odbl") ?? false,
     );
     const restored = await api<string>(second, "/metrics");
     expect(sample(restored.text, "datatruc_restore_seconds_count")).toBe(1);

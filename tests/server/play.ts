@@ -17,6 +17,7 @@ import {
   api,
   type CreatedSession,
   createSession,
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   joinAsScreen,
@@ -55,7 +56,7 @@ export interface PlayHooks {
 
 const parseDraft = (seat: Seat, stepId: string): Answer | undefined => {
   const team = seat.state.teams.find((t) => t.memberIds.includes(seat.playerId ?? ""));
-  const json = team?.work?.drafts.get(stepId);
+  const json = draftJson(team?.work, stepId);
   return json ? (JSON.parse(json) as Answer) : undefined;
 };
 

@@ -9,6 +9,7 @@ import type { GameRoom } from "../../server/rooms/GameRoom.ts";
 import {
   type CreatedSession,
   createSession,
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   type Seat,
@@ -28,7 +29,7 @@ let bruno: Seat;
 let relay: Awaited<ReturnType<typeof startRelay>>;
 
 const draftOf = (seat: Seat, stepId: string) =>
-  seat.state.teams.find((t) => t.memberIds.includes(seat.playerId ?? ""))?.work?.drafts.get(stepId);
+  draftJson(seat.state.teams.find((t) => t.memberIds.includes(seat.playerId ?? ""))?.work, stepId);
 const playerOf = (seat: Seat, id: string | null) => seat.state.players.get(id ?? "");
 
 beforeAll(async () => {

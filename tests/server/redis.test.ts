@@ -9,6 +9,7 @@ import { freePort, hasRedis, type RunningService, requireService, startRedis } f
 import {
   api,
   createSession,
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   type Seat,
@@ -60,7 +61,7 @@ describe.skipIf(!available)("several processes sharing Redis", () => {
     await bruno.waitFor(() => bruno.state.phase === "playing", "playing");
     bruno.send("edit", { stepId: "licence", edit: { op: "toggle-option", optionId: "odbl" } });
     await ana.waitFor(
-      () => ana.state.teams[0]?.work?.drafts.get("licence")?.includes("odbl") === true,
+      () => draftJson(ana.state.teams[0]?.work, "licence")?.includes("odbl") === true,
       "Bruno's edit seen by Ana",
     );
   });

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../server/scenarios.ts";
 import {
   api,
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   type Seat,
@@ -81,7 +82,7 @@ describe("a server restart", () => {
       edit: { op: "place-item", itemId: "etude", bucketId: "tous" },
     });
     await facilitator.waitFor(
-      () => facilitator.state.teams[1]?.work?.drafts.get("documents")?.includes("etude") === true,
+      () => draftJson(facilitator.state.teams[1]?.work, "documents")?.includes("etude") === true,
       "draft in progress",
     );
     const stateBefore = comparableState(facilitator);
@@ -129,7 +130,7 @@ describe("a server restart", () => {
       edit: { op: "place-item", itemId: "deliberation", bucketId: "tous" },
     });
     await console2.waitFor(
-      () => console2.state.teams[1]?.work?.drafts.get("documents")?.includes("deliberation") === true,
+      () => draftJson(console2.state.teams[1]?.work, "documents")?.includes("deliberation") === true,
       "edit after the restart",
     );
     expect(otherBack.revealed().map((r) => r.stepId)).toEqual(["licence"]);

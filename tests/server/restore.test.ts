@@ -11,6 +11,7 @@ import { Store } from "../../server/store/store.ts";
 import { freePort } from "../support/services.ts";
 import {
   createSession,
+  draftJson,
   joinAsFacilitator,
   joinAsPlayer,
   type Seat,
@@ -152,7 +153,7 @@ describe("after a crash", () => {
     const team = console2.state.teams[0];
     expect(team?.work?.edits.length).toBe(100);
     expect(team?.work?.edits.at(-1)?.at).toBe(last.at + extra);
-    expect(JSON.parse(team?.work?.drafts.get("licence") ?? "{}")).toMatchObject({
+    expect(JSON.parse(draftJson(team?.work, "licence") ?? "{}")).toMatchObject({
       selected: ["licence-ouverte"],
     });
   }, 180_000);

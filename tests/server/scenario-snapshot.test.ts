@@ -11,6 +11,7 @@ import { loadCatalog } from "../../server/scenarios.ts";
 import {
   api,
   createSession,
+  draftJson,
   joinAsFacilitator,
   type Seat,
   type ServerProcess,
@@ -94,7 +95,7 @@ describe("a session's scenario", () => {
       edit: { op: "toggle-option", optionId: "licence-ouverte" },
     });
     await console1.waitFor(
-      () => console1.state.teams[0]?.work?.drafts.get("licence")?.includes("licence-ouverte") === true,
+      () => draftJson(console1.state.teams[0]?.work, "licence")?.includes("licence-ouverte") === true,
       "draft",
     );
     const stateBefore = comparableState(console1);
