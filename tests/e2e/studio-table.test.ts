@@ -11,7 +11,12 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { joinAsFacilitator, type ServerProcess as SdkServer, type Seat } from "../server/harness.ts";
+import {
+  draftJson,
+  joinAsFacilitator,
+  type ServerProcess as SdkServer,
+  type Seat,
+} from "../server/harness.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
@@ -275,7 +280,7 @@ describe.skipIf(!chromiumPath)("a three-step scenario with a spreadsheet table, 
     await period.fill("2025-01-01/2025-12-31");
     await period.press("Enter");
     await facilitator.waitFor(() => {
-      const draft = facilitator.state.teams[0]?.work?.drafts.get(first.id);
+      const draft = draftJson(facilitator.state.teams[0]?.work, first.id);
       return draft !== undefined && JSON.parse(draft).values?.periode === "2025-01-01/2025-12-31";
     }, "the period in the team's draft");
     expect(errors).toEqual([]);
