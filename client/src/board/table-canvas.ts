@@ -19,12 +19,12 @@ export interface TableIntents {
 }
 
 /** Opens and shows the document a card on the table stands for (flipping it over). */
-function openMaterial(id: string): void {
+function openMaterial(id: string, reducedMotion: boolean): void {
   const article = document.getElementById(`material-${id}`);
   if (!article) return;
   const details = article.querySelector("details");
   if (details) details.open = true;
-  article.scrollIntoView({ behavior: "smooth", block: "center" });
+  article.scrollIntoView({ behavior: reducedMotion ? "auto" : "smooth", block: "center" });
   article.querySelector<HTMLElement>("summary")?.focus({ preventScroll: true });
 }
 
@@ -147,7 +147,7 @@ export class TableCanvas {
       const point = handle.toTable(event.clientX, event.clientY) ?? { x: held.x, y: held.y };
       if (!dragging) {
         if (cancelled) return;
-        if (held.kind === "doc") openMaterial(held.id);
+        if (held.kind === "doc") openMaterial(held.id, this.parent?.dataset.motion === "reduced");
         if (held.kind === "kind") handle.setKind(held.id);
         if (held.kind === "piece") this.intents?.select(held.id);
         if (this.picture) this.show(this.picture);

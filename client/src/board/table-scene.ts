@@ -252,15 +252,23 @@ class TableScene extends Phaser.Scene {
       g.lineStyle(3, color, 1).lineBetween(from.x, from.y, to.x, to.y);
       const angle = Math.atan2(to.y - from.y, to.x - from.x);
       const tip = edgePoint(b, from, to);
-      g.fillStyle(color, 1).fillTriangle(
-        tip.x,
-        tip.y,
-        tip.x - 12 * Math.cos(angle - 0.4),
-        tip.y - 12 * Math.sin(angle - 0.4),
-        tip.x - 12 * Math.cos(angle + 0.4),
-        tip.y - 12 * Math.sin(angle + 0.4),
-      );
-      this.text((from.x + to.x) / 2, (from.y + to.y) / 2, clip(link.label, 22), 11, "#1b1f2a", true)
+      if (!link.both)
+        g.fillStyle(color, 1).fillTriangle(
+          tip.x,
+          tip.y,
+          tip.x - 12 * Math.cos(angle - 0.4),
+          tip.y - 12 * Math.sin(angle - 0.4),
+          tip.x - 12 * Math.cos(angle + 0.4),
+          tip.y - 12 * Math.sin(angle + 0.4),
+        );
+      this.text(
+        (from.x + to.x) / 2,
+        (from.y + to.y) / 2,
+        clip(`${link.label}${link.both ? " ⇄" : ""}`, 24),
+        11,
+        "#1b1f2a",
+        true,
+      )
         .setBackgroundColor("#ffd166")
         .setPadding(3, 1, 3, 1)
         .setDepth(5);

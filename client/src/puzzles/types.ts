@@ -47,6 +47,8 @@ export interface BoardLink {
   from: string;
   to: string;
   label: string;
+  /** The kind holds both ways (no arrow head). */
+  both: boolean;
   mark: boolean | null;
 }
 

@@ -39,6 +39,7 @@ export const linkTable: PuzzleTable<"link"> = {
       from: link.from,
       to: link.to,
       label: kindLabel(puzzle, link.kind),
+      both: puzzle.kinds.find((kind) => kind.id === link.kind)?.symmetric === true,
       mark: marks.get(linkKey(link)) ?? null,
     })),
     kinds: puzzle.kinds.map((kind) => ({ id: kind.id, label: kind.label })),
