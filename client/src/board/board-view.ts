@@ -483,10 +483,12 @@ export function boardView(input: BoardInput) {
   return html`
     ${banner}
     ${header}
+    <div class="table-frame">
     <button type="button" class="table-toggle small" aria-controls="table-canvas" aria-expanded=${input.tableExpanded ? "true" : "false"}
       data-focus-key="table-toggle" @click=${() => input.toggleTable?.()}>${input.tableExpanded ? t("board.tableClose") : t("board.tableOpen")}</button>
     <div class=${`table-canvas ${input.tableExpanded ? "expanded" : ""}`} id="table-canvas" role="img" aria-label=${t("board.canvasLabel")}></div>
     <p class="muted table-help">${t("board.tableHelp")}</p>
+    </div>
     <div class="board">
       <div class="stack">
         <section class="card">
