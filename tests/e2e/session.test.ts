@@ -244,8 +244,8 @@ describe.skipIf(!chromiumPath)("café session end to end (real server, real Chro
 
       await fac.getByRole("button", { name: "Révéler la réponse" }).click();
       for (const page of players) await waitForText(page, step.explanation.text);
-      // The projected screen steps through the reveal with one key, up to the explanation.
-      // The team's answer, then the solution, drawn as the type draws them (the map's places on a map).
+      // The projected screen steps through the reveal with one key, up to the explanation; the team's
+      // answer, then the solution, are drawn as their type draws them (the map's places on a map).
       await screen.locator('[data-moment^="reveal:"]').waitFor();
       for (let frame = 0; frame < 12 && !(await screen.locator(".reveal-team").isVisible()); frame++)
         await screen.keyboard.press("ArrowRight");
