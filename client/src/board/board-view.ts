@@ -569,12 +569,11 @@ function reactionsPanel(input: BoardInput, data: BoardData) {
   return html`<section class="card reactions" aria-labelledby="reactions-title">
     <h2 id="reactions-title">${t("reactions.title")}</h2>
     <p class="muted">${t("reactions.help")}</p>
-    <label>${t("reactions.piece")}
-      <select data-focus-key="reaction-piece" ?disabled=${!data.editable}
-        @change=${(event: Event) => input.select?.((event.target as HTMLSelectElement).value)}>
-        ${[...labels].map(([id, label]) => html`<option value=${id} ?selected=${id === piece}>${label}</option>`)}
-      </select>
-    </label>
+    <label for="reaction-piece">${t("reactions.piece")}</label>
+    <select id="reaction-piece" data-focus-key="reaction-piece" ?disabled=${!data.editable}
+      @change=${(event: Event) => input.select?.((event.target as HTMLSelectElement).value)}>
+      ${[...labels].map(([id, label]) => html`<option value=${id} ?selected=${id === piece}>${label}</option>`)}
+    </select>
     <div class="row" role="group" aria-label=${t("reactions.title")}>
       ${REACTIONS.map(
         (reaction) =>
