@@ -10,67 +10,9 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import { chromiumOrSkip, expectAccessible, SCREENSHOTS, useBrowserServer } from "./harness.ts";
+import { box, drag, layoutWhen, pointOf, tableLayout } from "./table-drag.ts";
 
 const chromiumPath = chromiumOrSkip("e2e board");
-
-type Box = [number, number, number, number];
-interface Layout {
-  width: number;
-  height: number;
-  pieces: Record<string, Box>;
-  zones: Record<string, Box>;
-  docs: Record<string, Box>;
-  kinds: Record<string, Box>;
-  /** The kind of link the next drop draws. */
-  kind: string;
-}
-
-/** The page point at the centre of a box of the table's drawing (logical units). */
-async function pointOf(page: Page, box: Box): Promise<{ x: number; y: number }> {
-  const canvas = page.locator("#table-canvas canvas");
-  await canvas.scrollIntoViewIfNeeded();
-  const rect = await canvas.boundingBox();
-  const layout = await tableLayout(page);
-  if (!rect) throw new Error("no canvas");
-  const [x, y, w, h] = box;
-  return {
-    x: rect.x + ((x + w / 2) * rect.width) / layout.width,
-    y: rect.y + ((y + h / 2) * rect.height) / layout.height,
-  };
-}
-
-async function tableLayout(page: Page): Promise<Layout> {
-  const raw = await page.locator("#table-canvas").getAttribute("data-layout");
-  return JSON.parse(raw ?? "null") as Layout;
-}
-
-/** Waits until the table has drawn what `ready` asks for, then returns its layout. */
-async function layoutWhen(page: Page, ready: (layout: Layout) => boolean): Promise<Layout> {
-  await expect
-    .poll(async () => {
-      const layout = await tableLayout(page).catch(() => null);
-      return layout !== null && ready(layout);
-    })
-    .toBe(true);
-  return tableLayout(page);
-}
-
-/** Presses on one box of the table, moves in small steps to another, and lets go. */
-async function drag(page: Page, from: Box, to: Box): Promise<void> {
-  const a = await pointOf(page, from);
-  const b = await pointOf(page, to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 8, a.y + 8, { steps: 2 });
-  await page.mouse.move(b.x, b.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-function box(record: Record<string, Box>, id: string): Box {
-  const found = record[id];
-  if (!found) throw new Error(`nothing drawn for ${id}`);
-  return found;
-}
 
 describe.skipIf(!chromiumPath)("the table where the team plays", () => {
   const env = useBrowserServer(chromiumPath);
