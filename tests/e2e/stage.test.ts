@@ -145,7 +145,7 @@ function rightPlaces(step: Step): (readonly [string, string | number])[] {
 const MOVED = { timeout: 20_000 };
 
 /** Moves cards on the table with the mouse, as a hand does: the first `count` cards of the right
- *  answer, or (half-wrong) one card on its pile and one on another, or the last card of the line put
+ *  answer, or (half-wrong) one card on a wrong pile, or the last card of the line put
  *  first. A phone's table is opened from its strip first. */
 async function moveCards(page: Page, step: Step, right: boolean, count = Number.POSITIVE_INFINITY) {
   const unfold = page.getByRole("button", { name: "Agrandir la table" });
@@ -161,7 +161,7 @@ async function moveCards(page: Page, step: Step, right: boolean, count = Number.
     const other = (bucket: string | number) => step.puzzle.buckets.find((b) => b.id !== bucket)?.id as string;
     const moves = right
       ? places.slice(0, count)
-      : places.slice(0, 2).map(([id, bucket], i) => [id, i ? other(bucket) : bucket]);
+      : places.slice(0, 1).map(([id, bucket]) => [id, other(bucket)]);
     for (const [item, bucket] of moves as [string, string][]) {
       const layout = await tableLayout(page);
       await drag(page, box(layout.pieces, item), box(layout.zones, bucket));
@@ -358,7 +358,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
     const moveOnTable = async (mover: Page, watcher: Page, step: Step, right: boolean) => {
       const first = !watched.has(watcher);
       if (first) await resetFrameRuns(watcher);
-      await moveCards(mover, step, right, 3);
+      await moveCards(mover, step, right, 2);
       if (!first) return;
       watched.add(watcher);
       const moved = await draftShown(mover);
@@ -404,8 +404,6 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
       await ana.getByRole("button", { name: "Voir l'énigme" }).press("Enter");
       await expect.poll(() => focusedId(ana)).toBe("puzzle-title");
       await ana.locator(".title-card").waitFor({ state: "detached" });
-      for (const page of [a2, b1, b2])
-        await page.getByRole("button", { name: "Voir l'énigme" }).press("Enter");
 
       // Both teams answer; the race shows who proposed, who sent, with live events without content.
       // On the table with the mouse where it carries the pieces, through the DOM elsewhere.
@@ -530,5 +528,5 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
     }
 
     expect(errors).toEqual([]);
-  }, 600_000);
+  }, 1_500_000);
 });
