@@ -124,6 +124,9 @@ async function context(
   return { context: ctx, page };
 }
 
+// Buttons are pressed with Enter and Ana plays off the table with the keyboard: a click's
+// hit-target check waits for a frame that can take very long to come on a loaded machine.
+
 /** The steps whose pieces lie on the table as cards (the players move them there). */
 const onTable = (step: Step) => step.type === "categorize" || step.type === "order";
 
@@ -193,7 +196,7 @@ async function finishInDom(page: Page, step: Step): Promise<void> {
     for (let guard = 0; guard < 10; guard++) {
       const at = (await lineOf(page)).indexOf(id);
       if (at <= place) break;
-      await page.getByRole("button", { name: `Monter « ${label} »` }).click();
+      await page.getByRole("button", { name: `Monter « ${label} »` }).press("Enter");
       await expect.poll(async () => (await lineOf(page)).indexOf(id), MOVED).toBe(at - 1);
     }
   }
@@ -221,7 +224,7 @@ async function answerWrong(page: Page, step: Step): Promise<void> {
       for (const id of picks) {
         const label = step.puzzle.options.find((o) => o.id === id)?.label ?? id;
         const box = page.getByLabel(label, { exact: true });
-        await box.check();
+        await box.press("Space");
         await expect.poll(() => box.isChecked()).toBe(true);
       }
       return;
@@ -320,7 +323,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
       contexts.push(side.context);
       await side.page.goto(`${url}/join/${code}`);
       await side.page.getByLabel("Votre prénom ou pseudo").fill(name);
-      await side.page.getByRole("button", { name: "Entrer dans la partie" }).click();
+      await side.page.getByRole("button", { name: "Entrer dans la partie" }).press("Enter");
       await side.page.getByText("Salle d'attente").waitFor();
       players[name] = side.page;
     }
@@ -369,7 +372,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
       else expect(runs.span, JSON.stringify(runs)).toBeGreaterThanOrEqual(180);
     };
 
-    await fac.getByRole("button", { name: "Lancer la partie" }).click();
+    await fac.getByRole("button", { name: "Lancer la partie" }).press("Enter");
     let revealAt = 0;
     let tableAt = 0;
     let tableEnd = 0;
@@ -413,19 +416,19 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
         await moveOnTable(a1, a2, step, true);
         await finishInDom(a2, step);
         if (!tableEnd) tableEnd = Date.now() - anaStart;
-      } else await playStep(a1, step, "mouse");
-      await a1.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
+      } else await playStep(a1, step, "keyboard");
+      await a1.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).press("Enter");
       await screen.locator(".race-lane", { hasText: teamA }).getByText("réponse proposée").waitFor();
       await screen
         .locator(".event", { hasText: `${teamA} a proposé une réponse` })
         .first()
         .waitFor();
-      await a2.getByRole("button", { name: "Je suis d'accord" }).click();
+      await a2.getByRole("button", { name: "Je suis d'accord" }).press("Enter");
       await screen.locator(".race-lane", { hasText: teamA }).getByText("réponse envoyée").waitFor();
       if (onTable(step)) await moveOnTable(b1, b2, step, false);
       else await answerWrong(b1, step);
-      await b1.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).click();
-      await b2.getByRole("button", { name: "Je suis d'accord" }).click();
+      await b1.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).press("Enter");
+      await b2.getByRole("button", { name: "Je suis d'accord" }).press("Enter");
       await screen.locator(".race-lane", { hasText: teamB }).getByText("réponse envoyée").waitFor();
       await expect.poll(() => said(screen)).toContain(`${teamB} a envoyé sa réponse`);
       if (index === 0) {
@@ -435,7 +438,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
       }
 
       // The reveal: a sequence stepped with one key.
-      await fac.getByRole("button", { name: "Révéler la réponse" }).click();
+      await fac.getByRole("button", { name: "Révéler la réponse" }).press("Enter");
       if (index === 0) revealAt = Date.now() - screenStart;
       await screen.locator(".reveal-prompt").waitFor();
       await expect.poll(() => focusedId(screen)).toBe("reveal-title");
@@ -467,7 +470,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
         await settle(screen);
         await screen.screenshot({ path: join(VIDEOS, "stage-reveal.png") });
       }
-      await fac.getByRole("button", { name: "Étape suivante" }).click();
+      await fac.getByRole("button", { name: "Étape suivante" }).press("Enter");
     }
 
     // The end: a podium (animated, announced), then one key for the whole ranking.
@@ -495,7 +498,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
     await ana.getByText(/^Votre équipe, Équipe \d, termine (1re|2e) sur 2$/).waitFor();
     expect(await ana.locator("#end-skills ~ ul li").count()).toBeGreaterThan(0);
     await expectAccessible(ana, "phone end screen");
-    await fac.getByRole("button", { name: "Terminer la session" }).click();
+    await fac.getByRole("button", { name: "Terminer la session" }).press("Enter");
     await ana.getByRole("link", { name: "Mon attestation" }).waitFor();
 
     // The debrief leads with what teams got wrong, with the scenario's discussion questions.
