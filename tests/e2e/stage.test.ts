@@ -254,6 +254,12 @@ function gif(video: string, name: string, from: number, to: number, width: numbe
   ]);
 }
 
+/** When the README's captures are made, the facilitator's pace between two beats of the reveal and
+ *  before the whole ranking (a person reads); otherwise nothing. Never an assertion. */
+const beat = async (page: Page) => {
+  if (process.env.UPDATE_SCREENSHOTS) await page.waitForTimeout(1500);
+};
+
 /** Waits for the running (finite) animations, so a screenshot shows where they land. */
 const settle = (page: Page) =>
   page.evaluate(() =>
@@ -445,18 +451,22 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
       await expect
         .poll(() => said(screen))
         .toContain(frenchTypography(`Révélation de l'étape : ${step.title}`));
+      if (index === 0) await beat(screen);
       await screen.keyboard.press("Space");
       await expect.poll(() => screen.locator(".reveal-team").count()).toBe(1);
+      if (index === 0) await beat(screen);
       await screen.keyboard.press("ArrowRight");
       await expect.poll(() => screen.locator(".reveal-team").count()).toBe(2);
       // Per item, right or wrong across teams: written, not only coloured.
       expect(await screen.locator(".reveal-grid .mark.bad").count()).toBeGreaterThan(0);
       expect(await screen.locator(".reveal-grid .mark.ok").count()).toBeGreaterThan(0);
+      if (index === 0) await beat(screen);
       await screen.keyboard.press("PageDown");
       if (step.type !== "order") {
         await screen.locator(".reveal-missed", { hasText: "Le plus manqué" }).waitFor();
         await screen.locator(".reveal-grid tr.most-missed").waitFor();
       } else await screen.locator(".reveal-missed").waitFor();
+      if (index === 0) await beat(screen);
       await screen.keyboard.press("Space");
       await screen.locator(".reveal-why").getByText(step.explanation.text).waitFor();
       await screen
@@ -487,6 +497,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
     await settle(screen);
     await screen.screenshot({ path: join(VIDEOS, "stage-podium.png") });
     await expectAccessible(screen, "projected podium");
+    await beat(screen);
     await screen.keyboard.press("Space");
     await screen.getByRole("heading", { name: "Le classement complet" }).waitFor();
     await screen.getByText(full.story?.closing.text as string).waitFor();
