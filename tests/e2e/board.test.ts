@@ -193,6 +193,16 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
     const toggle = bruno.getByRole("button", { name: "Agrandir la table" });
     await toggle.click();
     await expect.poll(async () => (await canvas.boundingBox())?.height ?? 0).toBeGreaterThan(200);
+    // …and the drawing is fitted to it again, not left at the strip's size in the middle.
+    await expect
+      .poll(async () => {
+        const [frame, drawing] = await Promise.all([
+          canvas.boundingBox(),
+          canvas.locator("canvas").boundingBox(),
+        ]);
+        return Math.round(((drawing?.width ?? 0) / (frame?.width ?? 1)) * 100);
+      })
+      .toBeGreaterThanOrEqual(95);
     expect(await canvas.evaluate((el) => getComputedStyle(el).touchAction)).toBe("none");
     await bruno.getByRole("button", { name: "Réduire la table" }).click();
     await bruno.setViewportSize({ width: 1400, height: 950 });

@@ -454,6 +454,9 @@ export function mountTable(parent: HTMLElement, reducedMotion: boolean): TableHa
       redraw();
     },
     resize: () => {
+      // The scale manager measures its parent only in its own step, which does not run while the
+      // loop sleeps: measure now, then fit.
+      game.scale.getParentBounds();
       game.scale.refresh();
       redraw();
     },
