@@ -14,7 +14,7 @@ import { hashSecret, newJoinCode, newSecret, newVerificationCode, secretMatches 
 import { HttpError } from "./http/api.ts";
 import { logger } from "./log.ts";
 import { restoreDuration } from "./metrics.ts";
-import { CODES_KEY } from "./rooms/GameRoom.ts";
+import { CODES_KEY, MAX_TEAM_SIZE, MAX_TEAMS } from "./rooms/GameRoom.ts";
 import { type Catalog, storeScenario } from "./scenarios.ts";
 import type { Attestation, SessionRecord, Store } from "./store/store.ts";
 
@@ -37,8 +37,8 @@ export const CreateSessionBody = z.strictObject({
   /** An organisation's admin or facilitator key: the session belongs to that organisation (optional). */
   organisationKey: z.string().min(1).max(200).optional(),
   pace: z.enum(["facilitator", "team"]).default("facilitator"),
-  teamCount: z.union([z.int().min(1).max(50), z.literal("auto")]).default("auto"),
-  teamSize: z.int().min(1).max(12).default(4),
+  teamCount: z.union([z.int().min(1).max(MAX_TEAMS), z.literal("auto")]).default("auto"),
+  teamSize: z.int().min(1).max(MAX_TEAM_SIZE).default(4),
   route: z.enum(ROUTES).default("full"),
   options: z
     .strictObject({

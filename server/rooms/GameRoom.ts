@@ -62,6 +62,13 @@ export const CODES_KEY = "datatruc:codes";
 
 /** How long a seat the matchmaker reserved waits for its connection (Colyseus's default: 15 s). */
 export const SEAT_RESERVATION_SECONDS = 45;
+/** The largest session creation allows: MAX_TEAMS teams of MAX_TEAM_SIZE players. */
+export const MAX_TEAMS = 50;
+export const MAX_TEAM_SIZE = 12;
+/** Connections a session room takes: its largest number of players, plus facilitators and projected
+ *  screens. (It was 500 for everyone: a 500-player plenary's facilitator took the seat of its 500th
+ *  player; bench, 499 of 500 seated.) */
+export const MAX_CONNECTIONS = MAX_TEAMS * MAX_TEAM_SIZE + 20;
 
 /** A player's focus is relayed at most this often; the latest one within the interval wins. */
 export const FOCUS_INTERVAL_MS = 150;
@@ -182,7 +189,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.mirror = new StateMirror(this.state, scenario);
     this.mirror.init(this.code);
     this.mirror.apply(this.model, Date.now());
-    this.maxClients = 500;
+    this.maxClients = MAX_CONNECTIONS;
     // A join burst in a large session keeps the event loop busy: Colyseus's 15 s let seats reserved by
     // the matchmaker expire before their connection was accepted (bench, 500-player plenary).
     this.seatReservationTimeout = SEAT_RESERVATION_SECONDS;
