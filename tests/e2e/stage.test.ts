@@ -360,9 +360,10 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
     await expect.poll(() => screen.locator(".stage-teams .team-badge svg").count()).toBe(2);
 
     // The first time the table carries pieces, each team's other member watches its mover play:
-    // on a table in motion the cards glide into place (the loop stays awake), on Chloé's, who
-    // prefers reduced motion, they land at once (one frame a change).
-    const chloe = players["Chloé"] as Page;
+    // on a table in motion the cards glide into place (the loop stays awake 180 ms: about ten frames),
+    // on Chloé's, who prefers reduced motion, they land at once: a frame a change, and the changes of
+    // one move (the draft's patch, the mover's hand put down) may follow each other within a run.
+    const chloe = players.Chloé as Page;
     const watched = new Set<Page>();
     const moveOnTable = async (mover: Page, watcher: Page, step: Step, right: boolean) => {
       const first = !watched.has(watcher);
@@ -374,7 +375,7 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
       await expect.poll(() => draftShown(watcher)).toEqual(moved);
       const runs = await longestFrameRun(watcher);
       expect(runs.runs, JSON.stringify(runs)).toBeGreaterThan(0);
-      if (watcher === chloe) expect(runs.frames, JSON.stringify(runs)).toBeLessThanOrEqual(2);
+      if (watcher === chloe) expect(runs.frames, JSON.stringify(runs)).toBeLessThanOrEqual(4);
       else expect(runs.span, JSON.stringify(runs)).toBeGreaterThanOrEqual(180);
     };
 
