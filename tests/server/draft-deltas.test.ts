@@ -4,7 +4,7 @@
  * the title sends the teammate less than the description's size. Real server process, real SDK clients.
  */
 import { describe, expect, it } from "vitest";
-import { createSession, draftJson, joinAsFacilitator, joinAsPlayer, type Seat } from "./harness.ts";
+import { draftJson, type Seat, startedPair } from "./harness.ts";
 import { useServerProcess } from "./use-server.ts";
 
 const running = useServerProcess();
@@ -16,18 +16,7 @@ const field = (seat: Seat, fieldId: string): unknown => {
 
 describe("a draft edit", () => {
   it("sends the teammate the changed cell, not the whole draft", async () => {
-    const session = await createSession(running.server, {
-      scenarioId: "exemple",
-      pace: "facilitator",
-      teamCount: 1,
-      teamSize: 2,
-    });
-    const facilitator = await joinAsFacilitator(running.server, session.code, session.facilitatorKey);
-    const editor = await joinAsPlayer(running.server, session.code, "Alice");
-    const teammate = await joinAsPlayer(running.server, session.code, "Bruno");
-    running.seats.push(facilitator, editor, teammate);
-    facilitator.send("start", {});
-    await teammate.waitFor(() => teammate.state.phase === "playing", "playing");
+    const { facilitator, editor, teammate } = await startedPair(running.server, running.seats);
     for (let i = 0; i < 3; i++) facilitator.send("skip", {});
     await teammate.waitFor(() => teammate.state.currentStep === 3, "the form step");
 

@@ -388,3 +388,24 @@ export function draftJson(work: TeamWorkState | undefined, stepId: string): stri
   const draft = work?.drafts.get(stepId);
   return draft ? JSON.stringify(fromDraftCells(draft.cells.entries())) : undefined;
 }
+
+/** A started facilitator-paced session of exemple with one team of two: `editor` (Alice) edits,
+ *  `teammate` (Bruno) watches. The seats are pushed to `seats` for closing. */
+export async function startedPair(
+  server: ServerProcess,
+  seats: Seat[],
+): Promise<{ facilitator: Seat; editor: Seat; teammate: Seat }> {
+  const session = await createSession(server, {
+    scenarioId: "exemple",
+    pace: "facilitator",
+    teamCount: 1,
+    teamSize: 2,
+  });
+  const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
+  const editor = await joinAsPlayer(server, session.code, "Alice");
+  const teammate = await joinAsPlayer(server, session.code, "Bruno");
+  seats.push(facilitator, editor, teammate);
+  facilitator.send("start", {});
+  await teammate.waitFor(() => teammate.state.phase === "playing", "playing");
+  return { facilitator, editor, teammate };
+}

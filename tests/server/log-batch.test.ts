@@ -6,7 +6,7 @@
  * by the server's own `/metrics`.
  */
 import { describe, expect, it } from "vitest";
-import { api, createSession, joinAsFacilitator, joinAsPlayer } from "./harness.ts";
+import { api, startedPair } from "./harness.ts";
 import { useServerProcess } from "./use-server.ts";
 
 const running = useServerProcess();
@@ -21,18 +21,7 @@ async function logWrites(): Promise<number> {
 
 describe("log writes", () => {
   it("are batched: 20 edits sent at once reach the teammate and the log in fewer writes", async () => {
-    const session = await createSession(running.server, {
-      scenarioId: "exemple",
-      pace: "facilitator",
-      teamCount: 1,
-      teamSize: 2,
-    });
-    const facilitator = await joinAsFacilitator(running.server, session.code, session.facilitatorKey);
-    const editor = await joinAsPlayer(running.server, session.code, "Alice");
-    const teammate = await joinAsPlayer(running.server, session.code, "Bruno");
-    running.seats.push(facilitator, editor, teammate);
-    facilitator.send("start", {});
-    await teammate.waitFor(() => teammate.state.phase === "playing", "playing");
+    const { editor, teammate } = await startedPair(running.server, running.seats);
 
     const before = await logWrites();
     const edits = 20;
