@@ -22,6 +22,12 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The main thread's time (ms) on a CPU and waiting on a run queue for one (`schedstat`, Linux). */
+export function schedMs(pid: number): { runMs: number; waitMs: number } {
+  const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+  return { runMs: (run ?? Number.NaN) / 1e6, waitMs: (wait ?? Number.NaN) / 1e6 };
+}
+
 export function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN);
@@ -31,6 +37,13 @@ export function rssKb(pid: number): number {
 export async function eventLoopLagP99Ms(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const value = text.match(/^datatruc_nodejs_eventloop_lag_p99_seconds (\S+)$/m)?.[1];
+  return value === undefined ? Number.NaN : Number(value) * 1000;
+}
+
+/** Time (ms) the process's event loop has spent running code so far (`/metrics`). */
+export async function eventLoopBusyMs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = text.match(/^datatruc_event_loop_busy_seconds_total (\S+)$/m)?.[1];
   return value === undefined ? Number.NaN : Number(value) * 1000;
 }
 

@@ -21,6 +21,16 @@ export interface JoinedSeat {
   at: number;
   /** Bytes of the full state the client received on joining. */
   fullState: number;
+  /** When each stage of the join ended (epoch ms): the join asked, the seat reserved (matchmaking
+   *  HTTP), the room's JOIN_ROOM received (WebSocket, onAuth, onJoin), the full state, the welcome. */
+  stages: { asked: number; reserved: number; connected: number; fullState: number; welcome: number };
+}
+
+/** A worker's own CPU and event-loop lag during a command. */
+export interface WorkerLoad {
+  cpuMs: number;
+  wallMs: number;
+  lagP99Ms: number;
 }
 
 /** What a worker measured during the edit window. Tuples: [playerId, edit number, epoch ms]. */
@@ -58,7 +68,7 @@ export type WorkerCommand = {
 }[keyof Commands];
 
 export type WorkerResults = {
-  join: { joined: JoinedSeat[]; failed: string[] };
+  join: { joined: JoinedSeat[]; failed: string[]; load: WorkerLoad };
   start: { notStarted: string[] };
   membership: { members: { playerId: string; code: string; teamId: string }[] };
   floor: Record<string, never>;

@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { api, type CreatedSession, createSession, tempDir } from "../tests/server/harness.ts";
 import { type Cluster, startCluster, type Topology } from "./cluster.ts";
-import { cpuMs, eventLoopLagP99Ms, percentile, round, rssKb } from "./measure.ts";
+import { cpuMs, eventLoopBusyMs, eventLoopLagP99Ms, percentile, round, rssKb, schedMs } from "./measure.ts";
 import {
   deal,
   type JoinedSeat,
@@ -58,6 +58,60 @@ export interface Burst {
   maxFullStateBytes: number;
   /** Server CPU during the burst (all processes), per player seated. */
   cpuMsPerJoin: number;
+  /** Server CPU during the burst, % of one core (all processes). */
+  serverCpuPercent: number;
+  /** Share of the burst the server's event loop was running code (all processes, % of one core):
+   *  well above its CPU %, the server waited for a CPU; close to it, it waited for its clients. */
+  serverBusyPercent: number;
+  /** Share of the burst the servers' main threads waited on a run queue for a CPU (% of one core). */
+  serverRunQueuePercent: number;
+  /** Each join's stages (ms): p50 / p95 / max over the players seated (`JoinedSeat.stages`). */
+  stages: Record<JoinStage, { p50: number; p95: number; max: number }>;
+  /** The load workers' own CPU (% of one core) and event-loop lag during the burst. */
+  workers: { cpuPercent: number; lagP99Ms: number }[];
+  /** The load workers' CPU during the burst (all workers), per player seated: beside the server's. */
+  loadCpuMsPerJoin: number;
+}
+
+/** Why the load generator, not the server, may have paced a burst: a worker near a full core, or its
+ *  event loop held long enough to delay the joins it times (a tenth of the burst). */
+function burstBottleneck(name: string, b: Burst): string[] {
+  const reasons: string[] = [];
+  for (const [i, w] of b.workers.entries()) {
+    if (w.cpuPercent > 80) reasons.push(`${name}: load worker ${i} used ${w.cpuPercent} % of a core`);
+    if (w.lagP99Ms > b.seatedMs / 10)
+      reasons.push(`${name}: load worker ${i} event loop lagged ${w.lagP99Ms} ms (p99)`);
+  }
+  return reasons;
+}
+
+/** A join's stages, each from the end of the previous one: the worker sending the request after the
+ *  burst began, the matchmaking HTTP request (seat reserved), the WebSocket until JOIN_ROOM (onAuth,
+ *  the room's queue, onJoin), the full state, the welcome. */
+const JOIN_STAGES = ["start", "reserve", "connect", "fullState", "welcome"] as const;
+type JoinStage = (typeof JOIN_STAGES)[number];
+
+function joinStages(joined: JoinedSeat[], start: number): Burst["stages"] {
+  const ends = (j: JoinedSeat) => [
+    j.stages.asked,
+    j.stages.reserved,
+    j.stages.connected,
+    j.stages.fullState,
+    j.stages.welcome,
+  ];
+  const out = {} as Burst["stages"];
+  JOIN_STAGES.forEach((stage, i) => {
+    const values = joined.map((j) => {
+      const e = ends(j);
+      return (e[i] ?? 0) - (i === 0 ? start : (e[i - 1] ?? 0));
+    });
+    out[stage] = {
+      p50: round(percentile(values, 50), 0),
+      p95: round(percentile(values, 95), 0),
+      max: round(Math.max(0, ...values), 0),
+    };
+  });
+  return out;
 }
 
 export interface Distribution {
@@ -144,11 +198,20 @@ async function burst(
 ): Promise<{ burst: Burst; joined: JoinedSeat[] }> {
   const shares = deal(seats, workers.length);
   const overflowBefore = overflowCount(cluster);
+  const busy = async () =>
+    (await Promise.all(cluster.servers.map((s) => eventLoopBusyMs(s.url)))).reduce((a, b) => a + b, 0);
+  const busyBefore = await busy();
+  const queued = () => cluster.servers.reduce((n, s) => n + schedMs(s.pid).waitMs, 0);
+  const queuedBefore = queued();
   const cpuBefore = serverCpu();
   const start = performance.timeOrigin + performance.now();
   const results = await Promise.all(
     workers.map((w, i) => w.run("join", { url: cluster.entry.url, seats: shares[i] ?? [] })),
   );
+  const cpuUsed = serverCpu() - cpuBefore;
+  const wallMs = performance.timeOrigin + performance.now() - start;
+  const busyMs = (await busy()) - busyBefore;
+  const queuedMs = queued() - queuedBefore;
   const joined = results.flatMap((r) => r.joined);
   const failed = results.flatMap((r) => r.failed);
   if (failed.length > 0) console.warn(`  ${failed.length} joins failed, e.g. ${failed[0]}`);
@@ -161,9 +224,27 @@ async function burst(
       seatedMs: joined.length ? round(Math.max(...joined.map((j) => j.at)) - start, 0) : Number.NaN,
       overflowWarnings: overflowCount(cluster) - overflowBefore,
       maxFullStateBytes: Math.max(0, ...joined.map((j) => j.fullState)),
-      cpuMsPerJoin: round((serverCpu() - cpuBefore) / Math.max(1, joined.length), 2),
+      cpuMsPerJoin: round(cpuUsed / Math.max(1, joined.length), 2),
+      serverCpuPercent: round((cpuUsed / wallMs) * 100, 0),
+      serverBusyPercent: round((busyMs / wallMs) * 100, 0),
+      serverRunQueuePercent: round((queuedMs / wallMs) * 100, 0),
+      stages: joinStages(joined, start),
+      workers: results.map((r) => ({
+        cpuPercent: round((r.load.cpuMs / r.load.wallMs) * 100, 0),
+        lagP99Ms: round(r.load.lagP99Ms),
+      })),
+      loadCpuMsPerJoin: round(results.reduce((n, r) => n + r.load.cpuMs, 0) / Math.max(1, joined.length), 2),
     },
   };
+}
+
+function describeBurst(b: Burst): string {
+  const stages = JOIN_STAGES.map((s) => `${s} ${b.stages[s].p50}/${b.stages[s].p95}/${b.stages[s].max}`);
+  return (
+    `${b.seated} seated in ${b.seatedMs} ms, ${b.cpuMsPerJoin} ms server CPU per join, ${b.loadCpuMsPerJoin} ms load CPU per join (server CPU ${b.serverCpuPercent} % of a core, event loop busy ${b.serverBusyPercent} %, waiting for a CPU ${b.serverRunQueuePercent} %, ` +
+    `load workers ${b.workers.map((w) => `${w.cpuPercent} %`).join(", ")}, lag p99 ${b.workers.map((w) => w.lagP99Ms).join(", ")} ms); ` +
+    `stages p50/p95/max ms: ${stages.join(", ")}`
+  );
 }
 
 function playerSeats(sessions: { shape: SessionShape; created: CreatedSession }[], kinds: SessionKind[]) {
@@ -240,14 +321,9 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
     const rssBefore = serverRss();
     const plenarySeats = playerSeats(sessions, ["plenary"]);
     const plenary = plenarySeats.length ? await burst(cluster, workers, plenarySeats, serverCpu) : null;
-    if (plenary)
-      log(
-        `plenary burst: ${plenary.burst.seated} seated in ${plenary.burst.seatedMs} ms, ${plenary.burst.cpuMsPerJoin} ms CPU per join`,
-      );
+    if (plenary) log(`plenary burst: ${describeBurst(plenary.burst)}`);
     const others = await burst(cluster, workers, playerSeats(sessions, ["hackathon", "cafe"]), serverCpu);
-    log(
-      `join burst: ${others.burst.seated} seated in ${others.burst.seatedMs} ms, ${others.burst.cpuMsPerJoin} ms CPU per join`,
-    );
+    log(`join burst: ${describeBurst(others.burst)}`);
     const seated = others.burst.seated + (plenary?.burst.seated ?? 0);
     const rssAfterJoin = serverRss();
 
@@ -307,7 +383,10 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
       cpuPercent: round((w.cpuMs / w.wallMs) * 100, 0),
       lagP99Ms: round(w.lagP99Ms),
     }));
-    const reasons: string[] = [];
+    const reasons: string[] = [
+      ...(plenary ? burstBottleneck("plenary burst", plenary.burst) : []),
+      ...burstBottleneck("join burst", others.burst),
+    ];
     for (const [i, w] of loadWorkers.entries()) {
       if (w.cpuPercent > 80) reasons.push(`load worker ${i} used ${w.cpuPercent} % of a core`);
       if (w.lagP99Ms > 50) reasons.push(`load worker ${i} event loop lagged ${w.lagP99Ms} ms (p99)`);

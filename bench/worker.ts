@@ -25,6 +25,8 @@ interface Held {
   playerId: string | null;
   /** Bytes of the largest full state (ROOM_STATE frame) this client received. */
   fullState: number;
+  /** When the first full state arrived (epoch ms). */
+  fullStateAt?: number;
   team?: TeamView;
   /** Team edits seen when the measurement window opened, and the last count reported. */
   baseline: number;
@@ -45,7 +47,10 @@ proto.onMessageCallback = function (event: MessageEvent) {
   const h = held.get(this);
   if (h) {
     if (h.seat.role === "player") playerBytes += bytes.byteLength;
-    if (((bytes[0] ?? 0) & 31) === Protocol.ROOM_STATE) h.fullState = Math.max(h.fullState, bytes.byteLength);
+    if (((bytes[0] ?? 0) & 31) === Protocol.ROOM_STATE) {
+      h.fullState = Math.max(h.fullState, bytes.byteLength);
+      h.fullStateAt ??= now();
+    }
   }
   decode.call(this, event);
 };
@@ -67,7 +72,15 @@ async function joinOne(client: Client, seat: SeatTask): Promise<JoinedSeat> {
     seat.role === "player"
       ? { as: "player", protocol: PROTOCOL_VERSION, code: seat.code, name: seat.name }
       : { as: "facilitator", protocol: PROTOCOL_VERSION, code: seat.code, facilitatorKey: seat.key };
-  const room = await client.joinById<GameRoom>(seat.roomId, options);
+  const asked = now();
+  // What `client.joinById` does, in its two steps, to time them apart.
+  const reservation = await client.http.post(`/matchmake/joinById/${seat.roomId}`, {
+    headers: { Accept: "application/json", "Content-Type": "application/json" },
+    body: options,
+  });
+  const reserved = now();
+  const room = (await client.consumeSeatReservation(reservation.data)) as GameClientRoom;
+  const connected = now();
   const h: Held = { room, seat, playerId: null, fullState: 0, baseline: 0, seen: 0 };
   held.set(room, h);
   // A connection closed before its welcome (a seat reservation that expired under load) fails the
@@ -87,11 +100,23 @@ async function joinOne(client: Client, seat: SeatTask): Promise<JoinedSeat> {
   h.playerId = playerId;
   if (playerId) byPlayer.set(playerId, h);
   watchEdits(h);
-  return { name: seat.name, code: seat.code, playerId, at: now(), fullState: h.fullState };
+  const at = now();
+  return {
+    name: seat.name,
+    code: seat.code,
+    playerId,
+    at,
+    fullState: h.fullState,
+    stages: { asked, reserved, connected, fullState: h.fullStateAt ?? at, welcome: at },
+  };
 }
 
 async function join(url: string, seats: SeatTask[]) {
   const client = new Client(url);
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const cpu = process.cpuUsage();
+  const t0 = now();
   const joined: JoinedSeat[] = [];
   const failed: string[] = [];
   await Promise.all(
@@ -102,13 +127,20 @@ async function join(url: string, seats: SeatTask[]) {
       ),
     ),
   );
+  const used = process.cpuUsage(cpu);
+  const load = {
+    cpuMs: (used.user + used.system) / 1000,
+    wallMs: now() - t0,
+    lagP99Ms: lag.percentile(99) / 1e6,
+  };
+  lag.disable();
   // A full state may arrive after the welcome: read the sizes once everything settled.
   await sleep(200);
   for (const j of joined) {
     const h = j.playerId ? byPlayer.get(j.playerId) : undefined;
     if (h) j.fullState = h.fullState;
   }
-  return { joined, failed };
+  return { joined, failed, load };
 }
 
 /** Starts the sessions of these facilitators; returns the codes that did not start within 60 s. */

@@ -3,6 +3,7 @@
  * messages and refusals by type, action → patch latency, store write latency, restore duration,
  * plus Node's default process metrics. One registry per process.
  */
+import { performance } from "node:perf_hooks";
 import { matchMaker } from "@colyseus/core";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { ClientMessages } from "../shared/protocol.ts";
@@ -25,6 +26,16 @@ new Gauge({
   registers: [registry],
   collect() {
     this.set(matchMaker.stats?.local.ccu ?? 0);
+  },
+});
+
+new Counter({
+  name: "datatruc_event_loop_busy_seconds_total",
+  help: "Time the event loop spent running code rather than waiting for I/O (Node's event-loop utilization): beside the process CPU time, it tells a busy process from one waiting for a CPU.",
+  registers: [registry],
+  collect() {
+    this.reset();
+    this.inc(performance.eventLoopUtilization().active / 1000);
   },
 });
 

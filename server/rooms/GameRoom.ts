@@ -254,7 +254,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
 
   override async onJoin(client: GameClient, _options: unknown, auth: JoinOptions) {
     const options = JoinOptions.parse(auth);
+    const arrived = performance.now();
     await this.enqueue(async () => {
+      const started = performance.now();
       let given: GivenSeat | null = null;
       if (options.as === "player") {
         given = await this.seatPlayer(client, options);
@@ -266,7 +268,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       }
       this.sync();
       this.welcome(client, given);
-      this.logger.info(this.seatFields(client), "joined");
+      // How long the join waited for the room's queue, and how long seating it took (join bursts).
+      const waitedMs = Math.round(started - arrived);
+      const seatMs = Math.round(performance.now() - started);
+      this.logger.info({ ...this.seatFields(client), waitedMs, seatMs }, "joined");
     });
   }
 

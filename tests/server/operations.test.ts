@@ -65,6 +65,7 @@ describe("operating endpoints and graceful shutdown", () => {
     expect(metrics.text).toMatch(/^datatruc_refusals_total\{type="approve",reason="[a-z-]+"\} 1$/m);
     expect(sample(metrics.text, "datatruc_action_to_patch_seconds_count")).toBeGreaterThanOrEqual(2);
     expect(sample(metrics.text, 'datatruc_store_write_seconds_count{op="append_log"}')).toBeGreaterThan(0);
+    expect(sample(metrics.text, "datatruc_event_loop_busy_seconds_total")).toBeGreaterThan(0);
 
     // SIGTERM: every client is told to come back (4010), the process logs its stop and exits.
     const drops = new Map<Seat, number>();
