@@ -45,8 +45,11 @@ function set<T extends Record<string, any>, K extends keyof T>(target: T, key: K
 }
 
 function setStrings(array: ArraySchema<string>, values: readonly string[]): void {
-  if (array.length === values.length && values.every((v, i) => array[i] === v)) return;
-  array.splice(0, array.length, ...values);
+  const kept = array.length <= values.length && array.every((v, i) => v === values[i]);
+  if (kept && array.length === values.length) return;
+  // Appended values (a team's new member) are pushed: clients receive them alone.
+  if (kept) array.push(...values.slice(array.length));
+  else array.splice(0, array.length, ...values);
 }
 
 export class StateMirror {
@@ -176,8 +179,13 @@ export class StateMirror {
     // Keep the array in model order; reuse instances.
     const current = this.state.teams.map((t) => t.id);
     if (current.length !== ids.length || current.some((id, i) => id !== ids[i])) {
-      const ordered = ids.map((id) => this.teamState(id));
-      this.state.teams.splice(0, this.state.teams.length, ...ordered);
+      if (current.length < ids.length && current.every((id, i) => id === ids[i])) {
+        // Teams added as players come: pushed, so that clients receive the new teams alone (a splice
+        // of the whole array sends every team again, to every client: a join burst's O(n²)).
+        this.state.teams.push(...ids.slice(current.length).map((id) => this.teamState(id)));
+      } else {
+        this.state.teams.splice(0, this.state.teams.length, ...ids.map((id) => this.teamState(id)));
+      }
       for (const id of [...this.teams.keys()]) {
         if (!ids.includes(id)) {
           this.teams.delete(id);
