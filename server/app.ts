@@ -24,7 +24,6 @@ import { studioRouter } from "./http/studio.ts";
 import { logger } from "./log.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { createLimits } from "./rooms/limits.ts";
-import { installSchemaBuffer } from "./rooms/schema-buffer.ts";
 import { setRoomServices } from "./rooms/services.ts";
 import { type Catalog, loadCatalog } from "./scenarios.ts";
 import { SessionService } from "./sessions.ts";
@@ -148,7 +147,6 @@ function scheduleRetention(store: Store, days: number | undefined): NodeJS.Timeo
 }
 
 export async function startServer(config: ServerConfig, hooks: AppHooks = {}): Promise<RunningServer> {
-  installSchemaBuffer();
   const catalog = loadCatalog(config.scenariosDir);
   const catalogWatcher = watchCatalog(catalog, config.scenariosDir, logger);
   const store = await Store.open(config.store);

@@ -230,7 +230,8 @@ export const GameState = schema(
     /** Facilitator pace: the step everybody is on. */
     currentStep: t.uint16(),
     stepCount: t.uint16(),
-    /** Server clock (epoch ms), refreshed every second: clients compute remaining time against it. */
+    /** Server clock (epoch ms), refreshed every SERVER_CLOCK_MS (5 s): clients compute remaining time
+     *  against it (and against `welcome`'s, fresher when they join). */
     serverNow: t.number(),
     /** Step timer (facilitator pace) or global timer (team pace). */
     timer: TimerState,

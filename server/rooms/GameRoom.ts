@@ -3,7 +3,15 @@
  * turns it into a `SessionEvent`, applies it through the one pure `applyEvent`, writes the accepted
  * event to the session log, then mirrors the model into the synced state. It also owns the clock (timers), reconnection and per-client views.
  */
-import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
+import {
+  type AuthContext,
+  type Client,
+  type Deferred,
+  Room,
+  SchemaSerializer,
+  type Serializer,
+  ServerError,
+} from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   type ClientMessageName,
@@ -31,6 +39,7 @@ import {
   type PublicScenario,
   pendingClaims,
   pieceSeat,
+  playersToRecheck,
   RULES_VERSION,
   type Seat,
   type SeatClaim,
@@ -55,6 +64,7 @@ import { refusalMessage } from "./messages-fr.ts";
 import { StateMirror } from "./mirror.ts";
 import { replayStoredLog } from "./replay.ts";
 import { deriveResults } from "./results.ts";
+import { RoomSerializer } from "./room-serializer.ts";
 import { getRoomServices } from "./services.ts";
 
 /** Presence hash mapping join codes to room ids (shared by every process through Redis later). */
@@ -72,6 +82,11 @@ export const MAX_CONNECTIONS = MAX_TEAMS * MAX_TEAM_SIZE + 20;
 
 /** A player's focus is relayed at most this often; the latest one within the interval wins. */
 export const FOCUS_INTERVAL_MS = 150;
+
+/** How often the synced state's `serverNow` is refreshed: every client receives that change, so not
+ *  on every edit (bench: a patch to each of a 500-player session's clients on every edit) nor every
+ *  second; clients compute their clock offset from `welcome` and from each new `serverNow`. */
+export const SERVER_CLOCK_MS = 5000;
 
 /** Seat notices kept for the facilitator console (the latest ones). */
 const MAX_SEAT_NOTICES = 20;
@@ -115,6 +130,11 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   override state = new GameState();
   override messages = messageHandlers();
 
+  /** The state goes through the room serializer (no empty patch frames, large full states). */
+  override setSerializer(serializer: Serializer<GameState>): void {
+    super.setSerializer(serializer instanceof SchemaSerializer ? new RoomSerializer() : serializer);
+  }
+
   private code = "";
   /** Log lines of this room carry its session code. */
   private logger: Logger = logger;
@@ -153,6 +173,10 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly reconnections = new Map<string, Deferred<GameClient>>();
   /** Actions received and not applied yet (applied together, once per turn of the event loop). */
   private pendingActions: PendingAction[] = [];
+  /** The model the synced state and the views were last refreshed from. */
+  private synced: SessionModel | undefined;
+  /** Clients whose seat view was computed again since their reveals were last sent. */
+  private readonly revealsToCheck = new Set<GameClient>();
   /** Steps whose solution each client (by session id) has been sent. */
   private readonly revealsSent = new Map<string, Set<number>>();
   private closedStepsSaved = -1;
@@ -160,6 +184,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private readonly focusSent = new Map<string, number>();
   private readonly focusPending = new Map<string, ServerMessages["focus"]>();
   private lastOccupied = Date.now();
+  private clockPublishedAt = 0;
 
   override async onCreate(options: GameRoomCreateOptions) {
     // The session lives until it ends, even while nobody is connected; set first, so that a long
@@ -188,7 +213,8 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     if (replayed.entries > 0) await this.restore(replayed);
     this.mirror = new StateMirror(this.state, scenario);
     this.mirror.init(this.code);
-    this.mirror.apply(this.model, Date.now());
+    this.mirror.apply(this.model);
+    this.publishClock(Date.now());
     this.maxClients = MAX_CONNECTIONS;
     // A join burst in a large session keeps the event loop busy: Colyseus's 15 s let seats reserved by
     // the matchmaker expire before their connection was accepted (bench, 500-player plenary).
@@ -595,8 +621,14 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
       return;
     }
     const { phase, currentStep } = this.model;
-    const result = await this.commit({ kind: "timer-expired", at: now }, () => ({ phase, currentStep }));
-    if (!result.ok) this.mirror.setServerNow(now);
+    await this.commit({ kind: "timer-expired", at: now }, () => ({ phase, currentStep }));
+    if (now - this.clockPublishedAt >= SERVER_CLOCK_MS) this.publishClock(now);
+  }
+
+  /** The server clock in the synced state, for clients' timers (they also get it in `welcome`). */
+  private publishClock(now: number): void {
+    this.mirror.setServerNow(now);
+    this.clockPublishedAt = now;
   }
 
   /** Persists what derives from the model, sends reveals, and mirrors the state. */
@@ -623,16 +655,27 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     this.sendNewReveals();
   }
 
+  /**
+   * Mirrors the model into the synced state and refreshes the views that changed: a player's only
+   * when its inputs may have changed (`playersToRecheck`: on an edit, the team's members), the
+   * facilitator's and the screen's on every change.
+   */
   private sync(): void {
-    this.mirror.apply(this.model, Date.now());
+    const recheck = playersToRecheck(this.synced, this.model);
+    this.synced = this.model;
+    this.mirror.apply(this.model);
     let facilitatorConnected = false;
     for (const client of this.clients) {
       const seat = this.seats.get(client.sessionId);
       if (!seat || seat.role === "claimant") continue;
       if (seat.role === "facilitator") facilitatorConnected = true;
+      const kept = seat.role === "player" && recheck !== null && !recheck.has(seat.playerId);
+      if (kept && this.seatViews.get(client.sessionId)?.held) continue;
       const cached = this.seatViewOf(client, seat);
-      if (!cached.held) this.refreshView(client, cached.view);
+      if (cached.held) continue;
+      this.refreshView(client, cached.view);
       cached.held = true;
+      this.revealsToCheck.add(client);
     }
     if (this.state.facilitatorConnected !== facilitatorConnected) {
       this.state.facilitatorConnected = facilitatorConnected;
@@ -721,11 +764,15 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
     }
   }
 
+  /** Sends the clients whose view changed the solutions it now holds (a reveal changes the views). */
   private sendNewReveals(): void {
-    for (const client of this.clients) {
+    for (const client of this.revealsToCheck) {
       const seat = this.seats.get(client.sessionId);
-      if (seat && seat.role !== "claimant") this.sendReveals(client, seat);
+      if (seat && seat.role !== "claimant" && this.clients.getById(client.sessionId) === client) {
+        this.sendReveals(client, seat);
+      }
     }
+    this.revealsToCheck.clear();
   }
 
   /**

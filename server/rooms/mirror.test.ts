@@ -41,8 +41,10 @@ describe("the synced state", () => {
     const state = new GameState();
     const mirror = new StateMirror(state, fixtureScenario);
     mirror.init("ABC234");
-    mirror.apply(model, T0 + 10);
-    state.facilitatorConnected = true; // set by the room, not the mirror
+    mirror.apply(model);
+    // Set by the room, not by apply.
+    mirror.setServerNow(T0 + 10);
+    state.facilitatorConnected = true;
     const json = JSON.parse(JSON.stringify(state.toJSON()));
     const team = json.teams[0];
     // Everything the readers use is there: work with a draft, an edit, a hint and an attempt.

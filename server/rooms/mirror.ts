@@ -6,11 +6,14 @@ import type { ArraySchema } from "@colyseus/schema";
 import { draftCells } from "../../shared/draft-cells.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import {
+  playersToRecheck,
   ranking,
   sameInputs,
   seatView,
   seatViewInputs,
   teamDrafts,
+  teamPoints,
+  teamSolved,
   teamStepStatus,
 } from "../../shared/rules/index.ts";
 import {
@@ -66,6 +69,8 @@ export class StateMirror {
   private readonly playerInputs = new Map<string, readonly unknown[]>();
   /** The model team each team's state was last written from: unchanged teams are skipped. */
   private readonly appliedTeams = new Map<string, Team>();
+  /** The model last written. */
+  private applied: SessionModel | undefined;
 
   constructor(
     private readonly state: GameState,
@@ -81,19 +86,23 @@ export class StateMirror {
     s.stepCount = this.scenario.steps.length;
   }
 
-  apply(model: SessionModel, now: number): void {
+  /** Writes the model's changes (not the clock: `setServerNow`). */
+  apply(model: SessionModel): void {
     const s = this.state;
     set(s, "phase", model.phase);
     set(s, "locked", model.locked);
     set(s, "currentStep", model.currentStep);
-    set(s, "connectedPlayers", Object.values(model.players).filter((p) => p.connected && !p.kicked).length);
-    set(s, "serverNow", now);
+    if (model.players !== this.applied?.players) {
+      set(s, "connectedPlayers", Object.values(model.players).filter((p) => p.connected && !p.kicked).length);
+    }
     this.applyTimer(model);
     this.applyOptions(model);
-    this.applyPlayers(model);
+    this.applyPlayers(model, playersToRecheck(this.applied, model));
     this.applyTeams(model);
+    this.applied = model;
   }
 
+  /** Publishes the server clock: a change every client receives, so the room does it seldom. */
   setServerNow(now: number): void {
     this.state.serverNow = now;
   }
@@ -122,8 +131,11 @@ export class StateMirror {
     set(o, "playersChooseTeam", m.playersChooseTeam);
   }
 
-  private applyPlayers(model: SessionModel): void {
-    for (const [id, player] of Object.entries(model.players)) {
+  /** Writes the rows of the players to recheck (null: all of them). */
+  private applyPlayers(model: SessionModel, recheck: Set<string> | null): void {
+    for (const id of recheck ?? Object.keys(model.players)) {
+      const player = model.players[id];
+      if (!player) continue;
       if (player.kicked) {
         if (this.players.has(id)) {
           this.forgetPlayer(id);
@@ -161,6 +173,7 @@ export class StateMirror {
         );
       }
     }
+    if (recheck) return;
     for (const id of [...this.players.keys()]) {
       if (!model.players[id]) this.forgetPlayer(id);
     }
@@ -174,11 +187,12 @@ export class StateMirror {
   }
 
   private applyTeams(model: SessionModel): void {
-    const ranks = new Map(ranking(model).map((r) => [r.teamId, r]));
+    if (model.teams === this.applied?.teams) return;
     const ids = model.teams.map((t) => t.id);
     // Keep the array in model order; reuse instances.
     const current = this.state.teams.map((t) => t.id);
-    if (current.length !== ids.length || current.some((id, i) => id !== ids[i])) {
+    const reordered = current.length !== ids.length || current.some((id, i) => id !== ids[i]);
+    if (reordered) {
       if (current.length < ids.length && current.every((id, i) => id === ids[i])) {
         // Teams added as players come: pushed, so that clients receive the new teams alone (a splice
         // of the whole array sends every team again, to every client: a join burst's O(n²)).
@@ -193,14 +207,11 @@ export class StateMirror {
         }
       }
     }
-    for (const team of model.teams) {
+    // The rules return a new team object whenever anything of it changed.
+    const changed = model.teams.filter((team) => this.appliedTeams.get(team.id) !== team);
+    if (reordered || changed.some((team) => this.rankingInputChanged(team))) this.applyRanking(model);
+    for (const team of changed) {
       const ts = this.teamState(team.id);
-      const rank = ranks.get(team.id);
-      set(ts, "points", rank?.points ?? 0);
-      set(ts, "solved", rank?.solved ?? 0);
-      set(ts, "rank", rank?.rank ?? 0);
-      // The rules return a new team object whenever anything of it changed.
-      if (this.appliedTeams.get(team.id) === team) continue;
       this.appliedTeams.set(team.id, team);
       set(ts, "name", team.name);
       setStrings(ts.memberIds, team.memberIds);
@@ -210,6 +221,21 @@ export class StateMirror {
       this.applyProposal(ts, team);
       this.applyWork(ts, team);
       this.applyCancelled(ts, team);
+    }
+  }
+
+  /** True when what the ranking reads of a team (points, solved steps, name) is not what was written. */
+  private rankingInputChanged(team: Team): boolean {
+    const ts = this.teamState(team.id);
+    return teamPoints(team) !== ts.points || teamSolved(team) !== ts.solved || team.name !== ts.name;
+  }
+
+  private applyRanking(model: SessionModel): void {
+    for (const rank of ranking(model)) {
+      const ts = this.teamState(rank.teamId);
+      set(ts, "points", rank.points);
+      set(ts, "solved", rank.solved);
+      set(ts, "rank", rank.rank);
     }
   }
 

@@ -105,6 +105,7 @@ export {
 } from "./submission.ts";
 export { remainingMs } from "./timers.ts";
 export {
+  playersToRecheck,
   revealedToAll,
   type Seat,
   type SeatRevealed,

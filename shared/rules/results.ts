@@ -30,8 +30,11 @@ export function compareRanking(
   a: { points: number; solved: number; name: string },
   b: { points: number; solved: number; name: string },
 ): number {
-  return b.points - a.points || b.solved - a.solved || a.name.localeCompare(b.name, "fr");
+  return b.points - a.points || b.solved - a.solved || frenchOrder.compare(a.name, b.name);
 }
+
+/** `localeCompare(…, "fr")`, with the collator made once (a ranking sorts on every change). */
+const frenchOrder = new Intl.Collator("fr");
 
 /** Teams by points (then solved steps, then name); ties on points share a rank. */
 export function ranking(model: SessionModel): RankingEntry[] {
@@ -43,10 +46,14 @@ export function ranking(model: SessionModel): RankingEntry[] {
     rank: 0,
   }));
   entries.sort(compareRanking);
-  return entries.map((entry, index) => {
-    const first = entries.findIndex((other) => other.points === entry.points);
-    return { ...entry, rank: (first < 0 ? index : first) + 1 };
+  // Sorted by points first: the teams with the same points follow each other and share the rank
+  // of the first of them.
+  let first = 0;
+  entries.forEach((entry, index) => {
+    if (index > 0 && entry.points !== entries[index - 1]?.points) first = index;
+    entry.rank = first + 1;
   });
+  return entries;
 }
 
 export interface SkillEarned {

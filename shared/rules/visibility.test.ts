@@ -11,7 +11,15 @@ import { applyEdit } from "./submission.ts";
 import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-arbitraries.ts";
 import { fixtureScenario } from "./test-fixtures.ts";
 import { T0 } from "./test-helpers.ts";
-import { type Seat, type SeatView, sameInputs, seatView, seatViewInputs, teamDrafts } from "./visibility.ts";
+import {
+  playersToRecheck,
+  type Seat,
+  type SeatView,
+  sameInputs,
+  seatView,
+  seatViewInputs,
+  teamDrafts,
+} from "./visibility.ts";
 
 /** Every model a random script goes through. */
 const modelsArbitrary = fc
@@ -223,5 +231,27 @@ describe("seatView", () => {
     // Both kinds occur: views kept (another team's change) and views refreshed.
     expect(seenSkipped).toBeGreaterThan(0);
     expect(seenChanged).toBeGreaterThan(0);
+  });
+
+  it("names every player whose inputs changed between two models (playersToRecheck)", () => {
+    let seenPartial = 0;
+    fc.assert(
+      fc.property(modelsArbitrary, (models) => {
+        for (let i = 1; i < models.length; i++) {
+          const before = models[i - 1] as SessionModel;
+          const after = models[i] as SessionModel;
+          const recheck = playersToRecheck(before, after);
+          if (recheck === null) continue;
+          seenPartial += 1;
+          for (const playerId of Object.keys(after.players)) {
+            if (recheck.has(playerId)) continue;
+            const seat: Seat = { role: "player", playerId };
+            expect(sameInputs(seatViewInputs(before, seat), seatViewInputs(after, seat))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(seenPartial).toBeGreaterThan(0);
   });
 });

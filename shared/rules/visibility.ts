@@ -121,6 +121,32 @@ export function seatViewInputs(model: SessionModel, seat: Seat): readonly unknow
   return [model.phase === "lobby", everybody, player, team, ...members];
 }
 
+/**
+ * The players whose `seatViewInputs` may differ between two models, so that a room need not ask for
+ * every player's inputs on every change: `null` (all of them) when the players record or the lobby
+ * flag changed, else the members of the teams that changed (an edit: one team's members). Kept next
+ * to `seatViewInputs`: it reads nothing else.
+ */
+export function playersToRecheck(before: SessionModel | undefined, after: SessionModel): Set<string> | null {
+  if (
+    !before ||
+    before.players !== after.players ||
+    (before.phase === "lobby") !== (after.phase === "lobby")
+  ) {
+    return null;
+  }
+  if (before.teams === after.teams) return new Set();
+  const previous = teamsById(before.teams);
+  const ids = new Set<string>();
+  for (const team of after.teams) {
+    const old = previous.get(team.id);
+    if (old === team) continue;
+    for (const id of team.memberIds) ids.add(id);
+    for (const id of old?.memberIds ?? []) ids.add(id);
+  }
+  return ids;
+}
+
 /** Beyond this many players, a session's players and screen see counts and teams, not every row. */
 export const LARGE_SESSION = 60;
 

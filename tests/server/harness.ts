@@ -409,3 +409,34 @@ export async function startedPair(
   await teammate.waitFor(() => teammate.state.phase === "playing", "playing");
   return { facilitator, editor, teammate };
 }
+
+/** A started facilitator-paced session of exemple with two teams of two: `a1` and `a2` in one team,
+ *  `b1` and `b2` in the other. The seats are pushed to `seats` for closing. */
+export async function startedTeams(
+  server: ServerProcess,
+  seats: Seat[],
+): Promise<{ facilitator: Seat; a1: Seat; a2: Seat; b1: Seat; b2: Seat }> {
+  const session = await createSession(server, {
+    scenarioId: "exemple",
+    pace: "facilitator",
+    teamCount: 2,
+    teamSize: 2,
+  });
+  const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
+  seats.push(facilitator);
+  const players: Seat[] = [];
+  for (const name of ["Ana", "Bruno", "Chloé", "Driss"])
+    players.push(await joinAsPlayer(server, session.code, name));
+  seats.push(...players);
+  await facilitator.waitFor(() => facilitator.state.players.size === 4, "4 players");
+  facilitator.send("start", {});
+  await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
+  const [teamA, teamB] = facilitator.state.teams;
+  const memberOf = (teamId: string | undefined) =>
+    players.filter((p) => facilitator.state.players.get(p.playerId ?? "")?.teamId === teamId);
+  const [a1, a2] = memberOf(teamA?.id);
+  const [b1, b2] = memberOf(teamB?.id);
+  if (!a1 || !a2 || !b1 || !b2) throw new Error("two teams of two expected");
+  await Promise.all(players.map((p) => p.waitFor(() => p.state.phase === "playing", "playing")));
+  return { facilitator, a1, a2, b1, b2 };
+}

@@ -32,6 +32,8 @@ describe("materials of a role nobody holds", () => {
     const role = (seat: Seat) => seat.state.players.get(seat.playerId ?? "")?.roleId;
     facilitator.send("start", {});
     await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
+    // Each player's own start patch, which hands the DPO's document over (the facilitator's may come first).
+    for (const seat of [a, b]) await seat.waitFor(() => seat.state.phase === "playing", "playing");
     await a.waitFor(() => materialIds(a).length > 0 && role(b) !== undefined, "materials");
     await b.waitFor(() => materialIds(b).length > 0, "materials");
     const dpoDoc = "secrets-l311-6";

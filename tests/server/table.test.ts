@@ -5,24 +5,11 @@
  * nothing for anyone; the other team never sees either. A teammate's private documents are counted
  * in public (`privateCounts`), never shown.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ServerMessages } from "../../shared/protocol.ts";
-import {
-  type CreatedSession,
-  createSession,
-  flushPatches,
-  joinAsFacilitator,
-  joinAsPlayer,
-  type Seat,
-  type ServerProcess,
-  startServerProcess,
-  stateSnapshot,
-  tempDir,
-} from "./harness.ts";
+import { flushPatches, type Seat, startedTeams, stateSnapshot } from "./harness.ts";
+import { useServerProcess } from "./use-server.ts";
 
-let server: ServerProcess;
-const dir = tempDir();
-let session: CreatedSession;
 let facilitator: Seat;
 let players: Seat[];
 let a1: Seat;
@@ -51,32 +38,12 @@ function reactionsSeenBy(
 const focusesOf = (seat: Seat) =>
   seat.messages.filter((m) => m.type === "focus").map((m) => m.payload as ServerMessages["focus"]);
 
+const running = useServerProcess({ FLOOD_BURST: "200", FLOOD_RATE: "100" });
+
 beforeAll(async () => {
-  server = await startServerProcess(`${dir.path}/db.sqlite`, { FLOOD_BURST: "200", FLOOD_RATE: "100" });
-  session = await createSession(server, {
-    scenarioId: "exemple",
-    pace: "facilitator",
-    teamCount: 2,
-    teamSize: 2,
-  });
-  facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
-  players = [];
-  for (const name of ["Ana", "Bruno", "Chloé", "Driss"])
-    players.push(await joinAsPlayer(server, session.code, name));
-  await facilitator.waitFor(() => facilitator.state.players.size === 4, "4 players");
-  facilitator.send("start", {});
-  await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
-  const [teamA, teamB] = facilitator.state.teams;
-  const memberOf = (teamId: string | undefined) =>
-    players.filter((p) => facilitator.state.players.get(p.playerId ?? "")?.teamId === teamId);
-  [a1, a2] = memberOf(teamA?.id) as [Seat, Seat];
-  [b1] = memberOf(teamB?.id) as [Seat];
-  if (!a1 || !a2 || !b1) throw new Error("teams");
-});
-afterAll(async () => {
-  await Promise.all([facilitator, ...(players ?? [])].map((s) => s?.leave()));
-  await server?.stop();
-  dir.remove();
+  let b2: Seat;
+  ({ facilitator, a1, a2, b1, b2 } = await startedTeams(running.server, running.seats));
+  players = [a1, a2, b1, b2];
 });
 
 describe("reaction tokens", () => {

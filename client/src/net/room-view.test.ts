@@ -57,6 +57,22 @@ describe("RoomView", () => {
     expect(room.clockOffsetMs).toBe(-200);
   });
 
+  it("takes the offset from welcome, then from newer server times only", () => {
+    const room = new RoomView();
+    // A snapshot before welcome gives a first estimate…
+    room.applyState({ phase: "lobby", serverNow: 5_000 }, 8_000);
+    expect(room.clockOffsetMs).toBe(-3_000);
+    // …welcome, sent when the client joined, is fresher…
+    room.applyWelcome({ ...welcome, serverNow: 9_000 }, 8_100);
+    expect(room.clockOffsetMs).toBe(900);
+    // …a snapshot carrying the same or an older server time keeps it…
+    room.applyState({ phase: "playing", serverNow: 5_000 }, 12_000);
+    expect(room.clockOffsetMs).toBe(900);
+    // …and a newly published one replaces it.
+    room.applyState({ phase: "playing", serverNow: 14_000 }, 13_000);
+    expect(room.clockOffsetMs).toBe(1_000);
+  });
+
   it("keeps the last offset when a state has no server time", () => {
     const room = new RoomView();
     room.applyState({ phase: "lobby", serverNow: 5_000 }, 4_000);

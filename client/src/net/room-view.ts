@@ -28,6 +28,9 @@ export class RoomView {
   readonly revealed = new Map<number, RevealedStep>();
   /** Server clock minus ours, in ms (timers are computed on the server's clock). */
   clockOffsetMs = 0;
+  /** The newest server time the offset was taken from (a snapshot may carry an older one: the
+   *  server refreshes `serverNow` every few seconds, `welcome` carries the time it was sent). */
+  private clockSampleAt = 0;
   status: ConnectionStatus = "connected";
   closeReason: CloseReason | undefined;
   /** What each teammate holds or edits now (player id → their last focus with a piece). */
@@ -41,7 +44,13 @@ export class RoomView {
   applyWelcome(welcome: Welcome, now: number): void {
     // Every displayed scenario text gets French typography (narrow no-break spaces) once, here.
     this.scenario = typesetDisplay(welcome.scenario);
-    this.clockOffsetMs = welcome.serverNow - now;
+    this.sampleClock(welcome.serverNow, now, true);
+  }
+
+  private sampleClock(serverNow: number, now: number, fresh: boolean): void {
+    if (!serverNow || (!fresh && serverNow <= this.clockSampleAt)) return;
+    this.clockOffsetMs = serverNow - now;
+    this.clockSampleAt = Math.max(this.clockSampleAt, serverNow);
   }
 
   applyRevealed(revealed: Revealed): void {
@@ -52,7 +61,7 @@ export class RoomView {
   applyState(raw: unknown, now: number): string | undefined {
     const previous = this.game?.phase;
     this.game = readGame(raw);
-    if (this.game.serverNow) this.clockOffsetMs = this.game.serverNow - now;
+    this.sampleClock(this.game.serverNow, now, false);
     return previous;
   }
 
