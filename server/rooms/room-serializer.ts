@@ -58,24 +58,26 @@ export class RoomSerializer<T extends Schema> extends SchemaSerializer<T> {
   }
 
   override applyPatches(clients: Client[], state?: unknown, timing?: PatchTiming): boolean {
-    // Timed frames (an input controller) and rooms without views keep the base behaviour; a patch
-    // with no shared change already goes only to the clients whose view changed.
-    if (timing || !this.hasFilters || clients.length === 0 || !this.encoder.hasChanges) {
-      return super.applyPatches(clients, state, timing);
-    }
-    this.internals.needFullEncode = true;
+    // Timed frames (an input controller), rooms without views and rooms without clients keep the
+    // base behaviour.
+    if (timing || !this.hasFilters || clients.length === 0) return super.applyPatches(clients, state, timing);
+    const changed = this.encoder.hasChanges;
     const it = { offset: 1 };
     this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
-    const shared = this.encoder.encode(it);
+    const shared = changed ? this.encoder.encode(it) : this.encoder.sharedBuffer.subarray(0, 1);
     const sharedOffset = it.offset;
     // Last joined first, as the base class does.
     for (let i = clients.length - 1; i >= 0; i--) {
       const client = clients[i] as Client;
       if (client.state !== ClientState.JOINED) continue;
+      // Nothing changed in the room: only views that were given something new (`view.add`) encode.
+      if (!changed && !(client.view && client.view.changes.size > 0)) continue;
       const frame = client.view ? this.encoder.encodeView(client.view, sharedOffset, it) : shared;
       // One byte: the frame's type alone, nothing to apply.
       if (frame.length > 1) client.raw(frame);
     }
+    if (!changed) return false;
+    this.internals.needFullEncode = true;
     this.encoder.discardChanges();
     return true;
   }

@@ -12,6 +12,7 @@ import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-ar
 import { fixtureScenario } from "./test-fixtures.ts";
 import { T0 } from "./test-helpers.ts";
 import {
+  LARGE_SESSION,
   playersToRecheck,
   type Seat,
   type SeatView,
@@ -237,21 +238,63 @@ describe("seatView", () => {
     let seenPartial = 0;
     fc.assert(
       fc.property(modelsArbitrary, (models) => {
-        for (let i = 1; i < models.length; i++) {
-          const before = models[i - 1] as SessionModel;
-          const after = models[i] as SessionModel;
-          const recheck = playersToRecheck(before, after);
-          if (recheck === null) continue;
-          seenPartial += 1;
-          for (const playerId of Object.keys(after.players)) {
-            if (recheck.has(playerId)) continue;
-            const seat: Seat = { role: "player", playerId };
-            expect(sameInputs(seatViewInputs(before, seat), seatViewInputs(after, seat))).toBe(true);
-          }
-        }
+        seenPartial += checkRecheck(models);
       }),
       { numRuns: 60 },
     );
     expect(seenPartial).toBeGreaterThan(0);
   });
+
+  it("in a large session too, where a join or a move rechecks only the players it changed", () => {
+    let seenJoins = 0;
+    fc.assert(
+      fc.property(sessionOptionsArbitrary, scriptArbitrary, ({ seed, ...rest }, script) => {
+        const options = { ...defaultOptions(rest.pace), ...rest, teamCount: "auto" as const, teamSize: 6 };
+        let model = createSession(fixtureScenario, options, { now: T0, seed });
+        for (let i = 0; i <= LARGE_SESSION; i++) {
+          const result = applyEvent(model, fixtureScenario, {
+            kind: "join",
+            at: T0,
+            playerId: `big-${i}`,
+            name: `Agent ${i}`,
+          });
+          if (result.ok) model = result.model;
+        }
+        const models = [model];
+        let now = T0;
+        for (const { action, elapsedMs } of script) {
+          now += elapsedMs;
+          const result = applyEvent(model, fixtureScenario, actionEvent(action, model, now));
+          if (!result.ok) continue;
+          if (result.model.players !== model.players && playersToRecheck(model, result.model) !== null) {
+            seenJoins += 1;
+          }
+          model = result.model;
+          models.push(model);
+        }
+        checkRecheck(models);
+      }),
+      { numRuns: 30 },
+    );
+    expect(seenJoins).toBeGreaterThan(0);
+  });
 });
+
+/** Checks `playersToRecheck` between each model and the next; returns how often it named some
+ *  players rather than all. */
+function checkRecheck(models: SessionModel[]): number {
+  let partial = 0;
+  for (let i = 1; i < models.length; i++) {
+    const before = models[i - 1] as SessionModel;
+    const after = models[i] as SessionModel;
+    const recheck = playersToRecheck(before, after);
+    if (recheck === null) continue;
+    partial += 1;
+    for (const playerId of Object.keys({ ...before.players, ...after.players })) {
+      if (recheck.has(playerId)) continue;
+      const seat: Seat = { role: "player", playerId };
+      expect(sameInputs(seatViewInputs(before, seat), seatViewInputs(after, seat))).toBe(true);
+    }
+  }
+  return partial;
+}

@@ -123,21 +123,32 @@ export function seatViewInputs(model: SessionModel, seat: Seat): readonly unknow
 
 /**
  * The players whose `seatViewInputs` may differ between two models, so that a room need not ask for
- * every player's inputs on every change: `null` (all of them) when the players record or the lobby
- * flag changed, else the members of the teams that changed (an edit: one team's members). Kept next
- * to `seatViewInputs`: it reads nothing else.
+ * every player's inputs on every change: `null` (all of them) when the lobby flag changed or, in a
+ * small session, any player did; else the players that changed (a join in a large session) with
+ * their teammates, and the members of the teams that changed (an edit: one team's members). Kept next to `seatViewInputs`:
+ * it reads nothing else.
  */
 export function playersToRecheck(before: SessionModel | undefined, after: SessionModel): Set<string> | null {
-  if (
-    !before ||
-    before.players !== after.players ||
-    (before.phase === "lobby") !== (after.phase === "lobby")
-  ) {
-    return null;
-  }
-  if (before.teams === after.teams) return new Set();
-  const previous = teamsById(before.teams);
+  if (!before || (before.phase === "lobby") !== (after.phase === "lobby")) return null;
   const ids = new Set<string>();
+  if (before.players !== after.players) {
+    // A small session's rows are everybody's: a player's change reaches every seat's inputs.
+    if (!isLarge(before) || !isLarge(after)) return null;
+    // A changed player, and their teammates (whose inputs list the team's members).
+    const teams = [teamsById(before.teams), teamsById(after.teams)];
+    for (const id of Object.keys({ ...before.players, ...after.players })) {
+      const was = before.players[id];
+      const is = after.players[id];
+      if (was === is) continue;
+      ids.add(id);
+      for (const [i, player] of [was, is].entries()) {
+        const team = player?.teamId ? teams[i]?.get(player.teamId) : undefined;
+        for (const member of team?.memberIds ?? []) ids.add(member);
+      }
+    }
+  }
+  if (before.teams === after.teams) return ids;
+  const previous = teamsById(before.teams);
   for (const team of after.teams) {
     const old = previous.get(team.id);
     if (old === team) continue;
