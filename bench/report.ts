@@ -57,7 +57,7 @@ export function targets(report: BenchReport): Target[] {
     list.push({
       name: `${plenary.players}-player session, simultaneous join burst`,
       target: "all seated ≤ 10 s, no buffer-overflow warning, no full state > 64 KB",
-      measured: `${plenary.seated}/${plenary.players} seated in ${plenary.seatedMs} ms, ${plenary.overflowWarnings} warnings, largest full state ${round(plenary.maxFullStateBytes / 1024)} KB; ${plenary.cpuMsPerJoin} ms of server CPU per join, so the burst needs ${round((plenary.players * plenary.cpuMsPerJoin) / 1000, 1)} s of one core`,
+      measured: `${plenary.seated}/${plenary.players} seated in ${plenary.seatedMs} ms, ${plenary.overflowWarnings} warnings, largest full state ${round(plenary.maxFullStateBytes / 1024)} KB; ${plenary.cpuMsPerJoin} ms of server CPU per join, so the burst needs ${round((plenary.players * plenary.cpuMsPerJoin) / 1000, 1)} s of one core; the load workers ${plenary.loadCpuMsPerJoin} ms of CPU per join; the server's event loop busy ${plenary.serverBusyPercent} % of the burst, waiting for a CPU ${plenary.serverRunQueuePercent} %`,
       met:
         plenary.seated === plenary.players &&
         plenary.seatedMs <= 10_000 &&
@@ -104,6 +104,7 @@ export function printTable(report: BenchReport): void {
     "join ms": r.joinBurst.others.seatedMs,
     "plenary ms": r.joinBurst.plenary?.seatedMs ?? "",
     "ms/join": r.joinBurst.plenary?.cpuMsPerJoin ?? r.joinBurst.others.cpuMsPerJoin,
+    "load ms/join": r.joinBurst.plenary?.loadCpuMsPerJoin ?? r.joinBurst.others.loadCpuMsPerJoin,
     "load ok": r.load.bottleneck ? "NO" : "yes",
   }));
   console.table(rows);

@@ -56,6 +56,14 @@ describe("npm run bench, smoke size", () => {
       expect(rung.latency.samples).toBeGreaterThan(0);
       expect(rung.floor.samples).toBeGreaterThan(0);
       expect(rung.load.workers).toHaveLength(2);
+      expect(rung.joinBurst.others.workers).toHaveLength(2);
+      expect(Object.keys(rung.joinBurst.others.stages)).toEqual([
+        "start",
+        "reserve",
+        "connect",
+        "fullState",
+        "welcome",
+      ]);
     }
     expect(report.restore).toMatchObject({ sessions: 3, restored: 3 });
     expect(report.targets.map((t) => t.name).length).toBeGreaterThanOrEqual(services ? 4 : 3);
