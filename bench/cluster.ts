@@ -2,8 +2,10 @@
  * The game server(s) a rung runs against, each in its own process (so that their CPU and memory are
  * measured apart from the load): one process on SQLite, or two processes sharing a fresh Redis and a
  * PostgreSQL database (started on loopback like the scale-out tests), players spread by the
- * matchmaker. With `cpuProfileDir`, servers run under `--cpu-prof` and write their profile on exit.
+ * matchmaker. With `cpuProfileDir`, servers run under `--cpu-prof` and write their profile on exit;
+ * with `heapSnapshotDir`, they write a heap snapshot there on SIGUSR2 (`heapSnapshot`).
  */
+import { readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { type ServerProcess, startServerProcess } from "../tests/server/harness.ts";
 import { freePort, type RunningService, startPostgres, startRedis } from "../tests/support/services.ts";
@@ -23,9 +25,11 @@ export interface Cluster {
 export async function startCluster(
   topology: Topology,
   dir: string,
-  options: { cpuProfileDir?: string; postgres?: () => Promise<string> } = {},
+  options: { cpuProfileDir?: string; heapSnapshotDir?: string; postgres?: () => Promise<string> } = {},
 ): Promise<Cluster> {
   const nodeArgs = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  if (options.heapSnapshotDir)
+    nodeArgs.push("--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${options.heapSnapshotDir}`);
   if (topology === "one") {
     const server = await startServerProcess(join(dir, "bench.sqlite"), BENCH_ENV, nodeArgs);
     return { servers: [server], entry: server, stop: () => server.stop() };
@@ -58,6 +62,19 @@ export async function startCluster(
       await redis.stop();
     },
   };
+}
+
+/**
+ * Has a server (started with `heapSnapshotDir`) write a heap snapshot, kept as `<dir>/<name>.heapsnapshot`.
+ * Node writes it synchronously on the main thread: once the file exists, the next HTTP answer comes
+ * after it is complete.
+ */
+export async function heapSnapshot(server: ServerProcess, dir: string, name: string): Promise<void> {
+  const fresh = () => readdirSync(dir).filter((f) => f.startsWith("Heap.") && f.endsWith(".heapsnapshot"));
+  process.kill(server.pid, "SIGUSR2");
+  while (fresh().length === 0) await new Promise((r) => setTimeout(r, 200));
+  await fetch(`${server.url}/healthz`);
+  renameSync(join(dir, fresh()[0] as string), join(dir, `${name}.heapsnapshot`));
 }
 
 /** A PostgreSQL cluster for the scale-out ladder: a fresh database per rung. */

@@ -47,6 +47,21 @@ export async function eventLoopBusyMs(url: string): Promise<number> {
   return value === undefined ? Number.NaN : Number(value) * 1000;
 }
 
+/** The server's V8 heap (total and used) and memory outside it (external: Buffers, typed arrays,
+ *  zlib…), in KB, as prom-client's default metrics read them from `process.memoryUsage()`. */
+export async function heapKb(
+  url: string,
+): Promise<{ heapTotal: number; heapUsed: number; external: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string) =>
+    Number(text.match(new RegExp(`^datatruc_nodejs_${name}_bytes (\\S+)$`, "m"))?.[1] ?? Number.NaN) / 1024;
+  return {
+    heapTotal: read("heap_size_total"),
+    heapUsed: read("heap_size_used"),
+    external: read("external_memory"),
+  };
+}
+
 export interface Machine {
   cpuModel: string;
   cores: number;

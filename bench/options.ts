@@ -8,6 +8,8 @@
  *   --plenary 500                BENCH_PLENARY     players of the plenary session (from 2 × this many players)
  *   --restore 100                BENCH_RESTORE     live sessions restored after a restart (0: skip)
  *   --cpu-prof                   BENCH_CPU_PROF=1  keep the server's CPU profile of the largest rung
+ *   --heap-snapshot              BENCH_HEAP_SNAPSHOT=1  heap snapshots of the largest one-process rung's
+ *                                                  server before and after the join bursts (<out>/heap/)
  *   --out bench/reports          BENCH_OUT         where latest.json, latest.svg (and profiles) go
  *   --reference                                    also write <out>/reference.json, .svg, .cpuprofile.gz
  *   --smoke                                        the CI size: ladder 10, 2 rounds, 2 workers, restore 3
@@ -26,6 +28,8 @@ export interface BenchOptions {
   scaleOut: boolean;
   restoreSessions: number;
   cpuProf: boolean;
+  /** Heap snapshots of the largest one-process rung's server, before and after the join bursts. */
+  heapSnapshot: boolean;
   outDir: string;
   /** Also keep the run as the reference (reference.json, reference.svg, reference.cpuprofile.gz). */
   reference: boolean;
@@ -52,6 +56,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       "no-scale-out": { type: "boolean" },
       restore: { type: "string" },
       "cpu-prof": { type: "boolean" },
+      "heap-snapshot": { type: "boolean" },
       out: { type: "string" },
       reference: { type: "boolean" },
       smoke: { type: "boolean" },
@@ -74,6 +79,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     scaleOut: values["no-scale-out"] ? false : (values["scale-out"] ?? env.BENCH_SCALE_OUT !== "0"),
     restoreSessions: restore,
     cpuProf: values["cpu-prof"] ?? env.BENCH_CPU_PROF === "1",
+    heapSnapshot: values["heap-snapshot"] ?? env.BENCH_HEAP_SNAPSHOT === "1",
     outDir: values.out ?? env.BENCH_OUT ?? "bench/reports",
     reference: values.reference === true,
     smoke,

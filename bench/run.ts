@@ -54,6 +54,9 @@ async function main(): Promise<void> {
   for (const players of options.ladder) {
     console.log(`one process, ${players} players`);
     const cpuProfileDir = options.cpuProf && players === largest ? profileDir : undefined;
+    const heapSnapshotDir =
+      options.heapSnapshot && players === largest ? join(options.outDir, "heap") : undefined;
+    if (heapSnapshotDir) mkdirSync(heapSnapshotDir, { recursive: true });
     report.ladder.one.push(
       await runRung({
         ...options,
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
         topology: "one",
         log,
         ...(cpuProfileDir ? { cpuProfileDir } : {}),
+        ...(heapSnapshotDir ? { heapSnapshotDir } : {}),
       }),
     );
     write();

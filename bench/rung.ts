@@ -9,8 +9,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { api, type CreatedSession, createSession, tempDir } from "../tests/server/harness.ts";
-import { type Cluster, startCluster, type Topology } from "./cluster.ts";
-import { cpuMs, eventLoopBusyMs, eventLoopLagP99Ms, percentile, round, rssKb, schedMs } from "./measure.ts";
+import { type Cluster, heapSnapshot, startCluster, type Topology } from "./cluster.ts";
+import {
+  cpuMs,
+  eventLoopBusyMs,
+  eventLoopLagP99Ms,
+  heapKb,
+  percentile,
+  round,
+  rssKb,
+  schedMs,
+} from "./measure.ts";
 import {
   deal,
   type JoinedSeat,
@@ -42,6 +51,8 @@ export interface RungOptions {
   drainMs: number;
   topology: Topology;
   cpuProfileDir?: string;
+  /** Heap snapshots of the (first) server before and after the join bursts go there. */
+  heapSnapshotDir?: string;
   /** Where each server's log is kept (server-<topology>-<players>-<n>.log). */
   outDir?: string;
   postgres?: () => Promise<string>;
@@ -143,6 +154,11 @@ export interface RungReport {
     rssKb: number;
     rssPerPlayerKb: number;
     rssDeltaPerPlayerKb: number;
+    /** Growth of the V8 heap (used, and total with its slack) and of external memory (Buffers, typed
+     *  arrays) while the players joined, per player (KB). */
+    heapUsedDeltaPerPlayerKb: number;
+    heapTotalDeltaPerPlayerKb: number;
+    externalDeltaPerPlayerKb: number;
   };
   bytesPerPlayerPerEdit: number;
   load: {
@@ -298,6 +314,15 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
   const pids = cluster.servers.map((s) => s.pid);
   const serverCpu = () => pids.reduce((n, pid) => n + cpuMs(pid), 0);
   const serverRss = () => pids.reduce((n, pid) => n + rssKb(pid), 0);
+  const serverHeap = async () => {
+    const each = await Promise.all(cluster.servers.map((s) => heapKb(s.url)));
+    const sum = (key: keyof (typeof each)[number]) => each.reduce((n, h) => n + h[key], 0);
+    return { heapTotal: sum("heapTotal"), heapUsed: sum("heapUsed"), external: sum("external") };
+  };
+  const snapshot = async (name: string) => {
+    const first = cluster.servers[0];
+    if (options.heapSnapshotDir && first) await heapSnapshot(first, options.heapSnapshotDir, name);
+  };
   try {
     const shapes = sessionShapes(options.players, options.plenary);
     const sessions: { shape: SessionShape; created: CreatedSession }[] = [];
@@ -318,7 +343,9 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
     );
     log(`${sessions.length} sessions created, facilitators seated`);
 
+    await snapshot(`before-joins-${options.players}`);
     const rssBefore = serverRss();
+    const heapBefore = await serverHeap();
     const plenarySeats = playerSeats(sessions, ["plenary"]);
     const plenary = plenarySeats.length ? await burst(cluster, workers, plenarySeats, serverCpu) : null;
     if (plenary) log(`plenary burst: ${describeBurst(plenary.burst)}`);
@@ -326,6 +353,8 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
     log(`join burst: ${describeBurst(others.burst)}`);
     const seated = others.burst.seated + (plenary?.burst.seated ?? 0);
     const rssAfterJoin = serverRss();
+    const heapAfterJoin = await serverHeap();
+    await snapshot(`after-joins-${options.players}`);
 
     const started = await Promise.all(
       workers.map((w, i) => w.run("start", { codes: (byWorker[i] ?? []).map((f) => f.code) })),
@@ -413,6 +442,11 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
         rssKb: Math.max(rssAfterJoin, rssEnd),
         rssPerPlayerKb: round(Math.max(rssAfterJoin, rssEnd) / Math.max(1, seated)),
         rssDeltaPerPlayerKb: round((rssAfterJoin - rssBefore) / Math.max(1, seated)),
+        heapUsedDeltaPerPlayerKb: round((heapAfterJoin.heapUsed - heapBefore.heapUsed) / Math.max(1, seated)),
+        heapTotalDeltaPerPlayerKb: round(
+          (heapAfterJoin.heapTotal - heapBefore.heapTotal) / Math.max(1, seated),
+        ),
+        externalDeltaPerPlayerKb: round((heapAfterJoin.external - heapBefore.external) / Math.max(1, seated)),
       },
       bytesPerPlayerPerEdit: round(playerBytes / Math.max(1, seated) / options.rounds, 0),
       load: {
