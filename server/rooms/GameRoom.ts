@@ -44,6 +44,7 @@ import {
   RULES_VERSION,
   type Seat,
   type SeatClaim,
+  type SeatTeam,
   type SeatView,
   type SessionEvent,
   type SessionModel,
@@ -148,10 +149,9 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly seats = new Map<string, RoomSeat>();
   private readonly seatKeyHashes = new Map<string, string>();
-  /** The teams each client's view holds (by session id). */
-  private readonly viewTeams = new Map<string, Set<string>>();
-  /** The player rows each client's view holds (by session id). */
-  private readonly viewRows = new Map<string, Set<string>>();
+  /** What each client's StateView holds (by session id): the seat view's player rows, private parts
+   *  and teams it was last given (compared by identity: `seatView` keeps unchanged parts). */
+  private readonly viewHeld = new Map<string, HeldView>();
   /** Each client's seat view (by session id), what it was computed from (`seatViewInputs`), and
    *  whether its StateView holds it yet. */
   private readonly seatViews = new Map<
@@ -699,8 +699,7 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
 
   /** A client whose StateView is rebuilt (reconnected) or gone (left). */
   private forgetView(client: GameClient): void {
-    this.viewTeams.delete(client.sessionId);
-    this.viewRows.delete(client.sessionId);
+    this.viewHeld.delete(client.sessionId);
     this.seatViews.delete(client.sessionId);
   }
 
@@ -717,34 +716,41 @@ export class GameRoom extends Room<{ state: GameState; client: GameClient }> {
   }
 
   /** Each client's StateView holds the teams and player rows its seat may see (`seatView`), and the
-   *  private part of its own player (the facilitator: everybody's). */
+   *  private part of its own player (the facilitator: everybody's). Only what changed since the view
+   *  was last given is gone through: on an edit, the facilitator's view goes through one team. */
   private refreshView(client: GameClient, visible: SeatView): void {
     if (!client.view) client.view = new StateView();
     const view = client.view;
-    const rowIds = new Set(visible.rowIds);
-    for (const playerId of this.viewRows.get(client.sessionId) ?? []) {
-      const old = this.mirror.players.get(playerId);
-      if (!rowIds.has(playerId) && old && view.has(old)) view.remove(old);
+    const held = this.viewHeld.get(client.sessionId) ?? { rowIds: [], playerIds: [], teams: new Map() };
+    if (visible.rowIds !== held.rowIds) {
+      const rowIds = new Set(visible.rowIds);
+      for (const playerId of held.rowIds) {
+        const old = this.mirror.players.get(playerId);
+        if (!rowIds.has(playerId) && old && view.has(old)) view.remove(old);
+      }
+      for (const playerId of rowIds) {
+        const player = this.mirror.players.get(playerId);
+        if (player && !view.has(player)) view.add(player);
+      }
     }
-    for (const playerId of rowIds) {
-      const player = this.mirror.players.get(playerId);
-      if (player && !view.has(player)) view.add(player);
+    if (visible.playerIds !== held.playerIds) {
+      for (const playerId of visible.playerIds) {
+        const player = this.mirror.players.get(playerId);
+        if (player && !view.hasTag(player, PRIVATE_VIEW)) view.add(player, PRIVATE_VIEW);
+      }
     }
-    this.viewRows.set(client.sessionId, rowIds);
-    for (const playerId of visible.playerIds) {
-      const player = this.mirror.players.get(playerId);
-      if (player && !view.hasTag(player, PRIVATE_VIEW)) view.add(player, PRIVATE_VIEW);
-    }
-    const teamIds = new Set(visible.teams.map((team) => team.id));
-    for (const teamId of this.viewTeams.get(client.sessionId) ?? []) {
+    const teams = new Map(visible.teams.map((team) => [team.id, team]));
+    for (const teamId of held.teams.keys()) {
       const old = this.mirror.teams.get(teamId);
-      if (!teamIds.has(teamId) && old && view.has(old)) view.remove(old);
+      if (!teams.has(teamId) && old && view.has(old)) view.remove(old);
     }
-    for (const teamId of teamIds) {
-      const team = this.mirror.teams.get(teamId);
-      if (team) addTeamToView(view, team);
+    for (const [teamId, team] of teams) {
+      // An unchanged team (the same object) brought no new attempt nor draft.
+      if (held.teams.get(teamId) === team) continue;
+      const state = this.mirror.teams.get(teamId);
+      if (state) addTeamToView(view, state);
     }
-    this.viewTeams.set(client.sessionId, teamIds);
+    this.viewHeld.set(client.sessionId, { rowIds: visible.rowIds, playerIds: visible.playerIds, teams });
   }
 
   private welcome(client: GameClient, given: GivenSeat | null): void {
@@ -1013,6 +1019,13 @@ function addTeamToView(view: StateView, team: TeamState): void {
 }
 
 type PlayerJoin = Extract<JoinOptions, { as: "player" }>;
+
+/** What a client's StateView was last given (`refreshView`). */
+interface HeldView {
+  rowIds: readonly string[];
+  playerIds: readonly string[];
+  teams: Map<string, SeatTeam>;
+}
 
 /** A player's or the facilitator's action, parsed and allowed, waiting for its batch. */
 interface PendingAction {

@@ -5,8 +5,9 @@
  * are the ones listed here, and the `revealed` messages carry the revealed steps listed here.
  *
  * The contents are shared, read-only references (the model's drafts, the scenario's materials and a
- * per-step copy made once): building a view costs a few small arrays, so the room may ask for it on
- * every change. Never mutate what a view holds.
+ * per-step copy made once; a team's entry and the list of players are made once per model object):
+ * building a view costs a few small arrays, so the room may ask for it on every change, and tell
+ * what changed by identity. Never mutate what a view holds.
  */
 import type { Material, Scenario, Step } from "../scenario/schema.ts";
 import type { Answer } from "./answer.ts";
@@ -62,18 +63,18 @@ export function teamDrafts(team: Team): Record<string, Answer> {
 }
 
 // Made once per scenario step / role set: views are asked for on every change.
-const revealedCache = new WeakMap<Step, RevealedStep>();
+const revealedCache = new WeakMap<Step, SeatRevealed>();
 const materialsCache = new WeakMap<Scenario, Map<string, Record<string, Material[]>>>();
 
 function revealedAt(scenario: Scenario, stepIndex: number): SeatRevealed[] {
   const step = scenario.steps[stepIndex];
   if (!step) return [];
   let revealed = revealedCache.get(step);
-  if (!revealed) {
-    revealed = revealedStep(step);
+  if (revealed?.stepIndex !== stepIndex) {
+    revealed = { ...revealedStep(step), stepIndex };
     revealedCache.set(step, revealed);
   }
-  return [{ ...revealed, stepIndex }];
+  return [revealed];
 }
 
 function materialsOf(scenario: Scenario, roles: readonly string[]): Record<string, Material[]> {
@@ -91,7 +92,17 @@ function materialsOf(scenario: Scenario, roles: readonly string[]): Record<strin
   return materials;
 }
 
-const seatTeam = (team: Team): SeatTeam => ({ id: team.id, drafts: teamDrafts(team) });
+/** A team as its viewers see it, made once per team object (the same object while the team is
+ *  unchanged: a room can tell the teams of a view that changed by identity). */
+const seatTeams = new WeakMap<Team, SeatTeam>();
+function seatTeam(team: Team): SeatTeam {
+  let seen = seatTeams.get(team);
+  if (!seen) {
+    seen = { id: team.id, drafts: teamDrafts(team) };
+    seatTeams.set(team, seen);
+  }
+  return seen;
+}
 
 const NOTHING: SeatView = Object.freeze({
   teams: [],
@@ -172,10 +183,18 @@ function isLarge(model: SessionModel): boolean {
   return large;
 }
 
-const activePlayerIds = (model: SessionModel): string[] =>
-  Object.values(model.players)
-    .filter((player) => !player.kicked)
-    .map((player) => player.id);
+/** The players not removed, made once per players record (the same array while it is unchanged). */
+const activePlayers = new WeakMap<object, string[]>();
+function activePlayerIds(model: SessionModel): string[] {
+  let ids = activePlayers.get(model.players);
+  if (!ids) {
+    ids = Object.values(model.players)
+      .filter((player) => !player.kicked)
+      .map((player) => player.id);
+    activePlayers.set(model.players, ids);
+  }
+  return ids;
+}
 
 /** The teams by id, built once per teams array (models are immutable: a room asks for every seat). */
 const teamIndexes = new WeakMap<readonly Team[], Map<string, Team>>();
