@@ -114,6 +114,47 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
     await expect.poll(() => bruno.locator(".order-list li").first().getAttribute("data-piece")).toBe(label);
   }, 180_000);
 
+  it("keeps the sticky step banner and the sticky table clear of each other on a laptop, at every scroll", async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await ana.setViewportSize(viewport);
+      const banner = ana.locator(".board-banner");
+      const frame = ana.locator("main > .table-frame");
+      // Side by side: the table beside the answer, as on a laptop.
+      await expect
+        .poll(async () => ((await frame.boundingBox())?.width ?? viewport.width) < viewport.width * 0.7)
+        .toBe(true);
+      const maxScroll = await ana.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+      expect(maxScroll).toBeGreaterThan(0);
+      for (const y of [0, 100, 250, 500, maxScroll / 2, maxScroll]) {
+        await ana.evaluate((top) => window.scrollTo(0, top), Math.round(y));
+        const [b, f] = await Promise.all([banner.boundingBox(), frame.boundingBox()]);
+        if (!b || !f) throw new Error("the banner or the table frame is not laid out");
+        const overlap =
+          b.x < f.x + f.width && f.x < b.x + b.width && b.y < f.y + f.height && f.y < b.y + b.height;
+        expect(
+          overlap,
+          `banner ${JSON.stringify(b)} over table ${JSON.stringify(f)} at ${viewport.width}px, scroll ${Math.round(y)}`,
+        ).toBe(false);
+        // The table's top (its toggle and canvas) is on screen and nothing lies over it.
+        expect(f.y).toBeGreaterThanOrEqual(0);
+        const onTop = await ana.evaluate(
+          ({ x, y: top }) => !!document.elementFromPoint(x, top)?.closest(".table-frame"),
+          { x: f.x + f.width / 2, y: f.y + 2 },
+        );
+        expect(onTop, `the table's top is covered at ${viewport.width}px, scroll ${Math.round(y)}`).toBe(
+          true,
+        );
+      }
+      await ana.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expectAccessible(ana, `laptop board scrolled (${viewport.width}px)`);
+    }
+    await ana.evaluate(() => window.scrollTo(0, 0));
+    await ana.setViewportSize({ width: 1400, height: 950 });
+  }, 120_000);
+
   it("draws a typed link by dropping a card onto another, with the kind picked on the table", async () => {
     await nextStep(3);
     await nextStep(4);
