@@ -1,5 +1,5 @@
 /**
- * The game room's state serializer: @colyseus/core's SchemaSerializer with two changes measured by
+ * The game room's state serializer: @colyseus/core's SchemaSerializer with three changes measured by
  * the bench (issue 16).
  *
  * 1. **No empty patch frames.** Every client has its own StateView, and the base serializer sends
@@ -15,16 +15,23 @@
  *    with a "buffer overflow" warning. The base `getFullState` keeps encoding each client's view into
  *    its original, smaller buffer after that: the shared part of the client's full state is cut and
  *    its decoder then fails on every patch ("refId not found"). The bench's 500-player join burst hit
- *    it hundreds of times (tests/server/large-state.test.ts reproduces it with 50 players). 1 MB holds
- *    a 500-player session's full state (the largest the bench measured, the facilitator's, asked for
- *    160 KB) and a 50-team session of the nine-type `exemple` (over 256 KB); the pages of the buffer
- *    that are never written cost no memory. Past that, the full state is encoded again into the grown
- *    buffer, which the room then keeps.
+ *    it hundreds of times (tests/server/large-state.test.ts reproduces it with 50 players). Past the
+ *    buffer, the full state is encoded again into the grown buffer, which the room then keeps.
+ *
+ * 3. **One frame at a time in the buffer.** The base class encodes each client's view after the
+ *    previous client's, so a tick needed the sum of its frames (over 512 KB in a 500-player burst)
+ *    and the buffer was 1 MB per room, twice (patches and full states), the patch one grown to 2 MB on
+ *    the first view patch (the encoder keeps a whole `BUFFER_SIZE` free past what it writes): about
+ *    3 MB of memory per room. Each view is now encoded over the previous one (its frame is a copy),
+ *    and 256 KB (512 KB once grown for patches) holds any one frame the tests and the bench make: a
+ *    player's full state (48.6 KB at most in the bench's 500-player session, the target being 64 KB)
+ *    and the facilitator's patch when a 50-team session starts (over 256 KB,
+ *    tests/server/large-state.test.ts). A larger one grows the buffer once, with one warning.
  */
 import { type Client, ClientState, Protocol, SchemaSerializer } from "@colyseus/core";
 import { Encoder, type Schema } from "@colyseus/schema";
 
-export const SCHEMA_BUFFER_BYTES = 1024 * 1024;
+export const SCHEMA_BUFFER_BYTES = 256 * 1024;
 
 /** What the base class keeps that this one reads (not in its public typings). */
 interface SerializerInternals {
@@ -72,6 +79,9 @@ export class RoomSerializer<T extends Schema> extends SchemaSerializer<T> {
       if (client.state !== ClientState.JOINED) continue;
       // Nothing changed in the room: only views that were given something new (`view.add`) encode.
       if (!changed && !(client.view && client.view.changes.size > 0)) continue;
+      // Each view's part is encoded right after the shared part, over the previous client's (its
+      // frame is a copy): the buffer holds one frame, not the sum of the tick's frames.
+      it.offset = sharedOffset;
       const frame = client.view ? this.encoder.encodeView(client.view, sharedOffset, it) : shared;
       // One byte: the frame's type alone, nothing to apply.
       if (frame.length > 1) client.raw(frame);
