@@ -55,6 +55,24 @@ function setStrings(array: ArraySchema<string>, values: readonly string[]): void
   else array.splice(0, array.length, ...values);
 }
 
+/** The JSON of a set of private materials, by the object `seatView` returns for the same roles: one
+ *  string shared by every row that reads them, not one per player (several KB each; the bench's join
+ *  bursts held one per connected player). */
+const materialsJson = new WeakMap<object, { materials: string; counts: string }>();
+
+function privateJson(materials: Readonly<Record<string, readonly unknown[]>>): {
+  materials: string;
+  counts: string;
+} {
+  let json = materialsJson.get(materials);
+  if (!json) {
+    const counts = Object.entries(materials).map(([stepId, list]) => [stepId, list.length]);
+    json = { materials: JSON.stringify(materials), counts: JSON.stringify(Object.fromEntries(counts)) };
+    materialsJson.set(materials, json);
+  }
+  return json;
+}
+
 export class StateMirror {
   readonly teams = new Map<string, TeamState>();
   readonly players = new Map<string, PlayerState>();
@@ -165,12 +183,9 @@ export class StateMirror {
       ) {
         p.roleId = player.roleId ?? "";
         this.readRoles.set(id, readKey);
-        p.privateMaterials = JSON.stringify(visible.materials);
-        p.privateCounts = JSON.stringify(
-          Object.fromEntries(
-            Object.entries(visible.materials).map(([stepId, list]) => [stepId, list.length]),
-          ),
-        );
+        const json = privateJson(visible.materials);
+        p.privateMaterials = json.materials;
+        p.privateCounts = json.counts;
       }
     }
     if (recheck) return;
