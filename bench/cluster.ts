@@ -5,7 +5,7 @@
  * matchmaker. With `cpuProfileDir`, servers run under `--cpu-prof` and write their profile on exit;
  * with `heapSnapshotDir`, they write a heap snapshot there on SIGUSR2 (`heapSnapshot`).
  */
-import { readdirSync, renameSync } from "node:fs";
+import { readdirSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type ServerProcess, startServerProcess } from "../tests/server/harness.ts";
 import { freePort, type RunningService, startPostgres, startRedis } from "../tests/support/services.ts";
@@ -66,15 +66,32 @@ export async function startCluster(
 
 /**
  * Has a server (started with `heapSnapshotDir`) write a heap snapshot, kept as `<dir>/<name>.heapsnapshot`.
- * Node writes it synchronously on the main thread: once the file exists, the next HTTP answer comes
- * after it is complete.
+ * Taken between measurements: writing it costs the server memory of its own (not for RSS figures).
  */
 export async function heapSnapshot(server: ServerProcess, dir: string, name: string): Promise<void> {
-  const fresh = () => readdirSync(dir).filter((f) => f.startsWith("Heap.") && f.endsWith(".heapsnapshot"));
+  const snapshots = () =>
+    readdirSync(dir).filter((f) => f.startsWith("Heap.") && f.endsWith(".heapsnapshot"));
+  const earlier = new Set(snapshots());
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   process.kill(server.pid, "SIGUSR2");
-  while (fresh().length === 0) await new Promise((r) => setTimeout(r, 200));
-  await fetch(`${server.url}/healthz`);
-  renameSync(join(dir, fresh()[0] as string), join(dir, `${name}.heapsnapshot`));
+  let file: string | undefined;
+  while (!file) {
+    await sleep(200);
+    file = snapshots().find((f) => !earlier.has(f));
+  }
+  // Written once its size stays the same for a second and the server answers again.
+  let size = -1;
+  for (;;) {
+    await sleep(1000);
+    const now = statSync(join(dir, file)).size;
+    const answered = await fetch(`${server.url}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (now === size && answered) break;
+    size = now;
+  }
+  renameSync(join(dir, file), join(dir, `${name}.heapsnapshot`));
 }
 
 /** A PostgreSQL cluster for the scale-out ladder: a fresh database per rung. */

@@ -56,7 +56,10 @@ async function main(): Promise<void> {
     const cpuProfileDir = options.cpuProf && players === largest ? profileDir : undefined;
     const heapSnapshotDir =
       options.heapSnapshot && players === largest ? join(options.outDir, "heap") : undefined;
-    if (heapSnapshotDir) mkdirSync(heapSnapshotDir, { recursive: true });
+    if (heapSnapshotDir) {
+      rmSync(heapSnapshotDir, { recursive: true, force: true });
+      mkdirSync(heapSnapshotDir, { recursive: true });
+    }
     report.ladder.one.push(
       await runRung({
         ...options,
