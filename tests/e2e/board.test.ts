@@ -5,11 +5,17 @@
  */
 
 import { join } from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { chromiumOrSkip, expectAccessible, SCREENSHOTS, useBrowserServer } from "./harness.ts";
+import {
+  chromiumOrSkip,
+  createSessionAndJoin,
+  expectAccessible,
+  joinAsFacilitator,
+  SCREENSHOTS,
+  useBrowserServer,
+} from "./harness.ts";
 import { box, drag, layoutWhen, pointOf, tableLayout } from "./table-drag.ts";
 
 const chromiumPath = chromiumOrSkip("e2e board");
@@ -20,22 +26,14 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
   let ana: Page;
   let bruno: Page;
 
-  async function player(
-    code: string,
-    name: string,
-    reducedMotion: "reduce" | "no-preference",
-  ): Promise<Page> {
+  /** A player's page: Bruno asked for reduced motion, Ana did not. */
+  async function playerPage(name: string): Promise<Page> {
     const context = await env.browser.newContext({
       viewport: { width: 1400, height: 950 },
       locale: "fr-FR",
-      reducedMotion,
+      reducedMotion: name === "Bruno" ? "reduce" : "no-preference",
     });
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}/join/${code}`);
-    await page.getByLabel("Votre prénom ou pseudo").fill(name);
-    await page.getByRole("button", { name: "Entrer dans la partie" }).click();
-    await page.getByText("Salle d'attente").first().waitFor();
-    return page;
+    return context.newPage();
   }
 
   /** Puts the step's opening (character and situation) away when there is one. */
@@ -55,26 +53,14 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
 
   /** One session for the whole file: Ana and Bruno in one team, the facilitator by the SDK. */
   async function setUp(): Promise<void> {
-    const created = (await (
-      await fetch(`${env.server.url}/api/sessions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          scenarioId: "exemple",
-          teamCount: 1,
-          teamSize: 2,
-          options: { maxAttempts: 3 },
-        }),
-      })
-    ).json()) as { code: string; facilitatorKey: string; roomId: string };
-    ana = await player(created.code, "Ana", "no-preference");
-    bruno = await player(created.code, "Bruno", "reduce");
-    facilitator = await new Client(env.server.url).joinById(created.roomId, {
-      as: "facilitator",
-      protocol: PROTOCOL_VERSION,
-      code: created.code,
-      facilitatorKey: created.facilitatorKey,
-    });
+    const { session, players } = await createSessionAndJoin(
+      env.server.url,
+      { scenarioId: "exemple", teamCount: 1, teamSize: 2, options: { maxAttempts: 3 } },
+      ["Ana", "Bruno"],
+      playerPage,
+    );
+    [ana, bruno] = players as [Page, Page];
+    facilitator = await joinAsFacilitator(env.server.url, session);
     for (const type of ["welcome", "seats", "revealed"]) facilitator.onMessage(type, () => undefined);
     facilitator.send("start", {});
     await expect.poll(() => (facilitator.state as { phase: string }).phase).toBe("playing");

@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BrowserHandle,
   chromiumOrSkip,
+  createSessionAndJoin,
   ensureClientBuilt,
   expectAccessible,
   launchBrowser,
+  openConsole,
   ROOT,
   reportCspViolations,
   type ServerProcess,
@@ -64,25 +66,13 @@ describe.skipIf(!chromiumPath)("chart judge step (real server, real Chromium)", 
   }
 
   it("draws the misleading chart and lets a team flag its flaws by keyboard and mouse", async () => {
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId: "graphique", teamCount: 1 }),
-    });
-    expect(response.status).toBe(201);
-    const session = (await response.json()) as { code: string; facilitatorKey: string };
-    const fac = await open("facilitator");
-    await fac.goto(`${server.url}/facilitator/${session.code}#key=${session.facilitatorKey}`);
-    await fac.getByRole("button", { name: "Lancer la partie" }).waitFor();
-    const players: Page[] = [];
-    for (const name of ["Ana", "Bruno"]) {
-      const page = await open(name);
-      await page.goto(`${server.url}/join/${session.code}`);
-      await page.getByLabel("Votre prénom ou pseudo").fill(name);
-      await page.getByRole("button", { name: "Entrer dans la partie" }).click();
-      await page.getByText("Salle d'attente").waitFor();
-      players.push(page);
-    }
+    const { session, players } = await createSessionAndJoin(
+      server.url,
+      { scenarioId: "graphique", teamCount: 1 },
+      ["Ana", "Bruno"],
+      open,
+    );
+    const fac = await openConsole(await open("facilitator"), server.url, session);
     const [ana, bruno] = players as [Page, Page];
     await fac.getByRole("button", { name: "Lancer la partie" }).click();
 

@@ -5,18 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Scenario } from "../../shared/scenario/schema.ts";
 import {
-  type BrowserHandle,
   chromiumOrSkip,
-  ensureClientBuilt,
+  createHackathonFromHome,
   expectAccessible,
-  launchBrowser,
+  joinWaitingRoom,
   ROOT,
   reportCspViolations,
-  type ServerProcess,
-  startServer,
+  useBrowserServer,
 } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e hackathon");
@@ -32,43 +30,17 @@ async function page(browser: Browser, errors: string[], label: string, width = 4
 }
 
 describe.skipIf(!chromiumPath)("team-paced session (real server, real Chromium)", () => {
-  let server: ServerProcess;
-  let handle: BrowserHandle;
+  const env = useBrowserServer(chromiumPath);
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    handle = await launchBrowser(chromiumPath as string);
-  }, 180_000);
-
-  afterAll(async () => {
-    await handle?.close();
-    await server?.stop();
-  });
-
   it("lets teams choose, be rearranged, and advance at their own pace", async () => {
-    const { browser } = handle;
+    const { browser, server } = env;
     const fac = await page(browser, errors, "facilitator", 1366);
-    await fac.goto(server.url);
-    await fac.getByRole("button", { name: "Créer une session" }).click();
-    await fac.getByLabel("Scénario", { exact: true }).selectOption("exemple");
-    await fac.getByLabel("Chaque équipe à son rythme (hackathon)").check();
-    await fac.getByLabel("Nombre d'équipes").selectOption("2");
-    await fac.getByLabel("Pour valider une réponse").selectOption("any");
-    await fac.getByLabel("Les joueurs choisissent leur équipe").check();
-    await fac.getByRole("button", { name: "Créer la session" }).click();
-    await fac.waitForURL(/\/facilitator\//);
-    const code = new URL(fac.url()).pathname.split("/").pop() as string;
+    const code = await createHackathonFromHome(fac, server.url);
 
     const players: Record<string, Page> = {};
     for (const name of ["Zoé", "Yann", "Xavier"]) {
-      const p = await page(browser, errors, name);
-      await p.goto(`${server.url}/join/${code}`);
-      await p.getByLabel("Votre prénom ou pseudo").fill(name);
-      await p.getByRole("button", { name: "Entrer dans la partie" }).click();
-      await p.getByText("Salle d'attente").waitFor();
-      players[name] = p;
+      players[name] = await joinWaitingRoom(await page(browser, errors, name), server.url, code, name);
     }
     const zoe = players.Zoé as Page;
     const xavier = players.Xavier as Page;

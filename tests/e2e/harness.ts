@@ -19,8 +19,10 @@ import { connect, createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { Client, type Room } from "@colyseus/sdk";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 /** Screenshots land in test-results/screenshots (ignored by git); `UPDATE_SCREENSHOTS=1` writes
@@ -343,4 +345,91 @@ export function useBrowserServer(
       return handle.browser;
     },
   };
+}
+
+/** What `POST /api/sessions` answers: the join code, the facilitator's key and the room's id. */
+export interface CreatedSession {
+  code: string;
+  facilitatorKey: string;
+  roomId: string;
+}
+
+/** Creates a session through the HTTP API (as the home page's form does); throws with the server's
+ *  answer unless it is 201 Created. */
+export async function createSession(baseUrl: string, body: Record<string, unknown>): Promise<CreatedSession> {
+  const response = await fetch(`${baseUrl}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201)
+    throw new Error(`POST /api/sessions answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as CreatedSession;
+}
+
+/** A player enters a session from its join page under `name`, in `page`; resolves in the waiting room. */
+export async function joinWaitingRoom(
+  page: Page,
+  baseUrl: string,
+  code: string,
+  name: string,
+): Promise<Page> {
+  await page.goto(`${baseUrl}/join/${code}`);
+  await page.getByLabel("Votre prénom ou pseudo").fill(name);
+  await page.getByRole("button", { name: "Entrer dans la partie" }).click();
+  await page.getByText("Salle d'attente").first().waitFor();
+  return page;
+}
+
+/**
+ * Creates a session through the HTTP API, then each named player enters it in a page of their own
+ * (`open(name)` makes it: viewport, motion, listeners); resolves with every player in the waiting room.
+ */
+export async function createSessionAndJoin(
+  baseUrl: string,
+  body: Record<string, unknown>,
+  names: readonly string[],
+  open: (name: string) => Promise<Page>,
+): Promise<{ session: CreatedSession; players: Page[] }> {
+  const session = await createSession(baseUrl, body);
+  const players: Page[] = [];
+  for (const name of names)
+    players.push(await joinWaitingRoom(await open(name), baseUrl, session.code, name));
+  return { session, players };
+}
+
+/** The facilitator's console in `page`, its key in the address (`#key=`) as on another device;
+ *  resolves once the game can be started. */
+export async function openConsole(page: Page, baseUrl: string, session: CreatedSession): Promise<Page> {
+  await page.goto(`${baseUrl}/facilitator/${session.code}#key=${session.facilitatorKey}`);
+  await page.getByRole("button", { name: "Lancer la partie" }).waitFor();
+  return page;
+}
+
+/** The facilitator through the SDK (no browser), with the session's key. */
+export async function joinAsFacilitator(baseUrl: string, session: CreatedSession): Promise<Room> {
+  return new Client(baseUrl).joinById(session.roomId, {
+    as: "facilitator",
+    protocol: PROTOCOL_VERSION,
+    code: session.code,
+    facilitatorKey: session.facilitatorKey,
+  });
+}
+
+/**
+ * Creates a session through the home page's form, in the facilitator's `page`: exemple, each team at
+ * its own pace (hackathon), two teams, one player's proposal enough (« any »), players choosing their
+ * team. Resolves with the session's code once the console is open.
+ */
+export async function createHackathonFromHome(page: Page, baseUrl: string): Promise<string> {
+  await page.goto(baseUrl);
+  await page.getByRole("button", { name: "Créer une session" }).click();
+  await page.getByLabel("Scénario", { exact: true }).selectOption("exemple");
+  await page.getByLabel("Chaque équipe à son rythme (hackathon)").check();
+  await page.getByLabel("Nombre d'équipes").selectOption("2");
+  await page.getByLabel("Pour valider une réponse").selectOption("any");
+  await page.getByLabel("Les joueurs choisissent leur équipe").check();
+  await page.getByRole("button", { name: "Créer la session" }).click();
+  await page.waitForURL(/\/facilitator\//);
+  return new URL(page.url()).pathname.split("/").pop() as string;
 }

@@ -5,17 +5,17 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Scenario } from "../../shared/scenario/schema.ts";
 import {
-  type BrowserHandle,
+  type CreatedSession,
   chromiumOrSkip,
-  ensureClientBuilt,
+  createSession,
   expectAccessible,
-  launchBrowser,
+  joinWaitingRoom,
+  openConsole,
   ROOT,
-  type ServerProcess,
-  startServer,
+  useBrowserServer,
 } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e polish");
@@ -26,26 +26,9 @@ const STEP_2 = `Étape 2 sur ${exemple.steps.length}`;
 const PHONE = { width: 412, height: 915 };
 const LAPTOP = { width: 1366, height: 900 };
 
-interface Created {
-  code: string;
-  facilitatorKey: string;
-}
-
 describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", { timeout: 120_000 }, () => {
-  let server: ServerProcess;
-  let handle: BrowserHandle;
+  const env = useBrowserServer(chromiumPath);
   const errors: string[] = [];
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    handle = await launchBrowser(chromiumPath as string);
-  }, 180_000);
-
-  afterAll(async () => {
-    await handle?.close();
-    await server?.stop();
-  });
 
   async function open(browser: Browser, viewport: { width: number; height: number }, label: string) {
     const context = await browser.newContext({ viewport, locale: "fr-FR" });
@@ -55,35 +38,15 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     return page;
   }
 
-  async function create(body: Record<string, unknown>): Promise<Created> {
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as Created;
-  }
-
-  async function console_(session: Created): Promise<Page> {
-    const fac = await open(handle.browser, LAPTOP, "facilitator");
-    await fac.goto(`${server.url}/facilitator/${session.code}#key=${session.facilitatorKey}`);
-    await fac.getByRole("button", { name: "Lancer la partie" }).waitFor();
-    return fac;
-  }
-
-  async function join(session: Created, name: string, viewport = PHONE): Promise<Page> {
-    const page = await open(handle.browser, viewport, name);
-    await page.goto(`${server.url}/join/${session.code}`);
-    await page.getByLabel("Votre prénom ou pseudo").fill(name);
-    await page.getByRole("button", { name: "Entrer dans la partie" }).click();
-    await page.getByText("Salle d'attente").waitFor();
-    return page;
-  }
+  const create = (body: Record<string, unknown>) => createSession(env.server.url, body);
+  const console_ = async (session: CreatedSession) =>
+    openConsole(await open(env.browser, LAPTOP, "facilitator"), env.server.url, session);
+  const join = async (session: CreatedSession, name: string, viewport = PHONE) =>
+    joinWaitingRoom(await open(env.browser, viewport, name), env.server.url, session.code, name);
 
   it("lets the first Tab reach the skip link", async () => {
-    const page = await open(handle.browser, LAPTOP, "home");
-    await page.goto(server.url);
+    const page = await open(env.browser, LAPTOP, "home");
+    await page.goto(env.server.url);
     await page.getByRole("heading", { name: "Rejoindre une partie" }).waitFor();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip");
@@ -92,11 +55,11 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
   });
 
   it("gives the page a heading, a main landmark and a loading status before its script runs", async () => {
-    const page = await open(handle.browser, PHONE, "loading");
+    const page = await open(env.browser, PHONE, "loading");
     // The application's script never arrives (a slow phone, a proxy that drops it): what is shown
     // until then is the static page of index.html.
     await page.route(/\.js(\?|$)/, (route) => route.abort());
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await page.getByRole("heading", { level: 1, name: "Datatruc" }).count()).toBe(1);
     expect(await page.getByRole("status").textContent()).toBe("Chargement…");
@@ -141,8 +104,8 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
 
   it("answers a wrong code with a clear error and a field to fix it, not a name form", async () => {
     const session = await create({ scenarioId: "exemple" });
-    const page = await open(handle.browser, PHONE, "wrong code");
-    await page.goto(server.url);
+    const page = await open(env.browser, PHONE, "wrong code");
+    await page.goto(env.server.url);
     await page.getByLabel("Code de la partie").fill("ZZZZ99");
     await page.getByRole("button", { name: "Rejoindre", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "Aucune partie ne porte le code ZZZZ99" }).waitFor();
@@ -150,7 +113,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     expect(await page.getByLabel("Code de la partie").getAttribute("aria-invalid")).toBe("true");
     await expectAccessible(page, "home, wrong code");
     // A wrong link: the same error and the code field, then the right code leads to the name form.
-    await page.goto(`${server.url}/join/ZZZZ99`);
+    await page.goto(`${env.server.url}/join/ZZZZ99`);
     await page.getByRole("alert").filter({ hasText: "Aucune partie ne porte le code ZZZZ99" }).waitFor();
     expect(await page.getByLabel("Votre prénom ou pseudo").count()).toBe(0);
     await expectAccessible(page, "join link, wrong code");
@@ -162,8 +125,8 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
 
   it("opens the console without its key with the error alone, no endless loading", async () => {
     const session = await create({ scenarioId: "exemple" });
-    const page = await open(handle.browser, LAPTOP, "console without key");
-    await page.goto(`${server.url}/facilitator/${session.code}`);
+    const page = await open(env.browser, LAPTOP, "console without key");
+    await page.goto(`${env.server.url}/facilitator/${session.code}`);
     await page.getByRole("alert").waitFor();
     await page.getByRole("heading", { level: 1 }).waitFor();
     expect(await page.getByText("Chargement…").count()).toBe(0);
@@ -239,14 +202,14 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await expectAccessible(ana, "attestation with the badge explained");
     // /verify has a field to type the code.
     const verificationCode = decodeURIComponent(new URL(ana.url()).pathname.split("/").pop() as string);
-    await ana.goto(`${server.url}/verify`);
+    await ana.goto(`${env.server.url}/verify`);
     await ana.getByLabel("Code de vérification").fill(verificationCode);
     await ana.getByRole("button", { name: "Vérifier" }).click();
     await ana.getByText("Attestation authentique").waitFor();
     await expectAccessible(ana, "verification typed by hand");
     // The debrief keeps its step-by-step section once the session has ended (room gone).
     await ana.context().close();
-    await fac.goto(`${server.url}/debrief/${session.code}`);
+    await fac.goto(`${env.server.url}/debrief/${session.code}`);
     await fac.getByRole("heading", { name: "Étape par étape" }).waitFor();
     await fac.getByRole("heading", { name: `1. ${firstTitle}` }).waitFor();
     await fac
@@ -279,7 +242,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     await ana.getByRole("link", { name: "Mon attestation" }).waitFor();
     await ana.context().close();
 
-    await fac.goto(`${server.url}/debrief/${session.code}`);
+    await fac.goto(`${env.server.url}/debrief/${session.code}`);
     const first = fac.locator("article", { has: fac.getByRole("heading", { name: `1. ${step.title}` }) });
     const missed = first.locator(".debrief-missed");
     await missed.getByRole("heading", { name: "Ce que les équipes ont manqué" }).waitFor();
@@ -302,7 +265,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     const session = await create({ scenarioId: "exemple", teamCount: 1, options: { stepTimeSeconds: 30 } });
     const fac = await console_(session);
     const screen = await fac.context().newPage();
-    await screen.goto(`${server.url}/screen/${session.code}`);
+    await screen.goto(`${env.server.url}/screen/${session.code}`);
     await screen.locator(".qr svg").waitFor();
     const ana = await join(session, "Ana");
     await fac.getByRole("button", { name: "Lancer la partie" }).click();

@@ -3,83 +3,47 @@
  * only; the proposer sees who disagreed and why, and hears it; an edit cancelling the proposal tells
  * its author; a submission stamps the board (still, with reduced motion), then the per-item feedback.
  */
-import { Client } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { describe, expect, it } from "vitest";
 import {
-  type BrowserHandle,
   chromiumOrSkip,
-  ensureClientBuilt,
+  createSessionAndJoin,
   expectAccessible,
-  launchBrowser,
-  type ServerProcess,
-  startServer,
+  joinAsFacilitator,
+  useBrowserServer,
 } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e proposals");
 
 describe.skipIf(!chromiumPath)("disagreeing, a cancelled proposal, the submission stamp", () => {
-  let server: ServerProcess;
-  let handle: BrowserHandle;
+  const env = useBrowserServer(chromiumPath);
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    handle = await launchBrowser(chromiumPath as string);
-  }, 180_000);
-
-  afterAll(async () => {
-    await handle?.close();
-    await server?.stop();
-  });
-
-  async function player(
-    code: string,
-    name: string,
-    reducedMotion: "reduce" | "no-preference",
-  ): Promise<Page> {
-    const context = await handle.browser.newContext({
+  /** A player's page: Bruno asked for reduced motion, Ana did not. */
+  async function playerPage(name: string): Promise<Page> {
+    const context = await env.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: "fr-FR",
-      reducedMotion,
+      reducedMotion: name === "Bruno" ? "reduce" : "no-preference",
     });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/join/${code}`);
-    await page.getByLabel("Votre prénom ou pseudo").fill(name);
-    await page.getByRole("button", { name: "Entrer dans la partie" }).click();
-    await page.getByText("Salle d'attente").first().waitFor();
-    return page;
+    return context.newPage();
   }
 
   const live = (page: Page) => page.locator("#live");
 
   it("lets a teammate disagree, tells the proposer why, and tells the author of a cancelled proposal", async () => {
-    const created = await (
-      await fetch(`${server.url}/api/sessions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          scenarioId: "exemple",
-          teamCount: 1,
-          teamSize: 3,
-          options: { submissionRule: "unanimous", maxAttempts: 3 },
-        }),
-      })
-    ).json();
-    const { code, facilitatorKey, roomId } = created as {
-      code: string;
-      facilitatorKey: string;
-      roomId: string;
-    };
-    const ana = await player(code, "Ana", "no-preference");
-    const bruno = await player(code, "Bruno", "reduce");
-    const facilitator = await new Client(server.url).joinById(roomId, {
-      as: "facilitator",
-      protocol: PROTOCOL_VERSION,
-      code,
-      facilitatorKey,
-    });
+    const { session, players } = await createSessionAndJoin(
+      env.server.url,
+      {
+        scenarioId: "exemple",
+        teamCount: 1,
+        teamSize: 3,
+        options: { submissionRule: "unanimous", maxAttempts: 3 },
+      },
+      ["Ana", "Bruno"],
+      playerPage,
+    );
+    const [ana, bruno] = players as [Page, Page];
+    const facilitator = await joinAsFacilitator(env.server.url, session);
     facilitator.send("start", {});
     for (const page of [ana, bruno])
       await page.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).waitFor();

@@ -7,16 +7,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  type BrowserHandle,
   chromiumOrSkip,
-  ensureClientBuilt,
+  createSession,
   expectAccessible,
-  launchBrowser,
+  joinWaitingRoom,
+  openConsole,
   ROOT,
-  type ServerProcess,
-  startServer,
+  useBrowserServer,
 } from "./harness.ts";
 
 const chromiumPath = chromiumOrSkip("e2e weight");
@@ -78,34 +77,17 @@ const counters = (page: Page) =>
   });
 
 describe.skipIf(!chromiumPath)("what a phone downloads and draws (real server, real Chromium)", () => {
-  let server: ServerProcess;
-  let handle: BrowserHandle;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    handle = await launchBrowser(chromiumPath as string);
-  }, 180_000);
-
-  afterAll(async () => {
-    await handle?.close();
-    await server?.stop();
-  });
+  const env = useBrowserServer(chromiumPath);
 
   it("serves every script compressed and leaves an idle board undrawn", async () => {
-    const { browser } = handle;
+    const { browser, server } = env;
     // Team pace without a session timer: once the board is shown, nothing changes on it.
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        scenarioId: "exemple",
-        pace: "team",
-        teamCount: 1,
-        options: { sessionTimeSeconds: null },
-      }),
+    const session = await createSession(server.url, {
+      scenarioId: "exemple",
+      pace: "team",
+      teamCount: 1,
+      options: { sessionTimeSeconds: null },
     });
-    const { code, facilitatorKey } = (await response.json()) as { code: string; facilitatorKey: string };
     const screens: Record<string, Scripts> = {
       home: { files: [] },
       console: { files: [] },
@@ -117,19 +99,18 @@ describe.skipIf(!chromiumPath)("what a phone downloads and draws (real server, r
     await home.goto(server.url);
     await home.getByRole("heading", { name: "Rejoindre une partie" }).waitFor();
 
-    const fac = await open(browser, 1366, screens.console as Scripts);
-    await fac.goto(`${server.url}/facilitator/${code}#key=${facilitatorKey}`);
-    await fac.getByRole("button", { name: "Lancer la partie" }).waitFor();
+    const fac = await openConsole(await open(browser, 1366, screens.console as Scripts), server.url, session);
 
     const screen = await open(browser, 1920, screens.projected as Scripts);
-    await screen.goto(`${server.url}/screen/${code}`);
+    await screen.goto(`${server.url}/screen/${session.code}`);
     await screen.locator(".qr svg").waitFor();
 
-    const phone = await open(browser, 412, screens.board as Scripts);
-    await phone.goto(`${server.url}/join/${code}`);
-    await phone.getByLabel("Votre prénom ou pseudo").fill("Ana");
-    await phone.getByRole("button", { name: "Entrer dans la partie" }).click();
-    await phone.getByText("Salle d'attente").waitFor();
+    const phone = await joinWaitingRoom(
+      await open(browser, 412, screens.board as Scripts),
+      server.url,
+      session.code,
+      "Ana",
+    );
     await fac.getByRole("button", { name: "Lancer la partie" }).click();
     await phone.locator("#table-canvas canvas").waitFor();
     // The table has drawn its picture…
