@@ -10,6 +10,7 @@ import { loadCatalog } from "../../server/scenarios.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
+  createSession,
   ensureClientBuilt,
   expectAccessible,
   launchBrowser,
@@ -42,14 +43,7 @@ describe.skipIf(!chromiumPath)("facilitator kit and table cards (real Chromium)"
     await server?.stop();
   });
 
-  const create = async (scenarioId: string) => {
-    const res = await fetch(`${server.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId }),
-    });
-    return (await res.json()) as { code: string; facilitatorKey: string };
-  };
+  const create = (scenarioId: string) => createSession(server.url, { scenarioId });
 
   it.each(SCENARIOS)(
     "%s: the kit fits one A4 page; the cards follow, without solutions",

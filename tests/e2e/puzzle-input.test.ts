@@ -10,7 +10,15 @@ import { describe, expect, it } from "vitest";
 import { tabTo } from "../../client/src/puzzles/e2e-kit.ts";
 import { PUZZLES } from "../../shared/puzzles/registry.ts";
 import { Scenario } from "../../shared/scenario/schema.ts";
-import { chromiumOrSkip, expectAccessible, ROOT, reportCspViolations, useBrowserServer } from "./harness.ts";
+import {
+  chromiumOrSkip,
+  createHackathonFromHome,
+  expectAccessible,
+  joinWaitingRoom,
+  ROOT,
+  reportCspViolations,
+  useBrowserServer,
+} from "./harness.ts";
 import { type InputMode, playStep } from "./puzzle-plays.ts";
 
 const chromiumPath = chromiumOrSkip("e2e puzzle input");
@@ -59,25 +67,11 @@ describe.skipIf(!chromiumPath)(
       expect(exemple.steps.map((step) => step.type).sort()).toEqual(PUZZLES.map((type) => type.type).sort());
       const { browser, server } = run;
       const fac = await open(browser, errors, "facilitator");
-      await fac.goto(server.url);
-      await fac.getByRole("button", { name: "Créer une session" }).click();
-      await fac.getByLabel("Scénario", { exact: true }).selectOption("exemple");
-      await fac.getByLabel("Chaque équipe à son rythme (hackathon)").check();
-      await fac.getByLabel("Nombre d'équipes").selectOption("2");
-      await fac.getByLabel("Pour valider une réponse").selectOption("any");
-      await fac.getByLabel("Les joueurs choisissent leur équipe").check();
-      await fac.getByRole("button", { name: "Créer la session" }).click();
-      await fac.waitForURL(/\/facilitator\//);
-      const code = new URL(fac.url()).pathname.split("/").pop() as string;
+      const code = await createHackathonFromHome(fac, server.url);
 
       const players: Page[] = [];
       for (const name of ["Souris", "Clavier"]) {
-        const page = await open(browser, errors, name);
-        await page.goto(`${server.url}/join/${code}`);
-        await page.getByLabel("Votre prénom ou pseudo").fill(name);
-        await page.getByRole("button", { name: "Entrer dans la partie" }).click();
-        await page.getByText("Salle d'attente").waitFor();
-        players.push(page);
+        players.push(await joinWaitingRoom(await open(browser, errors, name), server.url, code, name));
       }
       const [mouse, keyboard] = players as [Page, Page];
       // Two teams of one: Clavier joins the team Souris is not in, if they were put together.
