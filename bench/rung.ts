@@ -154,6 +154,9 @@ export interface RungReport {
     rssKb: number;
     rssPerPlayerKb: number;
     rssDeltaPerPlayerKb: number;
+    /** The same growth read at the end of the edit window (≈ 15 s of play later): what of the joins'
+     *  growth was garbage V8 had not collected yet, and what the play added. */
+    rssDeltaAfterWindowPerPlayerKb: number;
     /** Growth of the V8 heap (used, and total with its slack) and of external memory (Buffers, typed
      *  arrays) while the players joined, per player (KB). */
     heapUsedDeltaPerPlayerKb: number;
@@ -442,6 +445,7 @@ export async function runRung(options: RungOptions): Promise<RungReport> {
         rssKb: Math.max(rssAfterJoin, rssEnd),
         rssPerPlayerKb: round(Math.max(rssAfterJoin, rssEnd) / Math.max(1, seated)),
         rssDeltaPerPlayerKb: round((rssAfterJoin - rssBefore) / Math.max(1, seated)),
+        rssDeltaAfterWindowPerPlayerKb: round((rssEnd - rssBefore) / Math.max(1, seated)),
         heapUsedDeltaPerPlayerKb: round((heapAfterJoin.heapUsed - heapBefore.heapUsed) / Math.max(1, seated)),
         heapTotalDeltaPerPlayerKb: round(
           (heapAfterJoin.heapTotal - heapBefore.heapTotal) / Math.max(1, seated),
