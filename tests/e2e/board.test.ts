@@ -5,9 +5,9 @@
  */
 
 import { join } from "node:path";
-import type { Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Seat } from "../server/harness.ts";
 import {
   chromiumOrSkip,
   createSessionAndJoin,
@@ -22,7 +22,7 @@ const chromiumPath = chromiumOrSkip("e2e board");
 
 describe.skipIf(!chromiumPath)("the table where the team plays", () => {
   const env = useBrowserServer(chromiumPath);
-  let facilitator: Room;
+  let facilitator: Seat;
   let ana: Page;
   let bruno: Page;
 
@@ -54,14 +54,13 @@ describe.skipIf(!chromiumPath)("the table where the team plays", () => {
   /** One session for the whole file: Ana and Bruno in one team, the facilitator by the SDK. */
   async function setUp(): Promise<void> {
     const { session, players } = await createSessionAndJoin(
-      env.server.url,
+      env.server,
       { scenarioId: "exemple", teamCount: 1, teamSize: 2, options: { maxAttempts: 3 } },
       ["Ana", "Bruno"],
       playerPage,
     );
     [ana, bruno] = players as [Page, Page];
-    facilitator = await joinAsFacilitator(env.server.url, session);
-    for (const type of ["welcome", "seats", "revealed"]) facilitator.onMessage(type, () => undefined);
+    facilitator = await joinAsFacilitator(env.server, session.code, session.facilitatorKey);
     facilitator.send("start", {});
     await expect.poll(() => (facilitator.state as { phase: string }).phase).toBe("playing");
   }

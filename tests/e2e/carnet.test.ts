@@ -14,13 +14,7 @@ import { loadCatalog } from "../../server/scenarios.ts";
 import { solutionAnswer } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { editsTo } from "../server/bot.ts";
-import {
-  draftJson,
-  joinAsFacilitator,
-  joinAsPlayer,
-  type ServerProcess as SdkServer,
-  type Seat,
-} from "../server/harness.ts";
+import { createSession, draftJson, joinAsFacilitator, joinAsPlayer, type Seat } from "../server/harness.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
@@ -49,29 +43,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const sdk = (): SdkServer => ({
-  url: server.url,
-  wsUrl: server.url.replace(/^http/, "ws"),
-  pid: 0,
-  output: server.output,
-  stop: server.stop,
-});
-
-async function createSession(scenarioId: string, organisationKey?: string) {
-  const res = await fetch(`${server.url}/api/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      scenarioId,
-      organisationKey,
-      organisation: "Département de la Gironde",
-      teamCount: 1,
-      options: { submissionRule: "any", maxAttempts: 1 },
-    }),
+/** A session of one team in which one correct proposal is enough, for the Gironde's carnet. */
+const createCarnetSession = (scenarioId: string, organisationKey?: string) =>
+  createSession(server, {
+    scenarioId,
+    organisationKey,
+    organisation: "Département de la Gironde",
+    teamCount: 1,
+    options: { submissionRule: "any", maxAttempts: 1 },
   });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { code: string; facilitatorKey: string };
-}
 
 /**
  * The browser player joins (`beforeJoin` acts on the filled join form, then joins itself); a bot
@@ -84,8 +64,8 @@ async function playSession(
   organisationKey?: string,
   beforeJoin?: () => Promise<void>,
 ) {
-  const session = await createSession(scenario.id, organisationKey);
-  const facilitator = await joinAsFacilitator(sdk(), session.code, session.facilitatorKey);
+  const session = await createCarnetSession(scenario.id, organisationKey);
+  const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
   seats.push(facilitator);
   await page.goto(`${server.url}/join/${session.code}`);
   await page.getByLabel("Votre prénom ou pseudo").fill(name);
@@ -98,7 +78,7 @@ async function playSession(
     await page.getByRole("button", { name: "Enregistrer ma direction" }).click();
     await page.getByText("Direction enregistrée.").first().waitFor();
   }
-  const bot = await joinAsPlayer(sdk(), session.code, "Bot");
+  const bot = await joinAsPlayer(server, session.code, "Bot");
   seats.push(bot);
   await facilitator.waitFor(() => facilitator.state.teams[0]?.memberIds.length === 2, "two players");
   facilitator.send("start", {});
@@ -322,7 +302,7 @@ describe.skipIf(!chromiumPath)("the carnet de compétences in the browser", () =
     await page.getByText("Carnet de Dominique").waitFor();
 
     // A wrong code never keeps a player out: they may join without a carnet.
-    const session = await createSession("exemple");
+    const session = await createCarnetSession("exemple");
     const other = await (await handle.browser.newContext({ locale: "fr-FR" })).newPage();
     other.on("pageerror", (error) => errors.push(error.message));
     await other.goto(`${server.url}/join/${session.code}`);

@@ -67,7 +67,7 @@ describe.skipIf(!chromiumPath)("chart judge step (real server, real Chromium)", 
 
   it("draws the misleading chart and lets a team flag its flaws by keyboard and mouse", async () => {
     const { session, players } = await createSessionAndJoin(
-      server.url,
+      server,
       { scenarioId: "graphique", teamCount: 1 },
       ["Ana", "Bruno"],
       open,

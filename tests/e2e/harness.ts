@@ -19,10 +19,12 @@ import { connect, createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { Client, type Room } from "@colyseus/sdk";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { type CreatedSession, createSession, type Reachable } from "../server/harness.ts";
+
+/** Sessions are created, and the facilitator joins through the SDK, as in the server tests. */
+export { type CreatedSession, createSession, joinAsFacilitator } from "../server/harness.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 /** Screenshots land in test-results/screenshots (ignored by git); `UPDATE_SCREENSHOTS=1` writes
@@ -347,26 +349,6 @@ export function useBrowserServer(
   };
 }
 
-/** What `POST /api/sessions` answers: the join code, the facilitator's key and the room's id. */
-export interface CreatedSession {
-  code: string;
-  facilitatorKey: string;
-  roomId: string;
-}
-
-/** Creates a session through the HTTP API (as the home page's form does); throws with the server's
- *  answer unless it is 201 Created. */
-export async function createSession(baseUrl: string, body: Record<string, unknown>): Promise<CreatedSession> {
-  const response = await fetch(`${baseUrl}/api/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201)
-    throw new Error(`POST /api/sessions answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as CreatedSession;
-}
-
 /** A player enters a session from its join page under `name`, in `page`; resolves in the waiting room. */
 export async function joinWaitingRoom(
   page: Page,
@@ -386,15 +368,15 @@ export async function joinWaitingRoom(
  * (`open(name)` makes it: viewport, motion, listeners); resolves with every player in the waiting room.
  */
 export async function createSessionAndJoin(
-  baseUrl: string,
+  server: Reachable,
   body: Record<string, unknown>,
   names: readonly string[],
   open: (name: string) => Promise<Page>,
 ): Promise<{ session: CreatedSession; players: Page[] }> {
-  const session = await createSession(baseUrl, body);
+  const session = await createSession(server, body);
   const players: Page[] = [];
   for (const name of names)
-    players.push(await joinWaitingRoom(await open(name), baseUrl, session.code, name));
+    players.push(await joinWaitingRoom(await open(name), server.url, session.code, name));
   return { session, players };
 }
 
@@ -404,16 +386,6 @@ export async function openConsole(page: Page, baseUrl: string, session: CreatedS
   await page.goto(`${baseUrl}/facilitator/${session.code}#key=${session.facilitatorKey}`);
   await page.getByRole("button", { name: "Lancer la partie" }).waitFor();
   return page;
-}
-
-/** The facilitator through the SDK (no browser), with the session's key. */
-export async function joinAsFacilitator(baseUrl: string, session: CreatedSession): Promise<Room> {
-  return new Client(baseUrl).joinById(session.roomId, {
-    as: "facilitator",
-    protocol: PROTOCOL_VERSION,
-    code: session.code,
-    facilitatorKey: session.facilitatorKey,
-  });
 }
 
 /**

@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPath)("facilitator kit and table cards (real Chromium)"
     await server?.stop();
   });
 
-  const create = (scenarioId: string) => createSession(server.url, { scenarioId });
+  const create = (scenarioId: string) => createSession(server, { scenarioId });
 
   it.each(SCENARIOS)(
     "%s: the kit fits one A4 page; the cards follow, without solutions",

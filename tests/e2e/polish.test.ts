@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)("issue 9 details (real server, real Chromium)", {
     return page;
   }
 
-  const create = (body: Record<string, unknown>) => createSession(env.server.url, body);
+  const create = (body: Record<string, unknown>) => createSession(env.server, body);
   const console_ = async (session: CreatedSession) =>
     openConsole(await open(env.browser, LAPTOP, "facilitator"), env.server.url, session);
   const join = async (session: CreatedSession, name: string, viewport = PHONE) =>

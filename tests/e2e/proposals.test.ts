@@ -32,7 +32,7 @@ describe.skipIf(!chromiumPath)("disagreeing, a cancelled proposal, the submissio
 
   it("lets a teammate disagree, tells the proposer why, and tells the author of a cancelled proposal", async () => {
     const { session, players } = await createSessionAndJoin(
-      env.server.url,
+      env.server,
       {
         scenarioId: "exemple",
         teamCount: 1,
@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPath)("disagreeing, a cancelled proposal, the submissio
       playerPage,
     );
     const [ana, bruno] = players as [Page, Page];
-    const facilitator = await joinAsFacilitator(env.server.url, session);
+    const facilitator = await joinAsFacilitator(env.server, session.code, session.facilitatorKey);
     facilitator.send("start", {});
     for (const page of [ana, bruno])
       await page.getByRole("button", { name: "Proposer cette réponse à l'équipe" }).waitFor();

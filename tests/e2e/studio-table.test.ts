@@ -11,12 +11,7 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  draftJson,
-  joinAsFacilitator,
-  type ServerProcess as SdkServer,
-  type Seat,
-} from "../server/harness.ts";
+import { createSession, draftJson, joinAsFacilitator, type Seat } from "../server/harness.ts";
 import {
   type BrowserHandle,
   chromiumOrSkip,
@@ -239,21 +234,8 @@ describe.skipIf(!chromiumPath)("a three-step scenario with a spreadsheet table, 
 
     // A session of the same running server: a player joins in the page, the facilitator starts,
     // the player sees step 1; the table reaches players as rows.
-    const created = await fetch(`${running.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId: ID, teamCount: 1 }),
-    });
-    expect(created.status).toBe(201);
-    const session = (await created.json()) as { code: string; facilitatorKey: string };
-    const sdk: SdkServer = {
-      url: running.url,
-      wsUrl: running.url.replace(/^http/, "ws"),
-      pid: 0,
-      output: running.output,
-      stop: running.stop,
-    };
-    const facilitator = await joinAsFacilitator(sdk, session.code, session.facilitatorKey);
+    const session = await createSession(running, { scenarioId: ID, teamCount: 1 });
+    const facilitator = await joinAsFacilitator(running, session.code, session.facilitatorKey);
     seats.push(facilitator);
     const welcome = facilitator.welcome();
     expect(welcome?.scenario.steps.map((step) => step.title)).toEqual(

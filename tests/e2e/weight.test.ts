@@ -82,7 +82,7 @@ describe.skipIf(!chromiumPath)("what a phone downloads and draws (real server, r
   it("serves every script compressed and leaves an idle board undrawn", async () => {
     const { browser, server } = env;
     // Team pace without a session timer: once the board is shown, nothing changes on it.
-    const session = await createSession(server.url, {
+    const session = await createSession(server, {
       scenarioId: "exemple",
       pace: "team",
       teamCount: 1,

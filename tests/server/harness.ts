@@ -31,6 +31,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** What talking to a server over HTTP and the SDK needs: its address (and its creation key, if any).
+ *  The browser tests' servers (tests/e2e/harness.ts) are reachable this way too. */
+export type Reachable = Pick<ServerProcess, "url" | "createKey">;
+
 export async function startServerProcess(
   dbPath: string,
   env: Record<string, string> = {},
@@ -83,7 +87,7 @@ export async function startServerProcess(
 }
 
 export async function api<T = unknown>(
-  server: ServerProcess,
+  server: Reachable,
   path: string,
   init: RequestInit & { json?: unknown } = {},
 ): Promise<{ status: number; body: T; text: string; headers: Headers }> {
@@ -126,7 +130,7 @@ export interface CreatedSession {
   screenUrl: string;
 }
 
-export async function createSession(server: ServerProcess, body: object): Promise<CreatedSession> {
+export async function createSession(server: Reachable, body: object): Promise<CreatedSession> {
   const json = server.createKey ? { createKey: server.createKey, ...body } : body;
   const res = await api<CreatedSession>(server, "/api/sessions", { method: "POST", json });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${res.text}`);
@@ -295,18 +299,18 @@ export async function flushPatches(facilitator: Seat): Promise<void> {
   await facilitator.waitFor(() => facilitator.state.locked === locked, "unlock");
 }
 
-export function sdkClient(server: ServerProcess): Client {
+export function sdkClient(server: Reachable): Client {
   return new Client(server.url);
 }
 
-async function resolveRoom(server: ServerProcess, code: string): Promise<string> {
+async function resolveRoom(server: Reachable, code: string): Promise<string> {
   const res = await api<{ roomId: string | null }>(server, `/api/sessions/${code}`);
   if (!res.body.roomId) throw new Error(`no room for ${code}`);
   return res.body.roomId;
 }
 
 export async function joinAsPlayer(
-  server: ServerProcess,
+  server: Reachable,
   code: string,
   name: string,
   extra: { teamId?: string; seatKey?: string; rejoinCode?: string; protocol?: number } = {},
@@ -326,7 +330,7 @@ export async function joinAsPlayer(
   return seat;
 }
 
-export async function joinAsFacilitator(server: ServerProcess, code: string, key: string): Promise<Seat> {
+export async function joinAsFacilitator(server: Reachable, code: string, key: string): Promise<Seat> {
   const roomId = await resolveRoom(server, code);
   const room = await sdkClient(server).joinById<GameRoom>(roomId, {
     as: "facilitator",
@@ -339,7 +343,7 @@ export async function joinAsFacilitator(server: ServerProcess, code: string, key
   return seat;
 }
 
-export async function joinAsScreen(server: ServerProcess, code: string): Promise<Seat> {
+export async function joinAsScreen(server: Reachable, code: string): Promise<Seat> {
   const roomId = await resolveRoom(server, code);
   const room = await sdkClient(server).joinById<GameRoom>(roomId, {
     as: "screen",
