@@ -22,6 +22,7 @@ import {
 import {
   type BrowserHandle,
   chromiumOrSkip,
+  createSession,
   ensureClientBuilt,
   expectAccessible,
   launchBrowser,
@@ -103,13 +104,7 @@ describe.skipIf(!chromiumPath || !available)(
         rmSync(nginxDir, { recursive: true, force: true });
       });
 
-      const created = await fetch(`${nginx.url}/api/sessions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scenarioId: "exemple", teamCount: 1, teamSize: 6 }),
-      });
-      expect(created.status).toBe(201);
-      const session = (await created.json()) as { code: string; facilitatorKey: string };
+      const session = await createSession(nginx, { scenarioId: "exemple", teamCount: 1, teamSize: 6 });
       const fac = await device(handle.browser, LAPTOP, "facilitator");
       await fac.goto(`${nginx.url}/facilitator/${session.code}#key=${session.facilitatorKey}`);
       await fac.getByRole("heading", { name: /Commandes/ }).waitFor();

@@ -18,7 +18,9 @@ import { lanAddresses } from "../../server/http/origin.ts";
 import { Scenario } from "../../shared/scenario/schema.ts";
 import {
   type BrowserHandle,
+  type CreatedSession,
   chromiumOrSkip,
+  createSession,
   ensureClientBuilt,
   expectAccessible,
   freePort,
@@ -36,11 +38,6 @@ if (firstStep?.type !== "choice") throw new Error("exemple.json starts with a ch
 const PHONE = { width: 412, height: 915 };
 const LAPTOP = { width: 1366, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
-
-interface Created {
-  code: string;
-  facilitatorKey: string;
-}
 
 /** The modules of the QR code of `url` as the projected screen draws it (same library, same options):
  *  the SVG paths' `d` attributes. */
@@ -83,18 +80,12 @@ describe.skipIf(!chromiumPath)("joining, seats and links (real server, real Chro
     });
   }
 
-  async function create(base: string): Promise<Created> {
-    const response = await fetch(`${base}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId: "exemple", teamCount: 1, teamSize: 6 }),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as Created;
-  }
+  /** A session of one team of six at `url` (the server, or its public address). */
+  const create = (url: string) =>
+    createSession({ url }, { scenarioId: "exemple", teamCount: 1, teamSize: 6 });
 
   /** The facilitator console, opened on `localhost` with the key in the fragment. */
-  async function facilitatorConsole(port: number, session: Created): Promise<Page> {
+  async function facilitatorConsole(port: number, session: CreatedSession): Promise<Page> {
     const context = await device(handle.browser, LAPTOP, "facilitator");
     const fac = await context.newPage();
     await fac.goto(`http://localhost:${port}/facilitator/${session.code}#key=${session.facilitatorKey}`);

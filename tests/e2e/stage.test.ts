@@ -17,7 +17,14 @@ import { describe, expect, it } from "vitest";
 import { routeScenario } from "../../shared/scenario/route.ts";
 import { Scenario, type Step } from "../../shared/scenario/schema.ts";
 import { frenchTypography } from "../../shared/text/typography.ts";
-import { chromiumOrSkip, expectAccessible, ROOT, useBrowserServer, videoRecordingOrSkip } from "./harness.ts";
+import {
+  chromiumOrSkip,
+  createSession,
+  expectAccessible,
+  ROOT,
+  useBrowserServer,
+  videoRecordingOrSkip,
+} from "./harness.ts";
 import { playStep } from "./puzzle-plays.ts";
 import { box, drag, layoutWhen, tableLayout } from "./table-drag.ts";
 
@@ -285,19 +292,13 @@ describe.skipIf(!chromiumPath)("the stage: a whole café session (real server, r
     mkdirSync(VIDEOS, { recursive: true });
     const { browser } = env;
     const url = env.server.url;
-    const created = (await (
-      await fetch(`${url}/api/sessions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          scenarioId: "demande-cada",
-          teamCount: 2,
-          teamSize: 2,
-          route: "short",
-          organisation: "Ville de Bellerive-en-Vaux",
-        }),
-      })
-    ).json()) as { code: string; facilitatorKey: string };
+    const created = await createSession(env.server, {
+      scenarioId: "demande-cada",
+      teamCount: 2,
+      teamSize: 2,
+      route: "short",
+      organisation: "Ville de Bellerive-en-Vaux",
+    });
     const { code, facilitatorKey } = created;
 
     const { page: fac } = await context(browser, LAPTOP, "facilitator", errors);
