@@ -79,6 +79,13 @@ export const PlayerMessages = {
 /** What a player is doing with a piece: holding it on the table, or editing it in the DOM. */
 export const FOCUS_GESTURES = ["hold", "edit"] as const;
 
+/** How long a teammate's hand (their last `focus` with a piece) is shown without news: a client drops
+ *  a hand it has not heard of for this long (a frozen tab, a player gone mid-drag, a lost release). */
+export const HAND_TTL_MS = 30_000;
+/** How often a client repeats its current focus while it holds or edits a piece, well within
+ *  HAND_TTL_MS so that a lost refresh or two does not drop a live hand. */
+export const HAND_REFRESH_MS = 10_000;
+
 /** Ephemeral presence: relayed to teammates at once, never logged nor kept (no `SessionEvent`);
  *  rate-limited by the room (the latest one wins). */
 export const PresenceMessages = {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../../shared/protocol.ts";
+import { HAND_TTL_MS, PROTOCOL_VERSION } from "../../../shared/protocol.ts";
 import { revealedStep, toPublicScenario } from "../../../shared/rules/public.ts";
 import { Scenario } from "../../../shared/scenario/schema.ts";
 import { RoomView } from "./room-view.ts";
@@ -86,5 +86,40 @@ describe("RoomView", () => {
     expect(room.applyStatus("closed", "ended")).toBe("reconnecting");
     expect(room.status).toBe("closed");
     expect(room.closeReason).toBe("ended");
+  });
+  const hand = (playerId: string, pieceId: string | null = "doc-1") => ({
+    playerId,
+    stepId: "etape-1",
+    pieceId,
+    gesture: "hold" as const,
+  });
+  const players = (connected: Record<string, boolean>) =>
+    Object.fromEntries(
+      Object.entries(connected).map(([id, on]) => [id, { id, name: id, teamId: "t1", connected: on }]),
+    );
+
+  it("drops a teammate's hand not refreshed for HAND_TTL_MS, and keeps a refreshed one", () => {
+    const room = new RoomView();
+    room.applyFocus(hand("ana"), 1_000);
+    room.applyFocus(hand("bob"), 1_000);
+    expect(room.expireHands(1_000 + HAND_TTL_MS - 1)).toBe(false);
+    room.applyFocus(hand("bob", "doc-2"), 1_000 + HAND_TTL_MS - 1);
+    expect(room.expireHands(1_000 + HAND_TTL_MS)).toBe(true);
+    expect([...room.hands.keys()]).toEqual(["bob"]);
+    expect(room.nextHandExpiry()).toBe(1_000 + 2 * HAND_TTL_MS - 1);
+    expect(room.expireHands(1_000 + 2 * HAND_TTL_MS - 1)).toBe(true);
+    expect(room.hands.size).toBe(0);
+    expect(room.nextHandExpiry()).toBeNull();
+  });
+
+  it("drops a hand released (pieceId null) or whose holder is disconnected or gone", () => {
+    const room = new RoomView();
+    for (const id of ["ana", "bob", "cleo"]) room.applyFocus(hand(id), 0);
+    room.applyFocus(hand("cleo", null), 10);
+    expect([...room.hands.keys()]).toEqual(["ana", "bob"]);
+    room.applyState({ phase: "playing", players: players({ ana: false, bob: true }) }, 20);
+    expect([...room.hands.keys()]).toEqual(["bob"]);
+    room.applyState({ phase: "playing", players: {} }, 30);
+    expect(room.hands.size).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
  *
  * The `apply…` methods are pure state transitions (the clock is an input), tested without a server.
  */
+import { HAND_TTL_MS } from "../../../shared/protocol.ts";
 import type { PublicScenario, RevealedStep } from "../../../shared/rules/public.ts";
 import { typesetDisplay } from "../../../shared/text/typography.ts";
 import { type GameView, readGame } from "../view/state.ts";
@@ -33,12 +34,38 @@ export class RoomView {
   private clockSampleAt = 0;
   status: ConnectionStatus = "connected";
   closeReason: CloseReason | undefined;
-  /** What each teammate holds or edits now (player id → their last focus with a piece). */
+  /** What each teammate holds or edits now (player id → their last focus with a piece). A hand goes
+   *  when released (pieceId null), when its holder is disconnected or gone from the state, and when
+   *  not refreshed for HAND_TTL_MS (`expireHands`). */
   readonly hands = new Map<string, Focus>();
+  /** When each hand was last heard of (our clock). */
+  private readonly handSeenAt = new Map<string, number>();
 
-  applyFocus(focus: Focus): void {
-    if (focus.pieceId === null) this.hands.delete(focus.playerId);
-    else this.hands.set(focus.playerId, focus);
+  applyFocus(focus: Focus, now: number): void {
+    if (focus.pieceId === null) this.dropHand(focus.playerId);
+    else {
+      this.hands.set(focus.playerId, focus);
+      this.handSeenAt.set(focus.playerId, now);
+    }
+  }
+
+  /** Drops the hands not refreshed for HAND_TTL_MS; true when one was dropped (to re-render). */
+  expireHands(now: number): boolean {
+    let dropped = false;
+    for (const [playerId, seenAt] of this.handSeenAt)
+      if (now - seenAt >= HAND_TTL_MS) dropped = this.dropHand(playerId) || dropped;
+    return dropped;
+  }
+
+  /** When the next hand expires (our clock), or null without hands. */
+  nextHandExpiry(): number | null {
+    const seen = [...this.handSeenAt.values()];
+    return seen.length ? Math.min(...seen) + HAND_TTL_MS : null;
+  }
+
+  private dropHand(playerId: string): boolean {
+    this.handSeenAt.delete(playerId);
+    return this.hands.delete(playerId);
   }
 
   applyWelcome(welcome: Welcome, now: number): void {
@@ -61,6 +88,9 @@ export class RoomView {
   applyState(raw: unknown, now: number): string | undefined {
     const previous = this.game?.phase;
     this.game = readGame(raw);
+    const players = this.game.players;
+    for (const playerId of this.hands.keys())
+      if (players[playerId]?.connected !== true) this.dropHand(playerId);
     this.sampleClock(this.game.serverNow, now, false);
     return previous;
   }
@@ -93,7 +123,7 @@ export class RoomView {
       render();
     });
     connection.on("focus", (focus) => {
-      this.applyFocus(focus);
+      this.applyFocus(focus, Date.now());
       render();
     });
     connection.on("status", (status, reason) => {

@@ -3,6 +3,7 @@
  * /join/<code> shows the form (or resumes a stored seat); /play/<code> resumes the seat.
  */
 import { html, nothing } from "lit-html";
+import { HAND_REFRESH_MS } from "../../../shared/protocol.ts";
 import { announce, focusAfterRender, navigate, requestRender, type Screen } from "../app.ts";
 import {
   type BoardInput,
@@ -53,14 +54,33 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
   /** The piece the reactions panel is about, and the last focus told to the teammates. */
   let selectedPiece: string | null = null;
   let focusSent = "";
+  /** The piece held or edited now (null: none), and when the teammates were last told of it. */
+  let holding: { stepId: string; pieceId: string; gesture: "hold" | "edit" } | null = null;
+  let holdingToldAt = 0;
   let tableExpanded = false;
   /** Steps whose opening (character and situation) the player has put away to see the puzzle. */
   const openingsSeen = new Set<number>();
   setSoundDefault(false);
   void loadAvatars();
   const ticker = setInterval(() => {
-    if (room.game?.timer?.active && room.game.phase === "playing") requestRender();
+    const now = Date.now();
+    // A teammate's hand not refreshed for HAND_TTL_MS goes; ours is repeated every HAND_REFRESH_MS.
+    const handGone = room.expireHands(now);
+    if (holding && now - holdingToldAt >= HAND_REFRESH_MS) {
+      holdingToldAt = now;
+      // Only while that step is still the team's open one (the room would refuse it otherwise).
+      if (holding.stepId === currentStepId()) connection?.send("focus", holding);
+      else holding = null;
+    }
+    if (handGone || (room.game?.timer?.active && room.game.phase === "playing")) requestRender();
   }, 1000);
+
+  /** The team's open step, or null outside play. */
+  const currentStepId = (): string | null => {
+    const game = room.game;
+    if (game?.phase !== "playing") return null;
+    return room.scenario?.steps[stepIndexOf(game, teamOf(game, me))]?.id ?? null;
+  };
 
   let previous = {
     phase: "",
@@ -383,6 +403,8 @@ export function playerScreen(code: string, entry: "join" | "play"): Screen {
         const key = `${stepId}:${pieceId}:${gesture}`;
         if (key === focusSent) return;
         focusSent = key;
+        holding = pieceId === null ? null : { stepId, pieceId, gesture };
+        holdingToldAt = Date.now();
         connection?.send("focus", { stepId, pieceId, gesture });
       },
       selectedPiece,
