@@ -58,9 +58,10 @@ export const PlayerState = schema(
     /** JSON `Material[]`: the materials only this player's role can see, for every step.
      *  Visible to this player and the facilitator only. */
     privateMaterials: t.string().view(PRIVATE_VIEW),
-    /** JSON `{ stepId: number }`: how many private documents this player reads per step (public:
-     *  teammates see that they hold documents they cannot see, never what these say). */
-    privateCounts: t.string(),
+    /** JSON `{ teammateId: { stepId: number } }`: how many of each teammate's private documents this
+     *  player cannot read, per step (counts only; « Ana tient un document que vous ne voyez pas »).
+     *  Visible to this player and the facilitator only. */
+    hiddenCounts: t.string().view(PRIVATE_VIEW),
   },
   "PlayerState",
 );

@@ -26,8 +26,9 @@ export const PlayerView = z.object({
   connected: flag,
   /** 🔒 JSON `{ stepId: Material[] }`: only in the player's own view and the facilitator's. */
   privateMaterials: z.string().optional().catch(undefined),
-  /** JSON `{ stepId: number }`: how many private documents the player reads per step (public). */
-  privateCounts: text,
+  /** 🔒 JSON `{ teammateId: { stepId: number } }`: how many of each teammate's private documents
+   *  this player cannot read, per step (only in the player's own view and the facilitator's). */
+  hiddenCounts: z.string().optional().catch(undefined),
 });
 export const TeamStepView = z.object({
   stepId: text,
@@ -169,7 +170,7 @@ export const decodeFeedback = (json: string | undefined | null) => decode(ItemFe
 /** A player's private materials: `{ stepId: Material[] }` (or, from older servers, a flat list). */
 export const decodeMaterials = (json: string | undefined | null) => decode(PrivateMaterials, json);
 
-const PrivateCounts = z.record(z.string(), z.number());
+const HiddenCounts = z.record(z.string(), z.record(z.string(), z.number()));
 const Reactions = z.record(
   z.string(),
   z.array(
@@ -182,7 +183,7 @@ const Reactions = z.record(
   ),
 );
 export type ReactionView = z.output<typeof Reactions>[string][number];
-/** A player's count of private documents per step. */
-export const decodePrivateCounts = (json: string | undefined | null) => decode(PrivateCounts, json);
+/** Per teammate, per step: how many of their private documents this player cannot read. */
+export const decodeHiddenCounts = (json: string | undefined | null) => decode(HiddenCounts, json);
 /** A team's reaction tokens, by step id. */
 export const decodeReactions = (json: string | undefined | null) => decode(Reactions, json);

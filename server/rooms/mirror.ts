@@ -58,16 +58,12 @@ function setStrings(array: ArraySchema<string>, values: readonly string[]): void
 /** The JSON of a set of private materials, by the object `seatView` returns for the same roles: one
  *  string shared by every row that reads them, not one per player (several KB each; the bench's join
  *  bursts held one per connected player). */
-const materialsJson = new WeakMap<object, { materials: string; counts: string }>();
+const materialsJson = new WeakMap<object, string>();
 
-function privateJson(materials: Readonly<Record<string, readonly unknown[]>>): {
-  materials: string;
-  counts: string;
-} {
+function privateJson(materials: Readonly<Record<string, readonly unknown[]>>): string {
   let json = materialsJson.get(materials);
-  if (!json) {
-    const counts = Object.entries(materials).map(([stepId, list]) => [stepId, list.length]);
-    json = { materials: JSON.stringify(materials), counts: JSON.stringify(Object.fromEntries(counts)) };
+  if (json === undefined) {
+    json = JSON.stringify(materials);
     materialsJson.set(materials, json);
   }
   return json;
@@ -183,10 +179,10 @@ export class StateMirror {
       ) {
         p.roleId = player.roleId ?? "";
         this.readRoles.set(id, readKey);
-        const json = privateJson(visible.materials);
-        p.privateMaterials = json.materials;
-        p.privateCounts = json.counts;
+        p.privateMaterials = privateJson(visible.materials);
       }
+      // Teammates' documents this player cannot read: they change with the team's roles too.
+      set(p, "hiddenCounts", JSON.stringify(visible.hidden));
     }
     if (recheck) return;
     for (const id of [...this.players.keys()]) {

@@ -221,3 +221,26 @@ export const tinyScenario: Scenario = Scenario.parse({
   roles: [],
   steps: (fixtureInput.steps as ScenarioInput["steps"]).slice(0, 2),
 });
+
+/** The fixture with, on its first step, a private document both roles read (`visibleTo` naming two
+ *  roles) beside the juriste's own note: for what a teammate is told about documents they cannot see. */
+export const sharedDocumentScenario: Scenario = Scenario.parse({
+  ...fixtureInput,
+  steps: fixtureInput.steps.map((step, index) =>
+    index === 0
+      ? {
+          ...step,
+          materials: [
+            ...(step.materials ?? []),
+            {
+              kind: "text",
+              id: "note-commune",
+              title: "Note commune",
+              body: "SECRET-COMMUN : lue par la juriste et le producteur.",
+              visibleTo: ["juriste", "producteur"],
+            },
+          ],
+        }
+      : step,
+  ),
+});

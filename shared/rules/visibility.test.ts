@@ -9,7 +9,7 @@ import { createSession, defaultOptions } from "./session.ts";
 import { isWorkable, teamStepStatus } from "./step-status.ts";
 import { applyEdit } from "./submission.ts";
 import { actionEvent, scriptArbitrary, sessionOptionsArbitrary } from "./test-arbitraries.ts";
-import { fixtureScenario } from "./test-fixtures.ts";
+import { fixtureScenario, sharedDocumentScenario } from "./test-fixtures.ts";
 import { T0 } from "./test-helpers.ts";
 import {
   LARGE_SESSION,
@@ -23,15 +23,14 @@ import {
 } from "./visibility.ts";
 
 /** Every model a random script goes through. */
-const modelsArbitrary = fc
-  .tuple(sessionOptionsArbitrary, scriptArbitrary)
-  .map(([{ seed, ...rest }, script]) => {
-    let model = createSession(fixtureScenario, { ...defaultOptions(rest.pace), ...rest }, { now: T0, seed });
+const modelsOf = (scenario: Scenario) =>
+  fc.tuple(sessionOptionsArbitrary, scriptArbitrary).map(([{ seed, ...rest }, script]) => {
+    let model = createSession(scenario, { ...defaultOptions(rest.pace), ...rest }, { now: T0, seed });
     const models: SessionModel[] = [model];
     let now = T0;
     for (const { action, elapsedMs } of script) {
       now += elapsedMs;
-      const result = applyEvent(model, fixtureScenario, actionEvent(action, model, now));
+      const result = applyEvent(model, scenario, actionEvent(action, model, now));
       if (result.ok) {
         model = result.model;
         models.push(model);
@@ -39,6 +38,7 @@ const modelsArbitrary = fc
     }
     return models;
   });
+const modelsArbitrary = modelsOf(fixtureScenario);
 
 /** Roles held by the members of a team other than `playerId` (kicked players hold none). */
 function otherHeldRoles(model: SessionModel, teamId: string | null, playerId: string): Set<string> {
@@ -168,6 +168,39 @@ describe("seatView", () => {
     );
     expect(seenRevealed).toBe(true);
     expect(seenHanded).toBe(true);
+  });
+
+  it("tells a player, per teammate and step, how many of the teammate's documents they cannot read (never one they read too)", () => {
+    // Tied to the fixture: a document both roles read, beside one only the juriste reads.
+    const shared = sharedDocumentScenario.steps[0]?.materials.filter((m) => (m.visibleTo?.length ?? 0) > 1);
+    expect(shared?.length).toBe(1);
+    let seenShared = false;
+    fc.assert(
+      fc.property(modelsOf(sharedDocumentScenario), (models) => {
+        for (const model of models) {
+          for (const player of Object.values(model.players)) {
+            if (player.kicked) continue;
+            const view = seatView(model, sharedDocumentScenario, { role: "player", playerId: player.id });
+            const team = model.teams.find((t) => t.id === player.teamId);
+            const expected: Record<string, Record<string, number>> = {};
+            for (const id of team?.memberIds ?? []) {
+              if (id === player.id || model.players[id]?.kicked) continue;
+              const theirs = seatView(model, sharedDocumentScenario, { role: "player", playerId: id });
+              for (const [stepId, materials] of Object.entries(theirs.materials)) {
+                const mine = new Set((view.materials[stepId] ?? []).map((m) => m.id));
+                if (materials.some((m) => mine.has(m.id) && (m.visibleTo?.length ?? 0) > 1))
+                  seenShared = true;
+                const count = materials.filter((m) => !mine.has(m.id)).length;
+                if (count > 0) expected[id] = { ...expected[id], [stepId]: count };
+              }
+            }
+            expect(view.hidden).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(seenShared).toBe(true);
   });
 
   it("the board lets a player work exactly when the rules accept their team's work (isWorkable on the shown status)", () => {

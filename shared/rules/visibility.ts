@@ -42,6 +42,9 @@ export interface SeatView {
   materialRoles: string[];
   /** Those materials, by step id (steps without any are absent). */
   materials: Readonly<Record<string, readonly Material[]>>;
+  /** Per teammate holding private documents this seat cannot read: how many, by step id. Counts
+   *  only, never which; a document the seat reads too (visible to several roles) is not counted. */
+  hidden: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** True when step `stepIndex` is revealed to every team (and there is one): what the projected
@@ -92,6 +95,36 @@ function materialsOf(scenario: Scenario, roles: readonly string[]): Record<strin
   return materials;
 }
 
+/** How many of the documents read with `holderRoles` cannot be read with `readerRoles`, by step id
+ *  (steps without any are absent); made once per scenario and pair of role sets. */
+const hiddenCache = new WeakMap<Scenario, Map<string, Record<string, number>>>();
+function hiddenCounts(
+  scenario: Scenario,
+  readerRoles: readonly string[],
+  holderRoles: readonly string[],
+): Record<string, number> {
+  let byRoles = hiddenCache.get(scenario);
+  if (!byRoles) {
+    byRoles = new Map();
+    hiddenCache.set(scenario, byRoles);
+  }
+  const key = `${readerRoles.join(" ")}\n${holderRoles.join(" ")}`;
+  let counts = byRoles.get(key);
+  if (!counts) {
+    const readable = (material: Material, roles: readonly string[]) =>
+      material.visibleTo?.some((id) => roles.includes(id)) === true;
+    counts = {};
+    for (const step of scenario.steps) {
+      const count = step.materials.filter(
+        (material) => readable(material, holderRoles) && !readable(material, readerRoles),
+      ).length;
+      if (count > 0) counts[step.id] = count;
+    }
+    byRoles.set(key, counts);
+  }
+  return counts;
+}
+
 /** A team as its viewers see it, made once per team object (the same object while the team is
  *  unchanged: a room can tell the teams of a view that changed by identity). */
 const seatTeams = new WeakMap<Team, SeatTeam>();
@@ -111,6 +144,7 @@ const NOTHING: SeatView = Object.freeze({
   revealed: [],
   materialRoles: [],
   materials: {},
+  hidden: {},
 });
 
 /**
@@ -223,6 +257,7 @@ export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): S
       revealed: scenario.steps.flatMap((_, index) => revealedAt(scenario, index)),
       materialRoles: [],
       materials: {},
+      hidden: {},
     };
   }
   if (seat.role === "screen") {
@@ -249,5 +284,23 @@ export function seatView(model: SessionModel, scenario: Scenario, seat: Seat): S
       : [],
     materialRoles,
     materials: materialsOf(scenario, materialRoles),
+    hidden: hiddenFrom(model, scenario, team, player.id, materialRoles),
   };
+}
+
+/** `SeatView.hidden` for a player reading `readerRoles`: their teammates' documents they cannot read. */
+function hiddenFrom(
+  model: SessionModel,
+  scenario: Scenario,
+  team: Team | undefined,
+  playerId: string,
+  readerRoles: readonly string[],
+): Record<string, Record<string, number>> {
+  const hidden: Record<string, Record<string, number>> = {};
+  for (const id of team?.memberIds ?? []) {
+    if (id === playerId || !model.players[id] || model.players[id].kicked) continue;
+    const counts = hiddenCounts(scenario, readerRoles, playerMaterialRoles(model, scenario, id));
+    if (Object.keys(counts).length > 0) hidden[id] = counts;
+  }
+  return hidden;
 }

@@ -3,7 +3,7 @@
  * team's private work until taken back or until an edit changes that piece; hands (`focus`) are
  * relayed to teammates only, rate-limited, never kept. Bad input gets a French error and changes
  * nothing for anyone; the other team never sees either. A teammate's private documents are counted
- * in public (`privateCounts`), never shown.
+ * in the player's own row (`hiddenCounts`), never shown.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ServerMessages } from "../../shared/protocol.ts";
@@ -163,16 +163,19 @@ describe("hands (focus)", () => {
 });
 
 describe("documents a teammate holds", () => {
-  it("counts each player's private documents in public, and shows their text to their reader only", async () => {
-    const a1Counts = JSON.parse(
-      (b1.state.players.get(a1.playerId ?? "") as { privateCounts?: string } | undefined)?.privateCounts ??
-        "{}",
-    ) as Record<string, number>;
-    expect(a1Counts.licence).toBe(1);
+  it("tells a teammate how many documents they cannot read in their own row only, and shows the text to its reader only", async () => {
+    type Row = { privateMaterials?: string; hiddenCounts?: string } | undefined;
+    const row = (seat: Seat, playerId: string | null) => seat.state.players.get(playerId ?? "") as Row;
+    const a2Hidden = JSON.parse(row(a2, a2.playerId)?.hiddenCounts ?? "{}") as Record<
+      string,
+      Record<string, number>
+    >;
+    expect(a2Hidden[a1.playerId ?? ""]?.licence).toBe(1);
+    // Nobody else's row carries it: not the holder's as their teammate sees it, not another team's.
+    expect(row(a2, a1.playerId)?.hiddenCounts ?? "").toBe("");
+    expect(row(b1, a2.playerId)?.hiddenCounts ?? "").toBe("");
     // Only the holder's own view carries the document itself.
-    const mine = a1.state.players.get(a1.playerId ?? "") as { privateMaterials?: string } | undefined;
-    const theirs = a2.state.players.get(a1.playerId ?? "") as { privateMaterials?: string } | undefined;
-    expect(mine?.privateMaterials ?? "").not.toBe("");
-    expect(theirs?.privateMaterials ?? "").toBe("");
+    expect(row(a1, a1.playerId)?.privateMaterials ?? "").not.toBe("");
+    expect(row(a2, a1.playerId)?.privateMaterials ?? "").toBe("");
   });
 });

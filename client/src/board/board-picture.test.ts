@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { StateMirror } from "../../../server/rooms/mirror.ts";
+import { GameState } from "../../../server/state.ts";
 import { privateMaterialsFor, toPublicScenario } from "../../../shared/rules/public.ts";
+import { sharedDocumentScenario } from "../../../shared/rules/test-fixtures.ts";
+import { sessionWith } from "../../../shared/rules/test-helpers.ts";
 import { Scenario } from "../../../shared/scenario/schema.ts";
 import { typesetDisplay } from "../../../shared/text/typography.ts";
 import { readGame } from "../view/state.ts";
@@ -98,6 +102,35 @@ describe("the table picture (what the Phaser board draws)", () => {
     expect(privateCards.map((c) => c.title)).toEqual(own.map((m) => m.title));
     expect(privateCards.every((c) => c.privateTo === roleA?.name)).toBe(true);
     expect(picture?.cards.length).toBe(first.materials.filter((m) => !m.visibleTo).length + own.length);
+  });
+
+  it("shows face down only the teammate's documents I cannot read, not one visible to my role too", () => {
+    // The synced state as the room writes it, read as the client does: Ana (juriste) reads her note
+    // and a note shared with the producteur; Bruno (producteur) reads the shared one too.
+    const model = sessionWith(sharedDocumentScenario, ["Ana", "Bruno"], { teamSize: 2 });
+    const juriste = Object.values(model.players).find((p) => p.roleId === "juriste");
+    const producteur = Object.values(model.players).find((p) => p.roleId === "producteur");
+    if (!juriste || !producteur) throw new Error("the fixture deals both roles to a team of two");
+    const state = new GameState();
+    const mirror = new StateMirror(state, sharedDocumentScenario);
+    mirror.init("ABC234");
+    mirror.apply(model);
+    const seen = readGame(JSON.parse(JSON.stringify(state.toJSON())));
+    const picture = tablePicture({
+      ...input(seen),
+      scenario: toPublicScenario(sharedDocumentScenario),
+      me: producteur.id,
+    });
+    const faceDown = picture?.cards.filter((c) => c.faceDown) ?? [];
+    // One document only: the juriste's own note (« Ana tient un document que vous ne voyez pas »).
+    expect(faceDown.map((c) => c.title)).toEqual([`${juriste.name} tient un document que vous ne voyez pas`]);
+    // And the juriste, who reads everything Bruno reads, sees nothing face down.
+    const picture2 = tablePicture({
+      ...input(seen),
+      scenario: toPublicScenario(sharedDocumentScenario),
+      me: juriste.id,
+    });
+    expect(picture2?.cards.filter((c) => c.faceDown)).toEqual([]);
   });
 
   it("shows who agreed with a pending proposal", () => {

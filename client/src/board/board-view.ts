@@ -10,7 +10,7 @@ import { blankAnswer } from "../../../shared/rules/drafts.ts";
 import { OBJECTION_REASONS, REACTIONS } from "../../../shared/rules/model.ts";
 import type { PublicScenario, PublicStep, RevealedStep } from "../../../shared/rules/public.ts";
 import { isWorkable } from "../../../shared/rules/step-status.ts";
-import { decodePrivateCounts, decodeReactions, type ReactionView } from "../../../shared/synced-state.ts";
+import { decodeHiddenCounts, decodeReactions, type ReactionView } from "../../../shared/synced-state.ts";
 import { focusAfterRender } from "../app.ts";
 import { contentLang, formatClock, type MessageKey, t } from "../i18n/index.ts";
 import type { Focus } from "../net/connection.ts";
@@ -132,11 +132,13 @@ function reactionsOn(data: BoardData): ReactionView[] {
   return (decodeReactions(data.team.work?.reactions)?.[data.step.id] ?? []).toSorted((a, b) => a.at - b.at);
 }
 
-/** Teammates holding documents this player does not see on this step, with how many. */
+/** Teammates holding documents this player cannot read on this step, with how many (the room counts
+ *  them in this player's own row: a document this player reads too is not among them). */
 function hiddenHolders(input: BoardInput, data: BoardData): { id: string; name: string; count: number }[] {
+  const hidden = decodeHiddenCounts(input.game.players[input.me]?.hiddenCounts) ?? {};
   return membersOf(input.game, data.team).flatMap((player) => {
     if (player.id === input.me) return [];
-    const count = decodePrivateCounts(player.privateCounts)?.[data.step.id] ?? 0;
+    const count = hidden[player.id]?.[data.step.id] ?? 0;
     return count > 0 ? [{ id: player.id, name: player.name, count }] : [];
   });
 }
