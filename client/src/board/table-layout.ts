@@ -23,6 +23,9 @@ export interface TableSize {
 export const WIDE: TableSize = { width: 960, height: 600, compact: false };
 export const COMPACT: TableSize = { width: 480, height: 640, compact: true };
 
+/** The table for a container `width` px wide: compact below 640 px (a phone), else wide. */
+export const tableSizeFor = (width: number): TableSize => (width > 0 && width < 640 ? COMPACT : WIDE);
+
 export interface TableLayout {
   size: TableSize;
   felt: Rect;
@@ -106,8 +109,10 @@ function layoutPuzzle(board: PuzzleBoard, area: Rect, layout: TableLayout): void
   board.pieces.forEach((piece, i) => {
     const c = i % columns;
     const r = Math.floor(i / columns);
-    // Every other row shifted a little: links between cards of one row stay visible.
-    const shift = r % 2 === 1 ? cellW / 6 : 0;
+    // Every other row shifted a little: links between cards of one row stay visible. The card stays
+    // inside its cell (4 px from its edge), so that two shifted neighbours never overlap (a phone's
+    // two columns leave little room around a card).
+    const shift = r % 2 === 1 ? Math.max(0, Math.min(cellW / 6, (cellW - w) / 2 - 4)) : 0;
     layout.pieces.push({
       id: piece.id,
       x: area.x + c * cellW + (cellW - w) / 2 + (c === columns - 1 ? -shift : shift),

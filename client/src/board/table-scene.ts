@@ -5,7 +5,7 @@
  */
 import * as Phaser from "phaser";
 import { clip, initials, type TablePicture, type Token } from "../view/table-picture.ts";
-import { COMPACT, layoutTable, type Rect, type TableLayout, type TableSize, WIDE } from "./table-layout.ts";
+import { layoutTable, type Rect, type TableLayout, type TableSize, tableSizeFor } from "./table-layout.ts";
 
 const FONT = "Atkinson Hyperlegible, system-ui, sans-serif";
 const COLORS = {
@@ -376,7 +376,7 @@ export interface TableHandle {
 }
 
 export function mountTable(parent: HTMLElement, reducedMotion: boolean): TableHandle {
-  const size = parent.clientWidth > 0 && parent.clientWidth < 640 ? COMPACT : WIDE;
+  const size = tableSizeFor(parent.clientWidth);
   parent.style.aspectRatio = `${size.width} / ${size.height}`;
   const scene = new TableScene(size);
   scene.reducedMotion = reducedMotion;
