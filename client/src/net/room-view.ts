@@ -57,12 +57,6 @@ export class RoomView {
     return dropped;
   }
 
-  /** When the next hand expires (our clock), or null without hands. */
-  nextHandExpiry(): number | null {
-    const seen = [...this.handSeenAt.values()];
-    return seen.length ? Math.min(...seen) + HAND_TTL_MS : null;
-  }
-
   private dropHand(playerId: string): boolean {
     this.handSeenAt.delete(playerId);
     return this.hands.delete(playerId);
