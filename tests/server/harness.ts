@@ -393,54 +393,53 @@ export function draftJson(work: TeamWorkState | undefined, stepId: string): stri
   return draft ? JSON.stringify(fromDraftCells(draft.cells.entries())) : undefined;
 }
 
-/** A started facilitator-paced session of exemple with one team of two: `editor` (Alice) edits,
- *  `teammate` (Bruno) watches. The seats are pushed to `seats` for closing. */
-export async function startedPair(
+/** A started facilitator-paced session of exemple with teams of two: the facilitator, then the players
+ *  in the order of `names`, each seen playing. The seats are pushed to `seats` for closing. */
+async function startedSession(
   server: ServerProcess,
   seats: Seat[],
-): Promise<{ facilitator: Seat; editor: Seat; teammate: Seat }> {
+  teamCount: number,
+  names: string[],
+): Promise<{ facilitator: Seat; players: Seat[] }> {
   const session = await createSession(server, {
     scenarioId: "exemple",
     pace: "facilitator",
-    teamCount: 1,
-    teamSize: 2,
-  });
-  const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
-  const editor = await joinAsPlayer(server, session.code, "Alice");
-  const teammate = await joinAsPlayer(server, session.code, "Bruno");
-  seats.push(facilitator, editor, teammate);
-  facilitator.send("start", {});
-  await teammate.waitFor(() => teammate.state.phase === "playing", "playing");
-  return { facilitator, editor, teammate };
-}
-
-/** A started facilitator-paced session of exemple with two teams of two: `a1` and `a2` in one team,
- *  `b1` and `b2` in the other. The seats are pushed to `seats` for closing. */
-export async function startedTeams(
-  server: ServerProcess,
-  seats: Seat[],
-): Promise<{ facilitator: Seat; a1: Seat; a2: Seat; b1: Seat; b2: Seat }> {
-  const session = await createSession(server, {
-    scenarioId: "exemple",
-    pace: "facilitator",
-    teamCount: 2,
+    teamCount,
     teamSize: 2,
   });
   const facilitator = await joinAsFacilitator(server, session.code, session.facilitatorKey);
   seats.push(facilitator);
   const players: Seat[] = [];
-  for (const name of ["Ana", "Bruno", "Chloé", "Driss"])
-    players.push(await joinAsPlayer(server, session.code, name));
+  for (const name of names) players.push(await joinAsPlayer(server, session.code, name));
   seats.push(...players);
-  await facilitator.waitFor(() => facilitator.state.players.size === 4, "4 players");
+  await facilitator.waitFor(() => facilitator.state.players.size === names.length, `${names.length} players`);
   facilitator.send("start", {});
+  await Promise.all(players.map((p) => p.waitFor(() => p.state.phase === "playing", "playing")));
   await facilitator.waitFor(() => facilitator.state.phase === "playing", "playing");
+  return { facilitator, players };
+}
+
+/** A started session with one team of two: `editor` (Alice) edits, `teammate` (Bruno) watches. */
+export async function startedPair(
+  server: ServerProcess,
+  seats: Seat[],
+): Promise<{ facilitator: Seat; editor: Seat; teammate: Seat }> {
+  const { facilitator, players } = await startedSession(server, seats, 1, ["Alice", "Bruno"]);
+  const [editor, teammate] = players as [Seat, Seat];
+  return { facilitator, editor, teammate };
+}
+
+/** A started session with two teams of two: `a1` and `a2` in one team, `b1` and `b2` in the other. */
+export async function startedTeams(
+  server: ServerProcess,
+  seats: Seat[],
+): Promise<{ facilitator: Seat; a1: Seat; a2: Seat; b1: Seat; b2: Seat }> {
+  const { facilitator, players } = await startedSession(server, seats, 2, ["Ana", "Bruno", "Chloé", "Driss"]);
   const [teamA, teamB] = facilitator.state.teams;
   const memberOf = (teamId: string | undefined) =>
     players.filter((p) => facilitator.state.players.get(p.playerId ?? "")?.teamId === teamId);
   const [a1, a2] = memberOf(teamA?.id);
   const [b1, b2] = memberOf(teamB?.id);
   if (!a1 || !a2 || !b1 || !b2) throw new Error("two teams of two expected");
-  await Promise.all(players.map((p) => p.waitFor(() => p.state.phase === "playing", "playing")));
   return { facilitator, a1, a2, b1, b2 };
 }
